@@ -1,0 +1,136 @@
+"""Pasar Koperasi: the application factory."""
+
+import os
+from pathlib import Path
+
+from flask import Flask, render_template, request, session
+from flask_babel import get_locale
+from flask_login import current_user
+
+from marketplace.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def select_locale() -> str:
+    """The user's saved language, else the one chosen this session, else Indonesian."""
+    from flask import current_app
+
+    languages = current_app.config["LANGUAGES"]
+    if current_user.is_authenticated and current_user.locale in languages:
+        return current_user.locale
+    chosen = session.get("lang")
+    return chosen if chosen in languages else current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def create_app(config_name: str | None = None, overrides: dict | None = None) -> Flask:
+    from config import CONFIGS
+
+    config_name = config_name or os.environ.get("FLASK_CONFIG", "development")
+    app = Flask(
+        __name__,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+        instance_path=str(ROOT / "instance"),
+    )
+    config_class = CONFIGS[config_name]
+    app.config.from_object(config_class() if config_name == "production" else config_class)
+    app.config.update(overrides or {})
+    os.makedirs(app.instance_path, exist_ok=True)
+
+    db.init_app(app)
+    # render_as_batch: SQLite can only alter a table by copying it
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    bootstrap.init_app(app)
+    limiter.init_app(app)
+
+    _import_models()
+    _configure_login(app)
+    _register_blueprints(app)
+    _register_template_helpers(app)
+    _register_error_handlers(app)
+
+    from marketplace.cli import register_cli
+
+    register_cli(app)
+    return app
+
+
+def _import_models() -> None:
+    """Import every models module so that metadata and relationships are complete."""
+    import marketplace.accounts.models
+    import marketplace.audit.models
+    import marketplace.catalogue.models
+    import marketplace.cooperatives.models
+    import marketplace.fulfilment.models
+    import marketplace.orders.models
+    import marketplace.payments.models  # noqa: F401
+
+
+def _configure_login(app: Flask) -> None:
+    from flask_babel import lazy_gettext as _l
+
+    from marketplace.accounts.access import require_login_by_default
+    from marketplace.accounts.models import User
+
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message = _l("Please log in to continue.")
+    login_manager.login_message_category = "info"
+
+    @login_manager.user_loader
+    def load_user(user_id: str) -> User | None:
+        return db.session.get(User, int(user_id))
+
+    app.before_request(require_login_by_default)
+
+
+def _register_blueprints(app: Flask) -> None:
+    from marketplace.accounts.views import bp as accounts_bp
+    from marketplace.admin.views import bp as admin_bp
+    from marketplace.catalogue.views import bp as catalogue_bp
+    from marketplace.cooperatives.views import bp as cooperatives_bp
+    from marketplace.fulfilment.views import bp as fulfilment_bp
+    from marketplace.orders.views import bp as orders_bp
+
+    for bp in (accounts_bp, admin_bp, catalogue_bp, cooperatives_bp, fulfilment_bp, orders_bp):
+        app.register_blueprint(bp)
+
+
+def _register_template_helpers(app: Flask) -> None:
+    from marketplace import formatting, labels
+
+    app.jinja_env.filters["rupiah"] = lambda amount: formatting.rupiah(amount, str(get_locale()))
+    app.jinja_env.filters["number"] = lambda n: formatting.number(n, str(get_locale()))
+    app.jinja_env.filters["mask"] = formatting.mask
+
+    @app.context_processor
+    def inject_globals() -> dict:
+        return {
+            "current_locale": str(get_locale()),
+            "status_label": labels.status_label,
+            "unit_label": labels.unit_label,
+            "kind_labels": labels.KIND_LABELS,
+            "policy_labels": labels.POLICY_LABELS,
+        }
+
+
+def _register_error_handlers(app: Flask) -> None:
+    for code in (400, 403, 404, 429, 500):
+
+        def handler(error, code=code):
+            return render_template("errors.html", code=code), code
+
+        app.register_error_handler(code, handler)
+
+    @app.after_request
+    def security_headers(response):
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        if request.endpoint and request.endpoint.startswith("static"):
+            return response
+        response.headers.setdefault("Cache-Control", "no-store")
+        return response

@@ -1,0 +1,40 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, HiddenField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
+
+from marketplace.forms import normalised
+from marketplace.identifiers import normalise_phone
+
+
+class SignUpForm(FlaskForm):
+    name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=120)])
+    email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=254)])
+    phone = StringField(
+        _l("Phone (WhatsApp)"),
+        validators=[Optional(), normalised(normalise_phone, _l("Enter a valid phone number."))],
+        description=_l("For example 0812 3456 7890"),
+    )
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(min=8, max=128)])
+    confirm = PasswordField(
+        _l("Repeat password"),
+        validators=[DataRequired(), EqualTo("password", message=_l("Passwords do not match."))],
+    )
+    next = HiddenField()
+
+    def validate_email(self, field) -> None:
+        from marketplace.accounts.services import find_user_by_email
+
+        if find_user_by_email(field.data):
+            raise ValidationError(_l("This email is already registered."))
+
+
+class LoginForm(FlaskForm):
+    email = EmailField(_l("Email"), validators=[DataRequired(), Email()])
+    password = PasswordField(_l("Password"), validators=[DataRequired()])
+    next = HiddenField()
+
+
+class LanguageForm(FlaskForm):
+    lang = SelectField(choices=[("id", "Bahasa Indonesia"), ("en", "English")])
+    next = HiddenField()

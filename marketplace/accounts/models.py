@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from flask_login import UserMixin
+from sqlalchemy import Boolean, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from marketplace.db import TimestampMixin
+from marketplace.extensions import db
+
+if TYPE_CHECKING:
+    from marketplace.cooperatives.models import Membership
+
+
+class User(UserMixin, TimestampMixin, db.Model):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    name: Mapped[str] = mapped_column(String(120))
+    phone: Mapped[str | None] = mapped_column(String(20))  # E.164
+    locale: Mapped[str] = mapped_column(String(5), default="id")
+    is_platform_admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_active_account: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    memberships: Mapped[list[Membership]] = relationship(back_populates="user")
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login: a disabled account cannot log in
+        return self.is_active_account
+
+    def __repr__(self) -> str:
+        return f"<User {self.id} {self.email}>"

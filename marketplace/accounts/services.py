@@ -1,0 +1,57 @@
+"""Accounts: sign-up, authentication, language preference."""
+
+from sqlalchemy import func, select
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from marketplace.accounts.models import User
+from marketplace.errors import ValidationFailed
+from marketplace.extensions import db
+from marketplace.transaction import transaction
+
+
+def find_user_by_email(email: str) -> User | None:
+    return db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+
+
+def create_user(
+    *, email: str, password: str, name: str, phone: str | None = None, locale: str = "id"
+) -> User:
+    """Add a user to the current transaction; raises ValidationFailed on a taken email."""
+    email = email.strip().lower()
+    if find_user_by_email(email):
+        raise ValidationFailed("This email is already registered.", field="email")
+    user = User(
+        email=email,
+        password_hash=generate_password_hash(password),
+        name=name.strip(),
+        phone=phone,
+        locale=locale,
+    )
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def register_user(*, email: str, password: str, name: str, phone: str | None, locale: str) -> User:
+    """Create a buyer account (every user can buy) and commit it."""
+    with transaction():
+        user = create_user(email=email, password=password, name=name, phone=phone, locale=locale)
+    return user
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """The active user with this email and password, or None."""
+    user = find_user_by_email(email)
+    if user is None or not user.is_active:
+        # Spend comparable time so response times do not reveal which emails exist.
+        check_password_hash(_DUMMY_HASH, password)
+        return None
+    return user if check_password_hash(user.password_hash, password) else None
+
+
+def set_locale(user: User, locale: str) -> None:
+    with transaction():
+        user.locale = locale
+
+
+_DUMMY_HASH = generate_password_hash("not-a-real-password")

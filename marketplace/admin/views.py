@@ -1,0 +1,8 @@
+from flask import Blueprint
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+@bp.get("/koperasi")
+def cooperatives():
+    return ""

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING
+
+from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from marketplace.db import Money, TimestampMixin
+from marketplace.extensions import db
+
+if TYPE_CHECKING:
+    from marketplace.cooperatives.models import Cooperative
+
+
+class ProductKind(enum.StrEnum):
+    GOODS = "goods"
+    SERVICE = "service"
+
+
+class ProductStatus(enum.StrEnum):
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    ARCHIVED = "archived"
+
+
+class Category(db.Model):
+    __tablename__ = "categories"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(40), unique=True)
+    name_id: Mapped[str] = mapped_column(String(80))
+    name_en: Mapped[str] = mapped_column(String(80))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    def name_for(self, locale: str) -> str:
+        return self.name_en if locale == "en" else self.name_id
+
+
+class Product(TimestampMixin, db.Model):
+    __tablename__ = "products"
+    __table_args__ = (
+        UniqueConstraint("cooperative_id", "slug"),
+        CheckConstraint("order_step >= 1", name="order_step_positive"),
+        CheckConstraint("min_order_quantity >= 1", name="moq_positive"),
+        CheckConstraint("lead_time_days >= 0", name="lead_time_nonnegative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cooperative_id: Mapped[int] = mapped_column(ForeignKey("cooperatives.id"), index=True)
+    category_id: Mapped[int] = mapped_column(ForeignKey("categories.id"), index=True)
+    slug: Mapped[str] = mapped_column(String(120))
+    name: Mapped[str] = mapped_column(String(160), index=True)
+    kind: Mapped[str] = mapped_column(String(10), default=ProductKind.GOODS)
+    unit: Mapped[str] = mapped_column(String(10))
+    order_step: Mapped[int] = mapped_column(Integer, default=1)
+    min_order_quantity: Mapped[int] = mapped_column(Integer, default=1)
+    lead_time_days: Mapped[int] = mapped_column(Integer, default=7)
+    description: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(10), default=ProductStatus.DRAFT, index=True)
+    # Food permits a seller must display (DOMAIN.md: P-IRT, BPOM, halal); SNI for toys.
+    pirt_number: Mapped[str | None] = mapped_column(String(20))
+    bpom_number: Mapped[str | None] = mapped_column(String(20))
+    halal_number: Mapped[str | None] = mapped_column(String(40))
+    sni_number: Mapped[str | None] = mapped_column(String(40))
+
+    cooperative: Mapped[Cooperative] = relationship(back_populates="products")
+    category: Mapped[Category] = relationship()
+    price_tiers: Mapped[list[PriceTier]] = relationship(
+        back_populates="product",
+        order_by="PriceTier.min_quantity",
+        cascade="all, delete-orphan",
+    )
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == ProductStatus.PUBLISHED
+
+    @property
+    def base_price(self) -> int | None:
+        return self.price_tiers[0].unit_price if self.price_tiers else None
+
+
+class PriceTier(db.Model):
+    """Unit price from a quantity upwards; a product's tiers form a step function."""
+
+    __tablename__ = "price_tiers"
+    __table_args__ = (
+        UniqueConstraint("product_id", "min_quantity"),
+        CheckConstraint("min_quantity >= 1", name="min_quantity_positive"),
+        CheckConstraint("unit_price > 0", name="unit_price_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
+    min_quantity: Mapped[int] = mapped_column(Integer)
+    unit_price: Mapped[int] = mapped_column(Money)
+
+    product: Mapped[Product] = relationship(back_populates="price_tiers")

@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from marketplace.db import TimestampMixin, UTCDateTime
+from marketplace.extensions import db
+
+if TYPE_CHECKING:
+    from marketplace.accounts.models import User
+    from marketplace.catalogue.models import Product
+
+
+class CooperativeKind(enum.StrEnum):
+    PRODUCER = "producer"
+    MARKETING = "marketing"
+    CONSUMER = "consumer"
+    SERVICE = "service"
+    MULTI_BUSINESS = "multi_business"
+
+
+class CooperativeStatus(enum.StrEnum):
+    PENDING = "pending"
+    VERIFIED = "verified"
+    REJECTED = "rejected"
+    SUSPENDED = "suspended"
+
+
+class MembershipRole(enum.StrEnum):
+    ADMIN = "admin"
+    MEMBER = "member"
+
+
+class MembershipStatus(enum.StrEnum):
+    ACTIVE = "active"
+    INACTIVE = "inactive"
+
+
+TIME_ZONES = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")
+
+
+class Cooperative(TimestampMixin, db.Model):
+    __tablename__ = "cooperatives"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(160))
+    kind: Mapped[str] = mapped_column(String(20))
+    legal_entity_number: Mapped[str] = mapped_column(String(120))
+    nib: Mapped[str] = mapped_column(String(13))
+    npwp: Mapped[str | None] = mapped_column(String(16))
+    province: Mapped[str] = mapped_column(String(80))
+    regency: Mapped[str] = mapped_column(String(80))  # kabupaten/kota
+    address: Mapped[str] = mapped_column(Text, default="")
+    time_zone: Mapped[str] = mapped_column(String(32), default="Asia/Jakarta")
+    description: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str | None] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20), default=CooperativeStatus.PENDING)
+    bank_name: Mapped[str] = mapped_column(String(80))
+    bank_account_number: Mapped[str] = mapped_column(String(30))
+    bank_account_holder: Mapped[str] = mapped_column(String(160))
+    fee_rate_bp: Mapped[int] = mapped_column(Integer, default=0)  # platform fee, basis points
+    default_allocation_policy: Mapped[str] = mapped_column(String(20), default="proportional")
+    verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    memberships: Mapped[list[Membership]] = relationship(back_populates="cooperative")
+    products: Mapped[list[Product]] = relationship(back_populates="cooperative")
+
+    @property
+    def is_verified(self) -> bool:
+        return self.status == CooperativeStatus.VERIFIED
+
+    def __repr__(self) -> str:
+        return f"<Cooperative {self.slug}>"
+
+
+class Membership(TimestampMixin, db.Model):
+    __tablename__ = "memberships"
+    __table_args__ = (
+        UniqueConstraint("user_id", "cooperative_id"),
+        UniqueConstraint("cooperative_id", "member_number"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    cooperative_id: Mapped[int] = mapped_column(ForeignKey("cooperatives.id"), index=True)
+    role: Mapped[str] = mapped_column(String(10), default=MembershipRole.MEMBER)
+    status: Mapped[str] = mapped_column(String(10), default=MembershipStatus.ACTIVE)
+    member_number: Mapped[str] = mapped_column(String(30))
+    business_name: Mapped[str] = mapped_column(String(160), default="")
+
+    user: Mapped[User] = relationship(back_populates="memberships")
+    cooperative: Mapped[Cooperative] = relationship(back_populates="memberships")
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == MembershipRole.ADMIN and self.status == MembershipStatus.ACTIVE
+
+    @property
+    def display_name(self) -> str:
+        return self.business_name or self.user.name
+
+
+class Invitation(TimestampMixin, db.Model):
+    """A link an admin sends (by WhatsApp or email) so a person can join as a member."""
+
+    __tablename__ = "invitations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cooperative_id: Mapped[int] = mapped_column(ForeignKey("cooperatives.id"), index=True)
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    business_name: Mapped[str] = mapped_column(String(160), default="")
+    phone: Mapped[str | None] = mapped_column(String(20))
+    email: Mapped[str | None] = mapped_column(String(254))
+    role: Mapped[str] = mapped_column(String(10), default=MembershipRole.MEMBER)
+    invited_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    membership_id: Mapped[int | None] = mapped_column(ForeignKey("memberships.id"))
+
+    cooperative: Mapped[Cooperative] = relationship()
+
+
+class SupplyOffer(TimestampMixin, db.Model):
+    """What one member can deliver of one product within the product's lead time."""
+
+    __tablename__ = "supply_offers"
+    __table_args__ = (
+        UniqueConstraint("membership_id", "product_id"),
+        CheckConstraint("units_available >= 0", name="units_nonnegative"),
+        CheckConstraint("min_lot >= 1", name="min_lot_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    membership_id: Mapped[int] = mapped_column(ForeignKey("memberships.id"), index=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
+    units_available: Mapped[int] = mapped_column(Integer)
+    min_lot: Mapped[int] = mapped_column(Integer, default=1)
+    quality_grade: Mapped[str] = mapped_column(String(20), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    membership: Mapped[Membership] = relationship()
+    product: Mapped[Product] = relationship()

@@ -1,0 +1,49 @@
+"""Form helpers shared by every package's forms."""
+
+from collections.abc import Callable
+
+from flask_babel import lazy_gettext as _l
+from wtforms import IntegerField, ValidationError
+
+
+def normalised(normalise: Callable[[str], str], message: str) -> Callable:
+    """A WTForms validator that checks a value with a pure normaliser and stores its result."""
+
+    def validator(form, field) -> None:
+        if not field.data:
+            return
+        try:
+            field.data = normalise(field.data)
+        except ValueError as exc:
+            raise ValidationError(message) from exc
+
+    return validator
+
+
+# Larger than any real order; keeps database integers and arithmetic in range.
+MAX_QUANTITY = 10_000_000
+MAX_PRICE = 10_000_000_000
+
+
+class WholeNumberField(IntegerField):
+    """An integer field that says plainly when the input is not a whole number.
+
+    With thousands=True it accepts amounts written as 1.500.000 or 1,500,000.
+    """
+
+    def __init__(self, *args, thousands: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.thousands = thousands
+
+    def process_formdata(self, valuelist):
+        raw = str(valuelist[0]).strip() if valuelist else ""
+        if self.thousands:
+            raw = raw.removeprefix("Rp").strip().replace(".", "").replace(",", "")
+        if raw == "":
+            self.data = None
+            return
+        try:
+            self.data = int(raw)
+        except ValueError as exc:
+            self.data = None
+            raise ValueError(_l("Enter a whole number.")) from exc

@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from marketplace.db import Money, TimestampMixin, UTCDateTime
+from marketplace.extensions import db
+
+if TYPE_CHECKING:
+    from marketplace.accounts.models import User
+    from marketplace.catalogue.models import Product
+    from marketplace.cooperatives.models import Cooperative
+    from marketplace.payments.models import Payment
+
+
+class OrderStatus(enum.StrEnum):
+    PLACED = "placed"
+    CONFIRMED = "confirmed"
+    ALLOCATING = "allocating"
+    IN_PRODUCTION = "in_production"
+    READY = "ready"
+    SHIPPED = "shipped"
+    DELIVERED = "delivered"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+    REFUNDED = "refunded"
+
+
+# Orders in these states hold (promise) pooled capacity of their products.
+PROMISING_STATUSES = (
+    OrderStatus.PLACED,
+    OrderStatus.CONFIRMED,
+    OrderStatus.ALLOCATING,
+    OrderStatus.IN_PRODUCTION,
+)
+
+
+class PaymentMethod(enum.StrEnum):
+    BANK_TRANSFER = "bank_transfer"
+
+
+class Order(TimestampMixin, db.Model):
+    __tablename__ = "orders"
+    __table_args__ = (
+        UniqueConstraint("buyer_id", "idempotency_key"),
+        CheckConstraint("total >= 0", name="total_nonnegative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(20), unique=True)
+    buyer_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    cooperative_id: Mapped[int] = mapped_column(ForeignKey("cooperatives.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20), default=OrderStatus.PLACED, index=True)
+    payment_method: Mapped[str] = mapped_column(String(20), default=PaymentMethod.BANK_TRANSFER)
+    subtotal: Mapped[int] = mapped_column(Money)
+    total: Mapped[int] = mapped_column(Money)
+    delivery_date: Mapped[date] = mapped_column(Date)
+    recipient_name: Mapped[str] = mapped_column(String(120))
+    recipient_phone: Mapped[str] = mapped_column(String(20))
+    delivery_address: Mapped[str] = mapped_column(Text)
+    postal_code: Mapped[str] = mapped_column(String(5))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    idempotency_key: Mapped[str] = mapped_column(String(64))
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    buyer: Mapped[User] = relationship()
+    cooperative: Mapped[Cooperative] = relationship()
+    lines: Mapped[list[OrderLine]] = relationship(
+        back_populates="order", order_by="OrderLine.id", cascade="all, delete-orphan"
+    )
+    payments: Mapped[list[Payment]] = relationship(back_populates="order", order_by="Payment.id")
+
+    @property
+    def amount_paid(self) -> int:
+        return sum(p.amount for p in self.payments)
+
+    @property
+    def amount_due(self) -> int:
+        return max(self.total - self.amount_paid, 0)
+
+
+class OrderLine(db.Model):
+    __tablename__ = "order_lines"
+    __table_args__ = (
+        CheckConstraint("quantity > 0", name="quantity_positive"),
+        CheckConstraint("unit_price >= 0", name="unit_price_nonnegative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
+    quantity: Mapped[int] = mapped_column(Integer)
+    unit_price: Mapped[int] = mapped_column(Money)
+    line_total: Mapped[int] = mapped_column(Money)
+
+    order: Mapped[Order] = relationship(back_populates="lines")
+    product: Mapped[Product] = relationship()

@@ -1,0 +1,63 @@
+"""Test fixtures: a real database (SQLite file, or PostgreSQL via TEST_DATABASE_URL) made by
+the migrations, emptied after every test."""
+
+import os
+
+import pytest
+from flask_migrate import upgrade
+from sqlalchemy import text
+
+from marketplace import create_app
+from marketplace.extensions import db
+
+
+def _database_url(tmp_path_factory) -> str:
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        return url.replace("postgresql://", "postgresql+psycopg://", 1)
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory):
+    app = create_app("testing", {"SQLALCHEMY_DATABASE_URI": _database_url(tmp_path_factory)})
+    with app.app_context():
+        _drop_everything()
+        upgrade()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+def _drop_everything() -> None:
+    """Start from an empty schema, also when a PostgreSQL test database has old tables.
+    (A SQLite test database is a new file every run.)"""
+    with db.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+
+
+@pytest.fixture(autouse=True)
+def _app_context(app):
+    with app.app_context():
+        yield
+        db.session.rollback()
+        _empty_tables()
+        db.session.remove()
+
+
+def _empty_tables() -> None:
+    tables = [t.name for t in db.metadata.sorted_tables]
+    with db.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+        else:
+            for name in reversed(tables):
+                conn.execute(text(f"DELETE FROM {name}"))
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()

@@ -1,0 +1,118 @@
+"""Test data built with the real models (no mocks): users, cooperatives, members, products."""
+
+from itertools import count
+
+from werkzeug.security import generate_password_hash
+
+from marketplace.accounts.models import User
+from marketplace.catalogue.models import Category, PriceTier, Product
+from marketplace.cooperatives.models import Cooperative, Membership, SupplyOffer
+from marketplace.db import utcnow
+from marketplace.extensions import db
+
+PASSWORD = "correct horse 42"
+_seq = count(1)
+# Hashing is deliberately slow; tests share one hash.
+_HASH = generate_password_hash(PASSWORD)
+
+
+def make_user(name: str = "Test User", email: str | None = None, **kwargs) -> User:
+    n = next(_seq)
+    user = User(email=email or f"user{n}@example.com", password_hash=_HASH, name=name, **kwargs)
+    db.session.add(user)
+    db.session.commit()
+    return user
+
+
+def make_cooperative(admin: User | None = None, status: str = "verified", **kwargs) -> Cooperative:
+    n = next(_seq)
+    values = dict(
+        slug=f"koperasi-{n}",
+        name=f"Koperasi Uji {n}",
+        kind="producer",
+        legal_entity_number=f"AHU-000{n}.AH.01.26.TAHUN 2021",
+        nib=f"{1234567890000 + n}",
+        province="Jawa Barat",
+        regency="Kota Bekasi",
+        bank_name="Bank BRI",
+        bank_account_number="0123456789",
+        bank_account_holder="Koperasi Uji",
+        status=status,
+        verified_at=utcnow() if status == "verified" else None,
+    )
+    values.update(kwargs)
+    coop = Cooperative(**values)
+    db.session.add(coop)
+    db.session.flush()
+    if admin is not None:
+        db.session.add(
+            Membership(user=admin, cooperative=coop, role="admin", member_number=f"ADM-{n}")
+        )
+    db.session.commit()
+    return coop
+
+
+def make_member(coop: Cooperative, user: User | None = None, **kwargs) -> Membership:
+    n = next(_seq)
+    membership = Membership(
+        user=user or make_user(f"Member {n}"),
+        cooperative=coop,
+        role="member",
+        member_number=f"M-{n:04d}",
+        **kwargs,
+    )
+    db.session.add(membership)
+    db.session.commit()
+    return membership
+
+
+def category(slug: str = "boneka") -> Category:
+    found = db.session.query(Category).filter_by(slug=slug).one_or_none()
+    if found:
+        return found
+    cat = Category(slug=slug, name_id=slug.title(), name_en=slug.title())
+    db.session.add(cat)
+    db.session.commit()
+    return cat
+
+
+def make_product(
+    coop: Cooperative,
+    name: str = "Boneka Beruang",
+    tiers: tuple[tuple[int, int], ...] = ((20, 50_000), (100, 45_000)),
+    status: str = "published",
+    **kwargs,
+) -> Product:
+    n = next(_seq)
+    values = dict(
+        cooperative=coop,
+        category=category(kwargs.pop("category_slug", "boneka")),
+        slug=f"produk-{n}",
+        name=name,
+        kind="goods",
+        unit="pcs",
+        order_step=10,
+        min_order_quantity=20,
+        lead_time_days=14,
+        status=status,
+    )
+    values.update(kwargs)
+    product = Product(**values)
+    product.price_tiers = [PriceTier(min_quantity=q, unit_price=p) for q, p in tiers]
+    db.session.add(product)
+    db.session.commit()
+    return product
+
+
+def make_offer(membership: Membership, product: Product, units: int, **kwargs) -> SupplyOffer:
+    offer = SupplyOffer(membership=membership, product=product, units_available=units, **kwargs)
+    db.session.add(offer)
+    db.session.commit()
+    return offer
+
+
+def login(client, user: User) -> None:
+    response = client.post(
+        "/akun/masuk", data={"email": user.email, "password": PASSWORD}, follow_redirects=False
+    )
+    assert response.status_code == 302, response.get_data(as_text=True)[:500]
