@@ -1,0 +1,97 @@
+"""Platform administration: verifying the cooperatives that register."""
+
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from flask_sqlalchemy.pagination import Pagination
+from sqlalchemy import case, select
+
+from marketplace.accounts.models import User
+from marketplace.audit.services import record
+from marketplace.cooperatives.models import (
+    Cooperative,
+    CooperativeStatus,
+    Membership,
+    MembershipRole,
+    MembershipStatus,
+)
+from marketplace.db import utcnow
+from marketplace.errors import InvalidTransition, ValidationFailed
+from marketplace.extensions import db
+from marketplace.transaction import transaction
+
+STATUS_FILTERS = tuple(CooperativeStatus)
+
+
+def cooperatives_page(status: str | None, page: int = 1) -> Pagination:
+    """All cooperatives, or those with `status`; pending ones first, oldest request first."""
+    stmt = select(Cooperative)
+    if status in STATUS_FILTERS:
+        stmt = stmt.where(Cooperative.status == status)
+    pending_first = case((Cooperative.status == CooperativeStatus.PENDING, 0), else_=1)
+    stmt = stmt.order_by(pending_first, Cooperative.created_at, Cooperative.id)
+    return db.paginate(stmt, page=page, per_page=current_app.config["PAGE_SIZE"], error_out=False)
+
+
+def find_cooperative(coop_id: int) -> Cooperative | None:
+    return db.session.get(Cooperative, coop_id)
+
+
+def cooperative_admins(coop: Cooperative) -> list[Membership]:
+    """The cooperative's active admins, so the platform admin knows whom to contact."""
+    return list(
+        db.session.scalars(
+            select(Membership)
+            .join(User, Membership.user_id == User.id)
+            .where(
+                Membership.cooperative_id == coop.id,
+                Membership.role == MembershipRole.ADMIN,
+                Membership.status == MembershipStatus.ACTIVE,
+            )
+            .order_by(Membership.member_number)
+        )
+    )
+
+
+def verify_cooperative(coop: Cooperative, actor: User) -> Cooperative:
+    """Verify a pending cooperative: it appears in the catalogue from now on.
+
+    Raises InvalidTransition unless the cooperative is pending.
+    """
+    with transaction():
+        if coop.status != CooperativeStatus.PENDING:
+            raise InvalidTransition(_l("Only a cooperative awaiting verification can be verified."))
+        coop.status = CooperativeStatus.VERIFIED
+        coop.verified_at = utcnow()
+        record(
+            "cooperative.verified",
+            coop,
+            actor_id=actor.id,
+            cooperative_id=coop.id,
+            before={"status": CooperativeStatus.PENDING},
+            after={"status": CooperativeStatus.VERIFIED},
+        )
+    return coop
+
+
+def reject_cooperative(coop: Cooperative, actor: User, reason: str) -> Cooperative:
+    """Reject a pending cooperative, telling its admins why (the reason is required).
+
+    Raises InvalidTransition unless the cooperative is pending.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationFailed(_l("Give a reason for the rejection."), field="reason")
+    with transaction():
+        if coop.status != CooperativeStatus.PENDING:
+            raise InvalidTransition(_l("Only a cooperative awaiting verification can be rejected."))
+        coop.status = CooperativeStatus.REJECTED
+        coop.verified_at = None
+        record(
+            "cooperative.rejected",
+            coop,
+            actor_id=actor.id,
+            cooperative_id=coop.id,
+            before={"status": CooperativeStatus.PENDING},
+            after={"status": CooperativeStatus.REJECTED, "reason": reason},
+        )
+    return coop

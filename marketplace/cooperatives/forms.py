@@ -1,0 +1,207 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    EmailField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+    ValidationError,
+)
+from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, Regexp
+
+from marketplace.forms import MAX_QUANTITY, WholeNumberField, normalised
+from marketplace.identifiers import normalise_nib, normalise_npwp, normalise_phone
+from marketplace.labels import KIND_LABELS, POLICY_LABELS
+
+
+def choices(pairs) -> list[SelectChoice]:
+    # WTForms 3.3 deprecates (value, label) tuples.
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+COOPERATIVE_KINDS = ("producer", "marketing", "consumer", "service", "multi_business")
+TIME_ZONE_CHOICES = choices(
+    [
+        ("Asia/Jakarta", _l("WIB (Asia/Jakarta, UTC+7)")),
+        ("Asia/Makassar", _l("WITA (Asia/Makassar, UTC+8)")),
+        ("Asia/Jayapura", _l("WIT (Asia/Jayapura, UTC+9)")),
+    ]
+)
+ROLE_CHOICES = choices(
+    [("member", _l("Member (producer)")), ("admin", _l("Admin (board or staff)"))]
+)
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def _bank_digits(value):
+    return value.replace(" ", "").replace(".", "").replace("-", "") if value else value
+
+
+class CooperativeProfileForm(FlaskForm):
+    """Fields shared by registration and settings."""
+
+    name = StringField(
+        _l("Name of the cooperative"),
+        validators=[DataRequired(), Length(max=160)],
+        filters=[_strip],
+        description=_l("For example Koperasi Produsen Boneka Bekasi"),
+    )
+    kind = SelectField(
+        _l("Kind"), choices=choices((code, KIND_LABELS[code]) for code in COOPERATIVE_KINDS)
+    )
+    legal_entity_number = StringField(
+        _l("Legal entity number"),
+        validators=[DataRequired(), Length(max=120)],
+        filters=[_strip],
+        description=_l("As on the deed, e.g. AHU-0001234.AH.01.26.TAHUN 2021"),
+    )
+    nib = StringField(
+        _l("NIB (business ID from OSS)"),
+        validators=[DataRequired(), normalised(normalise_nib, _l("NIB must be 13 digits."))],
+        filters=[_strip],
+    )
+    npwp = StringField(
+        _l("NPWP (optional)"),
+        validators=[
+            Optional(),
+            normalised(normalise_npwp, _l("NPWP must be 15 or 16 digits.")),
+        ],
+        filters=[_strip],
+    )
+    province = StringField(
+        _l("Province"), validators=[DataRequired(), Length(max=80)], filters=[_strip]
+    )
+    regency = StringField(
+        _l("Regency or city"), validators=[DataRequired(), Length(max=80)], filters=[_strip]
+    )
+    address = TextAreaField(
+        _l("Address"), validators=[Optional(), Length(max=500)], render_kw={"rows": 2}
+    )
+    time_zone = SelectField(_l("Time zone"), choices=TIME_ZONE_CHOICES)
+    phone = StringField(
+        _l("Phone (WhatsApp)"),
+        validators=[Optional(), normalised(normalise_phone, _l("Enter a valid phone number."))],
+        filters=[_strip],
+        description=_l("For example 0812 3456 7890"),
+    )
+    description = TextAreaField(
+        _l("About the cooperative"),
+        validators=[Optional(), Length(max=4000)],
+        render_kw={"rows": 4},
+        description=_l("What your members make, where, and for whom."),
+    )
+    bank_name = StringField(
+        _l("Bank"), validators=[DataRequired(), Length(max=80)], filters=[_strip]
+    )
+    bank_account_number = StringField(
+        _l("Bank account number"),
+        validators=[
+            DataRequired(),
+            Regexp(r"^\d{5,20}$", message=_l("A bank account number has 5 to 20 digits.")),
+        ],
+        filters=[_strip, _bank_digits],
+        render_kw={"inputmode": "numeric", "autocomplete": "off"},
+    )
+    bank_account_holder = StringField(
+        _l("Account holder"), validators=[DataRequired(), Length(max=160)], filters=[_strip]
+    )
+
+
+class RegisterCooperativeForm(CooperativeProfileForm):
+    submit = SubmitField(_l("Register the cooperative"))
+
+
+class SettingsForm(CooperativeProfileForm):
+    default_allocation_policy = SelectField(
+        _l("Default allocation policy"),
+        choices=choices(POLICY_LABELS.items()),
+        description=_l("How new orders are split among members by default."),
+    )
+    submit = SubmitField(_l("Save"))
+
+
+class InvitationForm(FlaskForm):
+    name = StringField(
+        _l("Name of the person"), validators=[DataRequired(), Length(max=120)], filters=[_strip]
+    )
+    business_name = StringField(
+        _l("Business name (optional)"),
+        validators=[Optional(), Length(max=160)],
+        filters=[_strip],
+        description=_l("For example Boneka Sari Jaya"),
+    )
+    phone = StringField(
+        _l("Phone (WhatsApp, optional)"),
+        validators=[Optional(), normalised(normalise_phone, _l("Enter a valid phone number."))],
+        filters=[_strip],
+        description=_l("To send the link by WhatsApp"),
+    )
+    email = EmailField(
+        _l("Email (optional)"),
+        validators=[Optional(), Email(message=_l("Enter a valid email address.")), Length(max=254)],
+        filters=[_strip],
+    )
+    role = SelectField(_l("Role"), choices=ROLE_CHOICES, default="member")
+    submit = SubmitField(_l("Create invitation link"))
+
+
+def _quantity(minimum: int, too_small):
+    """Whole number from `minimum` to MAX_QUANTITY; a missing or non-number value is reported
+    by InputRequired / WholeNumberField, not twice."""
+
+    def validator(form, field) -> None:
+        if field.data is None:
+            return
+        if field.data < minimum:
+            raise ValidationError(too_small)
+        if field.data > MAX_QUANTITY:
+            raise ValidationError(_l("This number is too large."))
+
+    return validator
+
+
+class SupplyOfferForm(FlaskForm):
+    units_available = WholeNumberField(
+        _l("Units you can supply within the lead time"),
+        validators=[
+            InputRequired(message=_l("Enter a number.")),
+            _quantity(0, _l("Units cannot be negative.")),
+        ],
+        render_kw={"inputmode": "numeric", "min": 0},
+        description=_l("0 means you cannot take work for this product now."),
+    )
+    min_lot = WholeNumberField(
+        _l("Minimum lot"),
+        default=1,
+        validators=[
+            InputRequired(message=_l("Enter a number.")),
+            _quantity(1, _l("The minimum lot is at least 1.")),
+        ],
+        render_kw={"inputmode": "numeric", "min": 1},
+        description=_l("The smallest share of an order you will take."),
+    )
+    quality_grade = StringField(
+        _l("Quality grade (optional)"),
+        validators=[Optional(), Length(max=20)],
+        filters=[_strip],
+        description=_l("For example A, B, or grade 1"),
+    )
+    active = BooleanField(_l("Offer active"), default=True)
+    submit = SubmitField(_l("Save offer"))
+
+    def validate_min_lot(self, field) -> None:
+        units = self.units_available.data
+        if units and field.data is not None and units > 0 and field.data > units:
+            raise ValidationError(
+                _l("The minimum lot cannot be more than the units you can supply.")
+            )
+
+
+class ConfirmForm(FlaskForm):
+    """A POST button with nothing but the CSRF token."""
