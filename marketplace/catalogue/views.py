@@ -1,11 +1,145 @@
-from flask import Blueprint
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
 
 from marketplace.accounts.access import public
+from marketplace.catalogue import services
+from marketplace.catalogue.access import get_product_for_admin, get_public_product
+from marketplace.catalogue.forms import ProductForm, ProductStatusForm
+from marketplace.catalogue.models import ProductStatus
+from marketplace.cooperatives.access import get_cooperative_for_admin, get_public_cooperative
+from marketplace.errors import DomainError
 
 bp = Blueprint("catalogue", __name__)
+
+MAX_QUERY_LENGTH = 100
+
+
+def _page_number() -> int:
+    return request.args.get("page", 1, type=int)
 
 
 @bp.get("/")
 @public
 def index():
-    return "catalogue"
+    """The public catalogue: search by name, filter by category."""
+    query = request.args.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    category_slug = request.args.get("kategori", "").strip()
+    page = services.search_products(
+        query=query, category_slug=category_slug or None, page=_page_number()
+    )
+    return render_template(
+        "catalogue/index.html",
+        page=page,
+        availability=services.availability_for(p.id for p in page.items),
+        categories=services.list_categories(),
+        query=query,
+        category_slug=category_slug,
+    )
+
+
+@bp.get("/produk/<coop_slug>/<product_slug>")
+@public
+def product(coop_slug, product_slug):
+    product = get_public_product(coop_slug, product_slug)
+    return render_template(
+        "catalogue/product.html",
+        product=product,
+        available=services.pooled_availability(product),
+    )
+
+
+@bp.get("/koperasi/<slug>")
+@public
+def cooperative(slug):
+    coop = get_public_cooperative(slug)
+    page = services.published_products_of(coop, page=_page_number())
+    return render_template(
+        "catalogue/cooperative.html",
+        coop=coop,
+        page=page,
+        availability=services.availability_for(p.id for p in page.items),
+    )
+
+
+@bp.get("/kelola/<slug>/produk")
+def manage_products(slug):
+    coop = get_cooperative_for_admin(slug, current_user)
+    page = services.products_for_admin(coop, page=_page_number())
+    return render_template(
+        "catalogue/manage_products.html",
+        coop=coop,
+        page=page,
+        availability=services.availability_for(p.id for p in page.items),
+        active="products",
+    )
+
+
+@bp.route("/kelola/<slug>/produk/baru", methods=["GET", "POST"])
+def new_product(slug):
+    coop = get_cooperative_for_admin(slug, current_user)
+    form = ProductForm()
+    if form.validate_on_submit():
+        try:
+            product = services.create_product(coop, current_user, form.product_data())
+        except DomainError as exc:
+            _show_error(form, exc)
+        else:
+            flash(
+                _(
+                    "%(name)s is saved as a draft. Publish it to show it to buyers.",
+                    name=product.name,
+                ),
+                "success",
+            )
+            return redirect(url_for(".manage_products", slug=coop.slug))
+    return render_template(
+        "catalogue/product_form.html", form=form, coop=coop, product=None, active="products"
+    )
+
+
+@bp.route("/kelola/<slug>/produk/<int:product_id>/ubah", methods=["GET", "POST"])
+def edit_product(slug, product_id):
+    coop = get_cooperative_for_admin(slug, current_user)
+    product = get_product_for_admin(coop, product_id)
+    form = ProductForm() if request.method == "POST" else ProductForm.for_product(product)
+    if form.validate_on_submit():
+        try:
+            services.update_product(product, current_user, form.product_data())
+        except DomainError as exc:
+            _show_error(form, exc)
+        else:
+            flash(_("Your changes to %(name)s are saved.", name=product.name), "success")
+            return redirect(url_for(".manage_products", slug=coop.slug))
+    return render_template(
+        "catalogue/product_form.html", form=form, coop=coop, product=product, active="products"
+    )
+
+
+@bp.post("/kelola/<slug>/produk/<int:product_id>/status")
+def change_product_status(slug, product_id):
+    coop = get_cooperative_for_admin(slug, current_user)
+    product = get_product_for_admin(coop, product_id)
+    # The archive button (macros.confirm_post) sends its status in the query string.
+    form = ProductStatusForm(formdata=request.values)
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        services.set_product_status(product, current_user, form.status.data)
+    except DomainError as exc:
+        flash(str(exc.message), "danger")
+    else:
+        messages = {
+            ProductStatus.PUBLISHED: _("%(name)s is now in the catalogue.", name=product.name),
+            ProductStatus.DRAFT: _(
+                "%(name)s is now a draft, hidden from buyers.", name=product.name
+            ),
+            ProductStatus.ARCHIVED: _("%(name)s is archived.", name=product.name),
+        }
+        flash(messages[ProductStatus(product.status)], "success")
+    return redirect(url_for(".manage_products", slug=coop.slug))
+
+
+def _show_error(form: ProductForm, exc: DomainError) -> None:
+    if not form.show_error(exc.field, exc.message):
+        flash(str(exc.message), "danger")

@@ -1,0 +1,45 @@
+"""Load products scoped to what the current visitor may see (404 otherwise)."""
+
+from flask import abort
+from sqlalchemy import select
+from sqlalchemy.orm import contains_eager, joinedload, selectinload
+
+from marketplace.catalogue.models import Product, ProductStatus
+from marketplace.cooperatives.models import Cooperative, CooperativeStatus
+from marketplace.extensions import db
+
+
+def get_public_product(coop_slug: str, product_slug: str) -> Product:
+    """A published product of a verified cooperative, as anyone may see it; else 404."""
+    product = db.session.scalar(
+        select(Product)
+        .join(Product.cooperative)
+        .where(
+            Cooperative.slug == coop_slug,
+            Cooperative.status == CooperativeStatus.VERIFIED,
+            Product.slug == product_slug,
+            Product.status == ProductStatus.PUBLISHED,
+        )
+        .options(
+            contains_eager(Product.cooperative),
+            joinedload(Product.category),
+            selectinload(Product.price_tiers),
+        )
+    )
+    if product is None:
+        abort(404)
+    return product
+
+
+def get_product_for_admin(coop: Cooperative, product_id: int) -> Product:
+    """A product of `coop` (load `coop` with get_cooperative_for_admin first).
+
+    404 for a product of any other cooperative, so that an admin cannot reach one by changing
+    the id in the URL.
+    """
+    product = db.session.scalar(
+        select(Product).where(Product.id == product_id, Product.cooperative_id == coop.id)
+    )
+    if product is None:
+        abort(404)
+    return product

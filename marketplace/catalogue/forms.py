@@ -1,0 +1,264 @@
+import re
+
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    FieldList,
+    Form,
+    FormField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+    ValidationError,
+)
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
+from wtforms.widgets import TextInput
+
+from marketplace.catalogue import pricing
+from marketplace.catalogue.models import Product, ProductKind, ProductStatus
+from marketplace.catalogue.services import (
+    MAX_LEAD_TIME_DAYS,
+    TIER_PROBLEM_MESSAGES,
+    UNITS,
+    ProductData,
+    list_categories,
+)
+from marketplace.forms import MAX_PRICE, MAX_QUANTITY, WholeNumberField, normalised
+from marketplace.labels import UNIT_LABELS
+
+TIER_ROWS = 5
+
+_SEPARATORS = re.compile(r"[\s.\-]")
+
+
+def normalise_pirt(value: str) -> str:
+    """P-IRT (home-industry food permit): 15 or more digits, written with or without
+    separators or a "P-IRT No." prefix. Returns the digits or raises ValueError."""
+    text = re.sub(r"^\s*P-?IRT\s*(NO\.?)?\s*", "", (value or "").upper())
+    digits = _SEPARATORS.sub("", text)
+    if not (digits.isascii() and digits.isdigit() and 15 <= len(digits) <= 20):
+        raise ValueError("P-IRT must be 15 or more digits.")
+    return digits
+
+
+def normalise_bpom(value: str) -> str:
+    """BPOM registration: MD (domestic) or ML (imported) followed by 12 digits, optionally
+    written as "BPOM RI MD 1234 5678 9012". Returns e.g. "MD123456789012" or raises ValueError."""
+    text = re.sub(r"^\s*BPOM\s*(RI)?\s*", "", (value or "").upper())
+    compact = _SEPARATORS.sub("", text)
+    if not re.fullmatch(r"M[DL][0-9]{12}", compact):
+        raise ValueError("BPOM number must be MD or ML followed by 12 digits.")
+    return compact
+
+
+def whole_number(minimum: int, maximum: int):
+    """A validator for a WholeNumberField's value: from `minimum` up to `maximum`."""
+
+    def validator(form, field) -> None:
+        if field.data is None:
+            return
+        if field.data < minimum:
+            raise ValidationError(
+                _l("Enter a whole number of at least %(minimum)d.", minimum=minimum)
+            )
+        if field.data > maximum:
+            raise ValidationError(_l("This number is too large."))
+
+    return validator
+
+
+class TierForm(Form):
+    """One row of the price table; a row with both cells blank is ignored."""
+
+    min_quantity = WholeNumberField(
+        _l("From quantity"), validators=[Optional(), whole_number(1, MAX_QUANTITY)]
+    )
+    unit_price = WholeNumberField(
+        _l("Unit price (Rp)"),
+        thousands=True,
+        # Text, not a number input: prices are typed with thousands dots (50.000).
+        widget=TextInput(),
+        validators=[Optional(), whole_number(1, MAX_PRICE)],
+    )
+
+    @property
+    def is_blank(self) -> bool:
+        return not any(
+            (f.raw_data or [""])[0].strip() for f in (self.min_quantity, self.unit_price)
+        )
+
+    def validate(self, extra_validators=None) -> bool:
+        ok = super().validate(extra_validators)
+        if not ok or self.is_blank:
+            return ok
+        message = _l("Enter both the quantity and the unit price, or leave the row empty.")
+        for f in (self.min_quantity, self.unit_price):
+            if f.data is None:
+                f.errors.append(message)
+                ok = False
+        return ok
+
+
+def _optional_int(value):
+    return int(value) if value not in (None, "") else None
+
+
+class ProductForm(FlaskForm):
+    name = StringField(
+        _l("Product name"),
+        validators=[DataRequired(message=_l("Enter the product name.")), Length(max=160)],
+    )
+    category_id = SelectField(
+        _l("Category"),
+        coerce=_optional_int,
+        validators=[InputRequired(message=_l("Choose a category."))],
+    )
+    kind = SelectField(
+        _l("Kind"),
+        choices=[
+            SelectChoice(ProductKind.GOODS.value, _l("Goods")),
+            SelectChoice(ProductKind.SERVICE.value, _l("Service")),
+        ],
+    )
+    unit = SelectField(_l("Sale unit"), choices=[SelectChoice(u, UNIT_LABELS[u]) for u in UNITS])
+    order_step = WholeNumberField(
+        _l("Order step"),
+        validators=[InputRequired(), whole_number(1, MAX_QUANTITY)],
+        description=_l("Buyers order in multiples of this many units, e.g. 1 or 10."),
+    )
+    min_order_quantity = WholeNumberField(
+        _l("Minimum order quantity"),
+        validators=[InputRequired(), whole_number(1, MAX_QUANTITY)],
+        description=_l("The smallest order accepted, a multiple of the order step."),
+    )
+    lead_time_days = WholeNumberField(
+        _l("Lead time (days)"),
+        validators=[InputRequired(), whole_number(0, MAX_LEAD_TIME_DAYS)],
+        description=_l("Days from a confirmed order until the goods are ready."),
+    )
+    description = TextAreaField(
+        _l("Description"), validators=[Length(max=5000)], render_kw={"rows": 5}
+    )
+    pirt_number = StringField(
+        _l("P-IRT number"),
+        validators=[
+            Optional(),
+            normalised(normalise_pirt, _l("A P-IRT number has 15 or more digits.")),
+        ],
+        description=_l("Food from a home industry: the 15+ digit P-IRT permit number."),
+    )
+    bpom_number = StringField(
+        _l("BPOM number"),
+        validators=[
+            Optional(),
+            normalised(normalise_bpom, _l("A BPOM number is MD or ML followed by 12 digits.")),
+        ],
+        description=_l("For example MD 123456789012."),
+    )
+    halal_number = StringField(_l("Halal certificate number"), validators=[Length(max=40)])
+    sni_number = StringField(
+        _l("SNI certificate number"),
+        validators=[Length(max=40)],
+        description=_l("Toys for children must carry the SNI mark."),
+    )
+    tiers = FieldList(FormField(TierForm), min_entries=TIER_ROWS, max_entries=TIER_ROWS)
+    submit = SubmitField(_l("Save"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        locale = str(get_locale())
+        self.category_id.choices = [SelectChoice("", _l("Choose a category"))] + [
+            SelectChoice(str(c.id), c.name_for(locale)) for c in list_categories()
+        ]
+        self.tier_errors: list[str] = []
+
+    @classmethod
+    def for_product(cls, product: Product) -> "ProductForm":
+        """The form filled in with a product's current details (for editing)."""
+        return cls(
+            data={
+                "name": product.name,
+                "category_id": product.category_id,
+                "kind": product.kind,
+                "unit": product.unit,
+                "order_step": product.order_step,
+                "min_order_quantity": product.min_order_quantity,
+                "lead_time_days": product.lead_time_days,
+                "description": product.description,
+                "pirt_number": product.pirt_number or "",
+                "bpom_number": product.bpom_number or "",
+                "halal_number": product.halal_number or "",
+                "sni_number": product.sni_number or "",
+                "tiers": [
+                    {"min_quantity": t.min_quantity, "unit_price": t.unit_price}
+                    for t in product.price_tiers[:TIER_ROWS]
+                ],
+            }
+        )
+
+    def validate_min_order_quantity(self, field) -> None:
+        step = self.order_step.data
+        if field.errors or field.data is None or not step or step < 1:
+            return
+        if field.data % step:
+            raise ValidationError(
+                _l("The minimum order quantity must be a multiple of the order step.")
+            )
+
+    def validate(self, extra_validators=None) -> bool:
+        ok = super().validate(extra_validators)
+        self.tier_errors = []
+        rows_ok = all(not row.form.errors for row in self.tiers)
+        moq = self.min_order_quantity
+        if rows_ok and moq.data is not None and not moq.errors:
+            problems = pricing.tier_problems(self.price_tiers(), minimum=moq.data)
+            self.tier_errors = [str(TIER_PROBLEM_MESSAGES[p]) for p in problems]
+        return ok and not self.tier_errors
+
+    def price_tiers(self) -> tuple[pricing.Tier, ...]:
+        """The filled-in rows of the price table, in the order they were entered."""
+        return tuple(
+            pricing.Tier(row.form.min_quantity.data, row.form.unit_price.data)
+            for row in self.tiers
+            if row.form.min_quantity.data is not None and row.form.unit_price.data is not None
+        )
+
+    def product_data(self) -> ProductData:
+        return ProductData(
+            name=self.name.data,
+            category_id=self.category_id.data,
+            kind=self.kind.data,
+            unit=self.unit.data,
+            order_step=self.order_step.data,
+            min_order_quantity=self.min_order_quantity.data,
+            lead_time_days=self.lead_time_days.data,
+            description=self.description.data or "",
+            pirt_number=self.pirt_number.data or None,
+            bpom_number=self.bpom_number.data or None,
+            halal_number=self.halal_number.data or None,
+            sni_number=self.sni_number.data or None,
+            tiers=self.price_tiers(),
+        )
+
+    def show_error(self, field: str | None, message) -> bool:
+        """Put a service's error next to its field; False when no field of this form fits."""
+        if field == "tiers":
+            self.tier_errors.append(str(message))
+            return True
+        if field and field in self._fields:
+            self[field].errors.append(message)
+            return True
+        return False
+
+
+class ProductStatusForm(FlaskForm):
+    status = SelectField(
+        choices=[
+            SelectChoice(ProductStatus.PUBLISHED.value, _l("Publish")),
+            SelectChoice(ProductStatus.DRAFT.value, _l("Unpublish")),
+            SelectChoice(ProductStatus.ARCHIVED.value, _l("Archive")),
+        ]
+    )

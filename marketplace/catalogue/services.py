@@ -1,0 +1,412 @@
+"""Catalogue: categories, products and price tiers, pooled availability and public search."""
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from flask_sqlalchemy.pagination import Pagination
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import contains_eager, joinedload, selectinload
+
+from marketplace.accounts.models import User
+from marketplace.audit.services import record
+from marketplace.catalogue import pricing
+from marketplace.catalogue.models import Category, PriceTier, Product, ProductKind, ProductStatus
+from marketplace.cooperatives.models import (
+    Cooperative,
+    CooperativeStatus,
+    Membership,
+    MembershipStatus,
+    SupplyOffer,
+)
+from marketplace.errors import InvalidTransition, ValidationFailed
+from marketplace.extensions import db
+from marketplace.forms import MAX_QUANTITY
+from marketplace.labels import STATUS_LABELS
+from marketplace.orders.models import PROMISING_STATUSES, Order, OrderLine
+from marketplace.transaction import transaction
+
+UNITS = ("pcs", "kodi", "lusin", "gros", "kg", "ton", "meter", "sesi", "jam", "hari")
+FOOD_CATEGORY = "kuliner"
+MAX_LEAD_TIME_DAYS = 365
+
+# (slug, Indonesian name, English name), in display order.
+STANDARD_CATEGORIES = (
+    ("boneka", "Boneka & mainan", "Dolls & toys"),
+    ("batik", "Batik & tekstil", "Batik & textiles"),
+    ("kuliner", "Kuliner", "Food"),
+    ("kriya", "Kriya", "Crafts"),
+    ("fotografi", "Jasa fotografi", "Photography services"),
+    ("pertanian", "Hasil pertanian", "Farm produce"),
+    ("perkebunan", "Hasil perkebunan", "Plantation produce"),
+    ("perikanan", "Hasil perikanan", "Fishery produce"),
+)
+
+TIER_PROBLEM_MESSAGES = {
+    pricing.TierProblem.QUANTITY_NOT_POSITIVE: _l(
+        "Every tier must start at a quantity of 1 or more."
+    ),
+    pricing.TierProblem.NOT_INCREASING: _l(
+        "List the tiers from the smallest quantity up; each must start above the one before."
+    ),
+    pricing.TierProblem.FIRST_ABOVE_MINIMUM: _l(
+        "The first tier must start at or below the minimum order quantity, "
+        "so that every allowed quantity has a price."
+    ),
+    pricing.TierProblem.PRICE_NOT_POSITIVE: _l("Every unit price must be more than Rp0."),
+    pricing.TierProblem.PRICE_RISES: _l(
+        "A larger quantity must not cost more per unit than a smaller one."
+    ),
+}
+
+# Status changes an admin may make: from -> allowed targets.
+STATUS_TRANSITIONS = {
+    ProductStatus.DRAFT: {ProductStatus.PUBLISHED, ProductStatus.ARCHIVED},
+    ProductStatus.PUBLISHED: {ProductStatus.DRAFT, ProductStatus.ARCHIVED},
+    ProductStatus.ARCHIVED: {ProductStatus.DRAFT},
+}
+
+
+@dataclass(frozen=True)
+class ProductData:
+    """What a cooperative admin enters about a product (already shape-checked by the form)."""
+
+    name: str
+    category_id: int
+    kind: str
+    unit: str
+    order_step: int
+    min_order_quantity: int
+    lead_time_days: int
+    description: str = ""
+    pirt_number: str | None = None
+    bpom_number: str | None = None
+    halal_number: str | None = None
+    sni_number: str | None = None
+    tiers: tuple[pricing.Tier, ...] = field(default_factory=tuple)
+
+
+# --- availability -------------------------------------------------------------------------
+
+
+def availability_for(product_ids: Iterable[int]) -> dict[int, int]:
+    """Pooled availability per product id, for every id asked about (0 when nothing is offered).
+
+    Availability is what the active members' active supply offers add up to, minus what orders
+    in a promising status (placed up to in production) already hold; never below 0.
+    Two queries, however many products are asked about.
+    """
+    ids = sorted(set(product_ids))
+    if not ids:
+        return {}
+    offered = dict(
+        db.session.execute(
+            select(SupplyOffer.product_id, func.sum(SupplyOffer.units_available))
+            .join(Membership, SupplyOffer.membership_id == Membership.id)
+            .where(
+                SupplyOffer.product_id.in_(ids),
+                SupplyOffer.active.is_(True),
+                Membership.status == MembershipStatus.ACTIVE,
+            )
+            .group_by(SupplyOffer.product_id)
+        ).all()
+    )
+    promised = dict(
+        db.session.execute(
+            select(OrderLine.product_id, func.sum(OrderLine.quantity))
+            .join(Order, OrderLine.order_id == Order.id)
+            .where(OrderLine.product_id.in_(ids), Order.status.in_(PROMISING_STATUSES))
+            .group_by(OrderLine.product_id)
+        ).all()
+    )
+    return {pid: max(int(offered.get(pid) or 0) - int(promised.get(pid) or 0), 0) for pid in ids}
+
+
+def pooled_availability(product: Product) -> int:
+    """Units of `product` the cooperative can still promise to buyers."""
+    return availability_for([product.id])[product.id]
+
+
+# --- categories ---------------------------------------------------------------------------
+
+
+def ensure_categories() -> list[Category]:
+    """Create the standard categories that do not exist yet (by slug) and commit; idempotent.
+
+    Existing categories keep their names. Returns all categories in display order.
+    """
+    with transaction():
+        existing = set(db.session.scalars(select(Category.slug)))
+        for position, (slug, name_id, name_en) in enumerate(STANDARD_CATEGORIES):
+            if slug not in existing:
+                db.session.add(
+                    Category(slug=slug, name_id=name_id, name_en=name_en, position=position)
+                )
+    return list_categories()
+
+
+def list_categories() -> list[Category]:
+    return list(db.session.scalars(select(Category).order_by(Category.position, Category.id)))
+
+
+# --- public catalogue ---------------------------------------------------------------------
+
+
+def _public_products():
+    """Published products of verified cooperatives, with what a product card shows loaded."""
+    return (
+        select(Product)
+        .join(Product.cooperative)
+        .where(
+            Product.status == ProductStatus.PUBLISHED,
+            Cooperative.status == CooperativeStatus.VERIFIED,
+        )
+        .options(
+            contains_eager(Product.cooperative),
+            joinedload(Product.category),
+            selectinload(Product.price_tiers),
+        )
+    )
+
+
+def search_products(
+    *, query: str = "", category_slug: str | None = None, page: int = 1
+) -> Pagination:
+    """One page of the public catalogue: published products of verified cooperatives only.
+
+    `query` matches product or cooperative names, case-insensitively; `category_slug` keeps
+    one category. Newest products first.
+    """
+    stmt = _public_products()
+    if category_slug:
+        stmt = stmt.where(Product.category.has(Category.slug == category_slug))
+    query = (query or "").strip()
+    if query:
+        stmt = stmt.where(
+            or_(
+                Product.name.icontains(query, autoescape=True),
+                Cooperative.name.icontains(query, autoescape=True),
+            )
+        )
+    stmt = stmt.order_by(Product.created_at.desc(), Product.id.desc())
+    return db.paginate(stmt, page=page, per_page=current_app.config["PAGE_SIZE"], error_out=False)
+
+
+def published_products_of(coop: Cooperative, page: int = 1) -> Pagination:
+    """One page of a cooperative's published products (for its public profile), by name."""
+    stmt = (
+        _public_products()
+        .where(Product.cooperative_id == coop.id)
+        .order_by(Product.name, Product.id)
+    )
+    return db.paginate(stmt, page=page, per_page=current_app.config["PAGE_SIZE"], error_out=False)
+
+
+# --- managing products --------------------------------------------------------------------
+
+
+def products_for_admin(coop: Cooperative, page: int = 1) -> Pagination:
+    """One page of all of a cooperative's products, whatever their status, by name."""
+    stmt = (
+        select(Product)
+        .where(Product.cooperative_id == coop.id)
+        .options(joinedload(Product.category), selectinload(Product.price_tiers))
+        .order_by(Product.name, Product.id)
+    )
+    return db.paginate(stmt, page=page, per_page=current_app.config["PAGE_SIZE"], error_out=False)
+
+
+def create_product(coop: Cooperative, actor: User, data: ProductData) -> Product:
+    """Add a draft product with its price tiers to `coop` and commit.
+
+    Raises ValidationFailed (with the field at fault) when `data` breaks a catalogue rule.
+    """
+    with transaction():
+        category = _check_product_data(data)
+        product = Product(slug=_unique_slug(coop.id, data.name), status=ProductStatus.DRAFT)
+        _apply(product, data, category)
+        product.cooperative = coop
+        db.session.add(product)
+        record(
+            "product.created",
+            product,
+            actor_id=actor.id,
+            cooperative_id=coop.id,
+            after=_snapshot(product),
+        )
+    return product
+
+
+def update_product(product: Product, actor: User, data: ProductData) -> Product:
+    """Replace a product's details and price tiers, and commit.
+
+    A published product must stay publishable. A draft whose name changes gets a new slug;
+    a published or archived product keeps its slug so that links to it keep working.
+    Raises ValidationFailed (with the field at fault).
+    """
+    with transaction():
+        category = _check_product_data(data)
+        before = _snapshot(product)
+        if data.name.strip() != product.name and product.status == ProductStatus.DRAFT:
+            product.slug = _unique_slug(product.cooperative_id, data.name, exclude=product.id)
+        # Flush the removal first: (product, min_quantity) is unique and rows may reappear.
+        product.price_tiers.clear()
+        db.session.flush()
+        _apply(product, data, category)
+        if product.status == ProductStatus.PUBLISHED:
+            _check_publishable(product)
+        record(
+            "product.updated",
+            product,
+            actor_id=actor.id,
+            cooperative_id=product.cooperative_id,
+            before=before,
+            after=_snapshot(product),
+        )
+    return product
+
+
+def set_product_status(product: Product, actor: User, status: str) -> Product:
+    """Publish, unpublish (back to draft), archive or restore a product, and commit.
+
+    Publishing needs a valid price table with at least one tier and, for food, a P-IRT or
+    BPOM number. Raises InvalidTransition for a change its current status does not allow
+    and ValidationFailed when the product is not ready to publish.
+    """
+    with transaction():
+        current = ProductStatus(product.status)
+        try:
+            target = ProductStatus(status)
+        except ValueError:
+            raise InvalidTransition(_l("Unknown product status.")) from None
+        if target not in STATUS_TRANSITIONS[current]:
+            raise InvalidTransition(
+                _l(
+                    "This product's status cannot change from %(current)s to %(target)s.",
+                    current=STATUS_LABELS[current],
+                    target=STATUS_LABELS[target],
+                )
+            )
+        if target == ProductStatus.PUBLISHED:
+            _check_publishable(product)
+        product.status = target
+        record(
+            "product.status_changed",
+            product,
+            actor_id=actor.id,
+            cooperative_id=product.cooperative_id,
+            before={"status": str(current)},
+            after={"status": str(target)},
+        )
+    return product
+
+
+def _check_product_data(data: ProductData) -> Category:
+    """The product's category, once `data` is known to keep every catalogue rule."""
+    if not data.name.strip():
+        raise ValidationFailed(_l("Enter the product name."), field="name")
+    category = db.session.get(Category, data.category_id)
+    if category is None:
+        raise ValidationFailed(_l("Choose a category."), field="category_id")
+    if data.kind not in set(ProductKind):
+        raise ValidationFailed(_l("Choose goods or service."), field="kind")
+    if data.unit not in UNITS:
+        raise ValidationFailed(_l("Choose a unit."), field="unit")
+    for name, value in (
+        ("order_step", data.order_step),
+        ("min_order_quantity", data.min_order_quantity),
+    ):
+        if not 1 <= value <= MAX_QUANTITY:
+            raise ValidationFailed(_l("Enter a whole number of at least 1."), field=name)
+    if data.min_order_quantity % data.order_step:
+        raise ValidationFailed(
+            _l("The minimum order quantity must be a multiple of the order step."),
+            field="min_order_quantity",
+        )
+    if not 0 <= data.lead_time_days <= MAX_LEAD_TIME_DAYS:
+        raise ValidationFailed(
+            _l("Enter a lead time from 0 to %(max)d days.", max=MAX_LEAD_TIME_DAYS),
+            field="lead_time_days",
+        )
+    problems = pricing.tier_problems(data.tiers, minimum=data.min_order_quantity)
+    if problems:
+        raise ValidationFailed(TIER_PROBLEM_MESSAGES[problems[0]], field="tiers")
+    return category
+
+
+def _check_publishable(product: Product) -> None:
+    tiers = [pricing.Tier(t.min_quantity, t.unit_price) for t in product.price_tiers]
+    if not tiers:
+        raise ValidationFailed(_l("Add at least one price tier before publishing."), field="tiers")
+    problems = pricing.tier_problems(tiers, minimum=product.min_order_quantity)
+    if problems:
+        raise ValidationFailed(TIER_PROBLEM_MESSAGES[problems[0]], field="tiers")
+    if product.category.slug == FOOD_CATEGORY and not (product.pirt_number or product.bpom_number):
+        raise ValidationFailed(
+            _l("A food product needs its P-IRT or BPOM number before it can be published."),
+            field="pirt_number",
+        )
+
+
+def _apply(product: Product, data: ProductData, category: Category) -> None:
+    product.name = data.name.strip()
+    product.category = category
+    product.kind = data.kind
+    product.unit = data.unit
+    product.order_step = data.order_step
+    product.min_order_quantity = data.min_order_quantity
+    product.lead_time_days = data.lead_time_days
+    product.description = (data.description or "").strip()
+    product.pirt_number = data.pirt_number or None
+    product.bpom_number = data.bpom_number or None
+    product.halal_number = (data.halal_number or "").strip() or None
+    product.sni_number = (data.sni_number or "").strip() or None
+    product.price_tiers = [
+        PriceTier(min_quantity=t.min_quantity, unit_price=t.unit_price) for t in data.tiers
+    ]
+
+
+def _snapshot(product: Product) -> dict:
+    return {
+        "name": product.name,
+        "slug": product.slug,
+        "status": str(product.status),
+        "category_id": product.category.id,
+        "kind": str(product.kind),
+        "unit": product.unit,
+        "order_step": product.order_step,
+        "min_order_quantity": product.min_order_quantity,
+        "lead_time_days": product.lead_time_days,
+        "pirt_number": product.pirt_number,
+        "bpom_number": product.bpom_number,
+        "halal_number": product.halal_number,
+        "sni_number": product.sni_number,
+        "tiers": [[t.min_quantity, t.unit_price] for t in product.price_tiers],
+    }
+
+
+def slugify(text: str) -> str:
+    """A URL slug from a name: ASCII lowercase words joined by hyphens ("produk" if empty)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:100].rstrip("-") or "produk"
+
+
+def _unique_slug(coop_id: int, name: str, exclude: int | None = None) -> str:
+    base = slugify(name)
+    stmt = select(Product.slug).where(
+        Product.cooperative_id == coop_id,
+        or_(Product.slug == base, Product.slug.startswith(base + "-", autoescape=True)),
+    )
+    if exclude is not None:
+        stmt = stmt.where(Product.id != exclude)
+    taken = set(db.session.scalars(stmt))
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}-{n}" in taken:
+        n += 1
+    return f"{base}-{n}"
