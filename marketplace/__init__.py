@@ -3,7 +3,7 @@
 import os
 from pathlib import Path
 
-from flask import Flask, render_template, request, session
+from flask import Flask, has_request_context, render_template, request, session
 from flask_babel import get_locale
 from flask_login import current_user
 
@@ -17,6 +17,8 @@ def select_locale() -> str:
     from flask import current_app
 
     languages = current_app.config["LANGUAGES"]
+    if not has_request_context():  # CLI commands and background work: the default language
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     if current_user.is_authenticated and current_user.locale in languages:
         return current_user.locale
     chosen = session.get("lang")
@@ -105,16 +107,21 @@ def _register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["rupiah"] = lambda amount: formatting.rupiah(amount, str(get_locale()))
     app.jinja_env.filters["number"] = lambda n: formatting.number(n, str(get_locale()))
     app.jinja_env.filters["mask"] = formatting.mask
+    app.jinja_env.filters["datetime_in"] = lambda moment, tz, style="datetime": (
+        formatting.local_datetime(moment, tz, str(get_locale()), style)
+    )
+
+    # Globals rather than a context processor, so that imported macros see them too.
+    app.jinja_env.globals.update(
+        status_label=labels.status_label,
+        unit_label=labels.unit_label,
+        kind_labels=labels.KIND_LABELS,
+        policy_labels=labels.POLICY_LABELS,
+    )
 
     @app.context_processor
-    def inject_globals() -> dict:
-        return {
-            "current_locale": str(get_locale()),
-            "status_label": labels.status_label,
-            "unit_label": labels.unit_label,
-            "kind_labels": labels.KIND_LABELS,
-            "policy_labels": labels.POLICY_LABELS,
-        }
+    def inject_locale() -> dict:
+        return {"current_locale": str(get_locale())}
 
 
 def _register_error_handlers(app: Flask) -> None:

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 
 from flask_babel import lazy_gettext as _l
-from wtforms import IntegerField, ValidationError
+from wtforms import IntegerField, SelectChoice, ValidationError
 
 
 def normalised(normalise: Callable[[str], str], message: str) -> Callable:
@@ -18,6 +18,11 @@ def normalised(normalise: Callable[[str], str], message: str) -> Callable:
             raise ValidationError(message) from exc
 
     return validator
+
+
+def choices(pairs) -> list[SelectChoice]:
+    """Select options from (value, label) pairs (WTForms 3.3 deprecates plain tuples)."""
+    return [SelectChoice(value, label) for value, label in pairs]
 
 
 # Larger than any real order; keeps database integers and arithmetic in range.
@@ -47,3 +52,14 @@ class WholeNumberField(IntegerField):
         except ValueError as exc:
             self.data = None
             raise ValueError(_l("Enter a whole number.")) from exc
+
+
+def show_domain_error(form, exc) -> None:
+    """Put a service's DomainError next to the field it names, or at the top of the page."""
+    from flask import flash
+
+    field = getattr(form, exc.field or "", None) if form is not None else None
+    if field is not None:
+        field.errors = [*field.errors, exc.message]
+    else:
+        flash(exc.message, "danger")

@@ -3,7 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
-from marketplace.forms import normalised
+from marketplace.forms import choices, normalised
 from marketplace.identifiers import normalise_phone
 
 
@@ -36,5 +36,5 @@ class LoginForm(FlaskForm):
 
 
 class LanguageForm(FlaskForm):
-    lang = SelectField(choices=[("id", "Bahasa Indonesia"), ("en", "English")])
+    lang = SelectField(choices=choices([("id", "Bahasa Indonesia"), ("en", "English")]))
     next = HiddenField()

@@ -3,7 +3,6 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     EmailField,
-    SelectChoice,
     SelectField,
     StringField,
     SubmitField,
@@ -12,15 +11,9 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, Regexp
 
-from marketplace.forms import MAX_QUANTITY, WholeNumberField, normalised
+from marketplace.forms import MAX_QUANTITY, WholeNumberField, choices, normalised
 from marketplace.identifiers import normalise_nib, normalise_npwp, normalise_phone
 from marketplace.labels import KIND_LABELS, POLICY_LABELS
-
-
-def choices(pairs) -> list[SelectChoice]:
-    # WTForms 3.3 deprecates (value, label) tuples.
-    return [SelectChoice(value, label) for value, label in pairs]
-
 
 COOPERATIVE_KINDS = ("producer", "marketing", "consumer", "service", "multi_business")
 TIME_ZONE_CHOICES = choices(
