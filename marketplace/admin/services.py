@@ -86,6 +86,7 @@ def reject_cooperative(coop: Cooperative, actor: User, reason: str) -> Cooperati
             raise InvalidTransition(_l("Only a cooperative awaiting verification can be rejected."))
         coop.status = CooperativeStatus.REJECTED
         coop.verified_at = None
+        coop.rejection_reason = reason
         record(
             "cooperative.rejected",
             coop,

@@ -51,7 +51,7 @@ class Cooperative(TimestampMixin, db.Model):
     name: Mapped[str] = mapped_column(String(160))
     kind: Mapped[str] = mapped_column(String(20))
     legal_entity_number: Mapped[str] = mapped_column(String(120))
-    nib: Mapped[str] = mapped_column(String(13))
+    nib: Mapped[str] = mapped_column(String(13), unique=True)
     npwp: Mapped[str | None] = mapped_column(String(16))
     province: Mapped[str] = mapped_column(String(80))
     regency: Mapped[str] = mapped_column(String(80))  # kabupaten/kota
@@ -66,6 +66,7 @@ class Cooperative(TimestampMixin, db.Model):
     fee_rate_bp: Mapped[int] = mapped_column(Integer, default=0)  # platform fee, basis points
     default_allocation_policy: Mapped[str] = mapped_column(String(20), default="proportional")
     verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    rejection_reason: Mapped[str | None] = mapped_column(Text)
 
     memberships: Mapped[list[Membership]] = relationship(back_populates="cooperative")
     products: Mapped[list[Product]] = relationship(back_populates="cooperative")

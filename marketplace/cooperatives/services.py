@@ -17,7 +17,6 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from marketplace.accounts.models import User
-from marketplace.audit.models import AuditEvent
 from marketplace.audit.services import record
 from marketplace.catalogue.models import Product, ProductStatus
 from marketplace.catalogue.services import availability_for
@@ -241,23 +240,6 @@ def update_cooperative(coop: Cooperative, actor: User, data: dict[str, Any]) -> 
                 after={"status": CooperativeStatus.PENDING},
             )
     return coop
-
-
-def rejection_reason(coop: Cooperative) -> str | None:
-    """Why the platform admin rejected this cooperative (the latest rejection), if rejected."""
-    if coop.status != CooperativeStatus.REJECTED:
-        return None
-    event = db.session.scalar(
-        select(AuditEvent)
-        .where(
-            AuditEvent.entity_type == "Cooperative",
-            AuditEvent.entity_id == coop.id,
-            AuditEvent.action == "cooperative.rejected",
-        )
-        .order_by(AuditEvent.id.desc())
-        .limit(1)
-    )
-    return (event.after or {}).get("reason") if event else None
 
 
 def dashboard_counts(coop: Cooperative) -> dict[str, int]:

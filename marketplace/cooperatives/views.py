@@ -62,7 +62,6 @@ def manage(slug):
         "cooperatives/manage.html",
         coop=coop,
         counts=services.dashboard_counts(coop),
-        rejection_reason=services.rejection_reason(coop),
         active="dashboard",
     )
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 00:27:52.409139
+Create Date: 2026-11-23 00:39:38.686595
 
 """
 from alembic import op
@@ -48,9 +48,11 @@ def upgrade():
     sa.Column('fee_rate_bp', sa.Integer(), nullable=False),
     sa.Column('default_allocation_policy', sa.String(length=20), nullable=False),
     sa.Column('verified_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('rejection_reason', sa.Text(), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_cooperatives')),
+    sa.UniqueConstraint('nib', name=op.f('uq_cooperatives_nib')),
     sa.UniqueConstraint('slug', name=op.f('uq_cooperatives_slug'))
     )
     op.create_table('users',
