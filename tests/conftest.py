@@ -4,6 +4,7 @@ the migrations, emptied after every test."""
 import os
 
 import pytest
+from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from sqlalchemy import text
 
@@ -58,6 +59,16 @@ def _empty_tables() -> None:
                 conn.execute(text(f"DELETE FROM {name}"))
 
 
+class FreshContextClient(FlaskClient):
+    """Each request gets its own app context, as in production: `g` (language, logged-in user)
+    and the database session do not carry over from the test or an earlier request."""
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
+
+
 @pytest.fixture
 def client(app):
+    app.test_client_class = FreshContextClient
     return app.test_client()
