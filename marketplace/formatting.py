@@ -1,4 +1,9 @@
-"""Display formatting of money, numbers and personal data (pure functions)."""
+"""Display formatting of money, numbers, times and personal data (pure functions)."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_datetime
 
 
 def number(n: int, locale: str = "id") -> str:
@@ -24,3 +29,15 @@ def mask(value: str | None, visible: int = 4) -> str:
     if len(value) <= visible:
         return "•" * len(value)
     return "•" * (len(value) - visible) + value[-visible:]
+
+
+def local_datetime(moment: datetime | None, tz: str, locale: str, style: str = "datetime") -> str:
+    """A UTC moment shown in a cooperative's time zone (WIB, WITA or WIT)."""
+    if moment is None:
+        return ""
+    local = moment.astimezone(ZoneInfo(tz))
+    if style == "date":
+        return format_date(local.date(), "medium", locale=locale)
+    return format_datetime(local, "medium", tzinfo=ZoneInfo(tz), locale=locale) + (
+        " " + local.strftime("%Z")
+    )

@@ -1,0 +1,52 @@
+"""Payments: bank transfers recorded by the cooperative admin."""
+
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from flask_babel import gettext as _
+
+from marketplace.accounts.models import User
+from marketplace.audit.services import record
+from marketplace.errors import InvalidTransition, ValidationFailed
+from marketplace.extensions import db
+from marketplace.forms import MAX_PRICE
+from marketplace.orders.models import Order, OrderStatus, PaymentMethod
+from marketplace.orders.services import change_status
+from marketplace.payments.models import Payment
+from marketplace.transaction import transaction
+
+
+def record_bank_transfer(
+    order: Order, actor: User, *, amount: int, received_on: date, reference: str = ""
+) -> Payment:
+    """Record money received by bank transfer; confirm the order once it is fully paid.
+
+    Partial transfers add up. Recording is only possible while the order awaits payment.
+    """
+    if not 0 < amount <= MAX_PRICE:
+        raise ValidationFailed(_("Enter the amount received, in whole rupiah."), field="amount")
+    with transaction():
+        db.session.refresh(order, with_for_update=True)
+        if order.status != OrderStatus.PLACED:
+            raise InvalidTransition(_("This order is not awaiting payment."))
+        tz = ZoneInfo(order.cooperative.time_zone)
+        payment = Payment(
+            order=order,
+            method=PaymentMethod.BANK_TRANSFER,
+            amount=amount,
+            reference=reference.strip(),
+            received_at=datetime.combine(received_on, time(12), tz),
+            recorded_by_id=actor.id,
+        )
+        db.session.add(payment)
+        db.session.flush()
+        record(
+            "payment.recorded",
+            payment,
+            actor_id=actor.id,
+            cooperative_id=order.cooperative_id,
+            after={"order": order.number, "amount": amount, "paid": order.amount_paid},
+        )
+        if order.amount_paid >= order.total:
+            change_status(order, OrderStatus.CONFIRMED, actor, paid=order.amount_paid)
+    return payment
