@@ -1,0 +1,213 @@
+"""Load the demo data. Every object is found by its natural key first, so a second run adds
+nothing (`flask seed-demo` is safe to repeat)."""
+
+from datetime import timedelta
+
+import click
+from sqlalchemy import select
+from werkzeug.security import generate_password_hash
+
+from marketplace.accounts.models import User
+from marketplace.catalogue.models import Category, PriceTier, Product
+from marketplace.catalogue.services import ensure_categories, slugify
+from marketplace.cooperatives.models import Cooperative, Membership, SupplyOffer
+from marketplace.db import utcnow
+from marketplace.demo_data import (
+    COOPERATIVES,
+    DEMO_PASSWORD,
+    DOMAIN,
+    LOGINS,
+    PENDING_COOPERATIVE,
+)
+from marketplace.extensions import db
+from marketplace.fulfilment.services import publish_allocation
+from marketplace.orders.models import OrderStatus
+from marketplace.orders.services import OrderRequest, cancel_by_buyer, place_order
+from marketplace.payments.services import record_bank_transfer
+from marketplace.transaction import transaction
+
+
+def _email(local: str) -> str:
+    return f"{local}@{DOMAIN}"
+
+
+def _user(local: str, name: str, password_hash: str, **extra) -> User:
+    user = db.session.scalar(select(User).where(User.email == _email(local)))
+    if user is None:
+        user = User(email=_email(local), name=name, password_hash=password_hash, **extra)
+        db.session.add(user)
+        db.session.flush()
+    return user
+
+
+def _cooperative(spec: dict, status: str, password_hash: str) -> Cooperative:
+    coop = db.session.scalar(select(Cooperative).where(Cooperative.slug == spec["slug"]))
+    if coop is None:
+        bank_name, account, holder = spec["bank"]
+        coop = Cooperative(
+            slug=spec["slug"],
+            name=spec["name"],
+            kind=spec["kind"],
+            legal_entity_number=spec["legal"],
+            nib=spec["nib"],
+            province=spec["province"],
+            regency=spec["regency"],
+            time_zone=spec["time_zone"],
+            description=spec["description"],
+            bank_name=bank_name,
+            bank_account_number=account,
+            bank_account_holder=holder,
+            status=status,
+            verified_at=utcnow() if status == "verified" else None,
+        )
+        db.session.add(coop)
+        db.session.flush()
+    local, name = spec["admin"]
+    _membership(coop, _user(local, name, password_hash), "admin", "ADM-001", "")
+    for number, (local, name, business) in enumerate(spec["members"], start=1):
+        phone = f"+62812{coop.id:02d}{number:06d}"
+        user = _user(local, name, password_hash, phone=phone)
+        _membership(coop, user, "member", f"M-{number:04d}", business)
+    return coop
+
+
+def _membership(coop: Cooperative, user: User, role: str, number: str, business: str):
+    found = db.session.scalar(
+        select(Membership).where(
+            Membership.cooperative_id == coop.id, Membership.user_id == user.id
+        )
+    )
+    if found is None:
+        found = Membership(
+            cooperative=coop, user=user, role=role, member_number=number, business_name=business
+        )
+        db.session.add(found)
+        db.session.flush()
+    return found
+
+
+def _products(coop: Cooperative, spec: dict, categories: dict[str, Category]) -> list[Product]:
+    products = []
+    for name, cat, kind, unit, step, moq, lead, tiers, description, permits in spec["products"]:
+        slug = slugify(name)
+        product = db.session.scalar(
+            select(Product).where(Product.cooperative_id == coop.id, Product.slug == slug)
+        )
+        if product is None:
+            product = Product(
+                cooperative=coop,
+                category=categories[cat],
+                slug=slug,
+                name=name,
+                kind=kind,
+                unit=unit,
+                order_step=step,
+                min_order_quantity=moq,
+                lead_time_days=lead,
+                description=description,
+                status="published",
+                **permits,
+            )
+            product.price_tiers = [PriceTier(min_quantity=q, unit_price=p) for q, p in tiers]
+            db.session.add(product)
+            db.session.flush()
+        products.append(product)
+    return products
+
+
+def _offers(coop: Cooperative, products: list[Product]) -> None:
+    """Each member offers most products, with capacities that differ so splits are visible."""
+    members = [m for m in coop.memberships if m.role == "member"]
+    for p_index, product in enumerate(products):
+        for m_index, membership in enumerate(members):
+            if (p_index + m_index) % 4 == 3:
+                continue  # not every member makes everything
+            exists = db.session.scalar(
+                select(SupplyOffer.id).where(
+                    SupplyOffer.membership_id == membership.id,
+                    SupplyOffer.product_id == product.id,
+                )
+            )
+            if exists is None:
+                units = product.min_order_quantity * (2 + (p_index * 3 + m_index * 5) % 7)
+                db.session.add(
+                    SupplyOffer(
+                        membership=membership,
+                        product=product,
+                        units_available=units,
+                        min_lot=max(product.order_step, 1),
+                        quality_grade="A" if m_index % 2 == 0 else "B",
+                    )
+                )
+
+
+def _demo_orders(buyer: User, coops: dict[str, Cooperative], products: dict[str, list]) -> None:
+    """Orders in different states: awaiting transfer, paid, allocated, cancelled."""
+    plan = [
+        ("demo-order-allocated", "kopbon-bekasi", 0, 200, "allocated"),
+        ("demo-order-confirmed", "kopbon-bekasi", 1, 40, "confirmed"),
+        ("demo-order-placed", "kopbon-bekasi", 5, 60, "placed"),
+        ("demo-order-batik", "batik-probolinggo", 1, 40, "confirmed"),
+        ("demo-order-palu", "ksu-palu", 0, 100, "placed"),
+        ("demo-order-cancelled", "umkm-tangsel", 0, 48, "cancelled"),
+    ]
+    for key, slug, index, quantity, target in plan:
+        product = products[slug][index]
+        coop = coops[slug]
+        admin = next(m.user for m in coop.memberships if m.role == "admin")
+        order = place_order(
+            buyer,
+            product,
+            OrderRequest(
+                quantity=quantity,
+                delivery_date=utcnow().date() + timedelta(days=product.lead_time_days + 7),
+                recipient_name="Dewi Lestari",
+                recipient_phone="+6281311112222",
+                delivery_address="Hotel Melati, Jl. Melati No. 12, Menteng, Jakarta Pusat, "
+                "DKI Jakarta",
+                postal_code="10310",
+                notes="",
+                idempotency_key=key,
+            ),
+        )
+        if target == "cancelled" and order.status == OrderStatus.PLACED:
+            cancel_by_buyer(order, buyer)
+        if target in ("confirmed", "allocated") and order.status == OrderStatus.PLACED:
+            record_bank_transfer(
+                order, admin, amount=order.total, received_on=utcnow().date(), reference="DEMO"
+            )
+        if target == "allocated" and order.status == OrderStatus.CONFIRMED:
+            publish_allocation(order, admin)
+
+
+def seed_demo() -> None:
+    password_hash = generate_password_hash(DEMO_PASSWORD)
+    categories = {c.slug: c for c in ensure_categories()}
+    with transaction():
+        local, name = LOGINS["platform_admin"]
+        _user(local, name, password_hash, is_platform_admin=True)
+        local, name = LOGINS["buyer"]
+        buyer = _user(local, name, password_hash, phone="+6281311112222")
+        coops, products = {}, {}
+        for spec in COOPERATIVES:
+            coop = _cooperative(spec, "verified", password_hash)
+            coops[spec["slug"]] = coop
+            products[spec["slug"]] = _products(coop, spec, categories)
+            db.session.flush()
+            db.session.refresh(coop)
+            _offers(coop, products[spec["slug"]])
+        _cooperative(PENDING_COOPERATIVE, "pending", password_hash)
+    _demo_orders(buyer, coops, products)
+
+
+def print_logins() -> None:
+    click.echo(f"Demo logins (password for all: {DEMO_PASSWORD}):")
+    rows = [
+        ("platform admin", _email(LOGINS["platform_admin"][0])),
+        ("buyer", _email(LOGINS["buyer"][0])),
+        ("cooperative admin (Bekasi)", _email(COOPERATIVES[0]["admin"][0])),
+        ("member (Bekasi)", _email(COOPERATIVES[0]["members"][0][0])),
+        ("cooperative admin, pending (Donggala)", _email(PENDING_COOPERATIVE["admin"][0])),
+    ]
+    for role, email in rows:
+        click.echo(f"  {role:<40} {email}")
