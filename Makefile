@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 PORT ?= 5000
 TRANSLATIONS := marketplace/translations
+# Gettext keywords for `make extract-messages`; tests/unit/test_translations.py reads this line.
+BABEL_KEYWORDS := _ _l gettext lazy_gettext ngettext:1,2
 export FLASK_APP := wsgi
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
@@ -19,7 +21,7 @@ $(STAMP): pyproject.toml
 	touch $@
 
 translations: $(STAMP)
-	$(BIN)/pybabel compile -d $(TRANSLATIONS) --statistics 2>&1 | tail -n 1
+	$(BIN)/pybabel compile -d $(TRANSLATIONS) --statistics
 
 setup: $(STAMP) translations
 	mkdir -p instance
@@ -55,8 +57,13 @@ bench: $(STAMP)
 	@for script in benchmarks/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 extract-messages: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg -k _l -o $(TRANSLATIONS)/messages.pot --no-location --sort-output .
-	$(BIN)/pybabel update -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) --no-fuzzy-matching --ignore-obsolete
+	mkdir -p $(TRANSLATIONS)
+	$(BIN)/pybabel extract -F babel.cfg --no-default-keywords -k '$(BABEL_KEYWORDS)' \
+		--project 'Pasar Koperasi' --no-location --sort-output -o $(TRANSLATIONS)/messages.pot .
+	test -f $(TRANSLATIONS)/id/LC_MESSAGES/messages.po || \
+		$(BIN)/pybabel init -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) -l id
+	$(BIN)/pybabel update -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) -l id \
+		--no-fuzzy-matching --ignore-obsolete
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .ruff_cache
