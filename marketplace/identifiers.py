@@ -59,3 +59,23 @@ def normalise_postal_code(value: str) -> str:
     if not (_DIGITS.fullmatch(digits) and len(digits) == 5):
         raise ValueError("Postal code must be 5 digits.")
     return digits
+
+
+def normalise_pirt(value: str) -> str:
+    """P-IRT (home-industry food permit): 15 or more digits, written with or without
+    separators or a "P-IRT No." prefix. Returns the digits or raises ValueError."""
+    text = re.sub(r"^\s*P-?IRT\s*(NO\.?)?\s*", "", (value or "").upper())
+    digits = re.sub(r"[\s.\-]", "", text)
+    if not (digits.isascii() and digits.isdigit() and 15 <= len(digits) <= 20):
+        raise ValueError("P-IRT must be 15 or more digits.")
+    return digits
+
+
+def normalise_bpom(value: str) -> str:
+    """BPOM registration: MD (domestic) or ML (imported) followed by 12 digits, optionally
+    written as "BPOM RI MD 1234 5678 9012". Returns e.g. "MD123456789012" or raises ValueError."""
+    text = re.sub(r"^\s*BPOM\s*(RI)?\s*", "", (value or "").upper())
+    compact = re.sub(r"[\s.\-]", "", text)
+    if not re.fullmatch(r"M[DL][0-9]{12}", compact):
+        raise ValueError("BPOM number must be MD or ML followed by 12 digits.")
+    return compact

@@ -95,6 +95,7 @@ def make_product(
         min_order_quantity=20,
         lead_time_days=14,
         status=status,
+        sni_number="SNI ISO 8124-1:2010",  # the default category (boneka) requires it
     )
     values.update(kwargs)
     product = Product(**values)

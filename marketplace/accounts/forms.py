@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, HiddenField, PasswordField, SelectField, StringField
+from wtforms import EmailField, HiddenField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
 from marketplace.forms import choices, normalised
@@ -21,6 +21,7 @@ class SignUpForm(FlaskForm):
         validators=[DataRequired(), EqualTo("password", message=_l("Passwords do not match."))],
     )
     next = HiddenField()
+    submit = SubmitField(_l("Create account"))
 
     def validate_email(self, field) -> None:
         from marketplace.accounts.services import find_user_by_email
@@ -33,6 +34,7 @@ class LoginForm(FlaskForm):
     email = EmailField(_l("Email"), validators=[DataRequired(), Email()])
     password = PasswordField(_l("Password"), validators=[DataRequired()])
     next = HiddenField()
+    submit = SubmitField(_l("Log in"))
 
 
 class LanguageForm(FlaskForm):

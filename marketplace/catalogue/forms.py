@@ -1,5 +1,3 @@
-import re
-
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -27,31 +25,10 @@ from marketplace.catalogue.services import (
     list_categories,
 )
 from marketplace.forms import MAX_PRICE, MAX_QUANTITY, WholeNumberField, normalised
+from marketplace.identifiers import normalise_bpom, normalise_pirt
 from marketplace.labels import UNIT_LABELS
 
 TIER_ROWS = 5
-
-_SEPARATORS = re.compile(r"[\s.\-]")
-
-
-def normalise_pirt(value: str) -> str:
-    """P-IRT (home-industry food permit): 15 or more digits, written with or without
-    separators or a "P-IRT No." prefix. Returns the digits or raises ValueError."""
-    text = re.sub(r"^\s*P-?IRT\s*(NO\.?)?\s*", "", (value or "").upper())
-    digits = _SEPARATORS.sub("", text)
-    if not (digits.isascii() and digits.isdigit() and 15 <= len(digits) <= 20):
-        raise ValueError("P-IRT must be 15 or more digits.")
-    return digits
-
-
-def normalise_bpom(value: str) -> str:
-    """BPOM registration: MD (domestic) or ML (imported) followed by 12 digits, optionally
-    written as "BPOM RI MD 1234 5678 9012". Returns e.g. "MD123456789012" or raises ValueError."""
-    text = re.sub(r"^\s*BPOM\s*(RI)?\s*", "", (value or "").upper())
-    compact = _SEPARATORS.sub("", text)
-    if not re.fullmatch(r"M[DL][0-9]{12}", compact):
-        raise ValueError("BPOM number must be MD or ML followed by 12 digits.")
-    return compact
 
 
 def whole_number(minimum: int, maximum: int):

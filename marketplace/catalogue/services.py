@@ -31,6 +31,7 @@ from marketplace.transaction import transaction
 
 UNITS = ("pcs", "kodi", "lusin", "gros", "kg", "ton", "meter", "sesi", "jam", "hari")
 FOOD_CATEGORY = "kuliner"
+TOY_CATEGORY = "boneka"
 MAX_LEAD_TIME_DAYS = 365
 
 # (slug, Indonesian name, English name), in display order.
@@ -348,6 +349,12 @@ def _check_publishable(product: Product) -> None:
         raise ValidationFailed(
             _l("A food product needs its P-IRT or BPOM number before it can be published."),
             field="pirt_number",
+        )
+    if product.category.slug == TOY_CATEGORY and not product.sni_number:
+        # DOMAIN.md: dolls and toys for children must carry the SNI toy safety mark.
+        raise ValidationFailed(
+            _l("Dolls and toys need their SNI number before they can be published."),
+            field="sni_number",
         )
 
 

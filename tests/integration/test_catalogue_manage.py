@@ -682,3 +682,12 @@ def test_an_admin_cannot_reach_another_cooperatives_product_under_their_own_slug
 def test_unknown_cooperative_or_product_is_404(world, admin_client):
     assert admin_client.get("/kelola/tidak-ada/produk").status_code == 404
     assert admin_client.get(f"/kelola/{world.coop.slug}/produk/99999/ubah").status_code == 404
+
+
+def test_dolls_need_their_sni_number_to_be_published(world, admin_client):
+    product = make_product(world.coop, name="Boneka Tanpa SNI", status="draft", sni_number=None)
+    status_url = f"/kelola/{world.coop.slug}/produk/{product.id}/status"
+    response = admin_client.post(status_url, data={"status": "published"}, follow_redirects=True)
+    assert "need their SNI number" in body(response)
+    db.session.refresh(product)
+    assert product.status == "draft"
