@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
@@ -79,7 +80,10 @@ def place_order(buyer: User, product: Product, request: OrderRequest) -> Order:
         raise NotAllowed(_("This product cannot be ordered now."))
     if request.delivery_date < earliest_delivery_date(product):
         raise ValidationFailed(
-            _("The earliest delivery date is %(date)s.", date=earliest_delivery_date(product)),
+            _(
+                "The earliest delivery date is %(date)s.",
+                date=format_date(earliest_delivery_date(product), "long"),
+            ),
             field="delivery_date",
         )
     try:
