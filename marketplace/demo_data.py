@@ -40,7 +40,7 @@ COOPERATIVES = [
                 50,
                 14,
                 [(50, 45_000), (200, 41_000), (1000, 38_000)],
-                "Soft plush bear, SNI-certified filling, choice of five colours.",
+                "Boneka beruang lembut, isian bersertifikat SNI, lima pilihan warna.",
                 {"sni_number": "SNI ISO 8124-1:2010"},
             ),
             (
@@ -52,7 +52,7 @@ COOPERATIVES = [
                 20,
                 21,
                 [(20, 65_000), (100, 59_000)],
-                "Hand-knitted rabbit from cotton yarn.",
+                "Boneka kelinci rajut tangan dari benang katun.",
                 {"sni_number": "SNI ISO 8124-1:2010"},
             ),
             (
@@ -64,7 +64,7 @@ COOPERATIVES = [
                 100,
                 30,
                 [(100, 85_000), (500, 72_000)],
-                "Your company's mascot as a plush doll, from your design.",
+                "Maskot perusahaan Anda sebagai boneka, dibuat dari desain Anda.",
                 {"sni_number": "SNI ISO 8124-1:2010"},
             ),
             (
@@ -76,7 +76,7 @@ COOPERATIVES = [
                 2,
                 10,
                 [(2, 900_000), (10, 820_000)],
-                "Graduation bears with cap and sash; a kodi is 20 pieces.",
+                "Boneka beruang wisuda dengan toga dan selempang; satu kodi = 20 buah.",
                 {"sni_number": "SNI ISO 8124-1:2010"},
             ),
             (
@@ -88,8 +88,8 @@ COOPERATIVES = [
                 5,
                 7,
                 [(5, 96_000), (50, 84_000)],
-                "Mini doll key rings, sold by the dozen.",
-                {},
+                "Gantungan kunci boneka mini, dijual per lusin.",
+                {"sni_number": "SNI ISO 8124-1:2010"},
             ),
             (
                 "Boneka Tangan Edukasi",
@@ -100,7 +100,7 @@ COOPERATIVES = [
                 30,
                 14,
                 [(30, 55_000), (150, 49_000)],
-                "Hand puppets for kindergartens and storytellers.",
+                "Boneka tangan untuk TK dan pendongeng.",
                 {"sni_number": "SNI ISO 8124-1:2010"},
             ),
         ],
@@ -133,7 +133,7 @@ COOPERATIVES = [
                 5,
                 45,
                 [(5, 850_000), (20, 780_000)],
-                "Hand-drawn (tulis) batik, 2 x 1.15 m, natural dyes.",
+                "Batik tulis 2 x 1,15 m, pewarna alami.",
                 {},
             ),
             (
@@ -145,7 +145,7 @@ COOPERATIVES = [
                 20,
                 21,
                 [(20, 175_000), (100, 155_000)],
-                "Stamped (cap) batik cloth with the grape motif.",
+                "Kain batik cap motif anggur khas Probolinggo.",
                 {},
             ),
             (
@@ -157,7 +157,7 @@ COOPERATIVES = [
                 20,
                 21,
                 [(20, 95_000), (200, 85_000)],
-                "Combination tulis and cap batik, sold by the metre.",
+                "Batik kombinasi tulis dan cap, dijual per meter.",
                 {},
             ),
             (
@@ -169,7 +169,7 @@ COOPERATIVES = [
                 30,
                 14,
                 [(30, 120_000), (150, 105_000)],
-                "Embroidered head scarves.",
+                "Kerudung dengan bordir tangan.",
                 {},
             ),
             (
@@ -181,7 +181,7 @@ COOPERATIVES = [
                 10,
                 21,
                 [(10, 210_000), (50, 185_000)],
-                "Woven bag with batik trim.",
+                "Tas anyaman dengan aksen batik.",
                 {},
             ),
             (
@@ -193,7 +193,7 @@ COOPERATIVES = [
                 10,
                 30,
                 [(10, 260_000), (50, 235_000)],
-                "Silk scarf, hand-drawn batik.",
+                "Syal sutra dengan batik tulis.",
                 {},
             ),
         ],
@@ -227,7 +227,7 @@ COOPERATIVES = [
                 48,
                 5,
                 [(48, 15_000), (240, 13_500)],
-                "Cassava chips with chilli balado seasoning.",
+                "Keripik singkong bumbu balado.",
                 {"pirt_number": "2063674010123-27", "halal_number": "ID36110001234560224"},
             ),
             (
@@ -239,7 +239,7 @@ COOPERATIVES = [
                 24,
                 7,
                 [(24, 95_000), (120, 88_000)],
-                "Pineapple tarts in a gift jar.",
+                "Kue nastar dalam toples hadiah.",
                 {"pirt_number": "2063674010456-28"},
             ),
             (
@@ -251,7 +251,7 @@ COOPERATIVES = [
                 24,
                 7,
                 [(24, 38_000), (120, 34_000)],
-                "Smoked garfish chilli sauce.",
+                "Sambal ikan roa asap.",
                 {"bpom_number": "MD 123456789012"},
             ),
             (
@@ -263,7 +263,7 @@ COOPERATIVES = [
                 10,
                 14,
                 [(10, 150_000), (50, 135_000)],
-                "Hand-crocheted tote bag.",
+                "Tas jinjing rajut tangan.",
                 {},
             ),
             (
@@ -275,7 +275,7 @@ COOPERATIVES = [
                 10,
                 21,
                 [(10, 175_000), (40, 160_000)],
-                "Wooden miniature of a traditional house.",
+                "Miniatur kayu rumah adat.",
                 {},
             ),
             (
@@ -287,7 +287,7 @@ COOPERATIVES = [
                 20,
                 7,
                 [(20, 45_000), (100, 40_000)],
-                "Soy wax candles for corporate hampers.",
+                "Lilin aromaterapi dari lilin kedelai untuk hampers perusahaan.",
                 {},
             ),
         ],
@@ -320,7 +320,7 @@ COOPERATIVES = [
                 50,
                 14,
                 [(50, 72_000), (500, 66_000)],
-                "Green robusta beans, grade 1, moisture below 12%.",
+                "Biji kopi robusta hijau mutu 1, kadar air di bawah 12%.",
                 {},
             ),
             (
@@ -332,7 +332,7 @@ COOPERATIVES = [
                 100,
                 14,
                 [(100, 48_000), (1000, 44_000)],
-                "Fermented, sun-dried cocoa beans.",
+                "Biji kakao fermentasi, dijemur matahari.",
                 {},
             ),
             (
@@ -344,7 +344,7 @@ COOPERATIVES = [
                 20,
                 3,
                 [(20, 85_000), (100, 78_000)],
-                "Smoked skipjack tuna; supply is lower in the west monsoon (Dec-Feb).",
+                "Ikan cakalang asap; pasokan berkurang pada musim barat (Des-Feb).",
                 {},
             ),
             (
@@ -356,7 +356,7 @@ COOPERATIVES = [
                 48,
                 7,
                 [(48, 42_000), (240, 38_000)],
-                "Palu's famous fried shallots.",
+                "Bawang goreng khas Palu.",
                 {"pirt_number": "2067271010789-26", "halal_number": "ID72110009876540123"},
             ),
             (
@@ -368,7 +368,7 @@ COOPERATIVES = [
                 200,
                 5,
                 [(200, 6_000), (1000, 5_200)],
-                "Whole mature coconuts.",
+                "Kelapa tua butiran.",
                 {},
             ),
             (
@@ -380,7 +380,7 @@ COOPERATIVES = [
                 100,
                 10,
                 [(100, 22_000), (1000, 19_500)],
-                "Dried Eucheuma seaweed.",
+                "Rumput laut Eucheuma kering.",
                 {},
             ),
         ],
@@ -412,7 +412,7 @@ COOPERATIVES = [
                 1,
                 3,
                 [(1, 750_000), (5, 650_000)],
-                "Two hours in studio, 20 edited photos in 3 days.",
+                "Dua jam di studio, 20 foto hasil edit dalam 3 hari.",
                 {},
             ),
             (
@@ -424,7 +424,7 @@ COOPERATIVES = [
                 2,
                 7,
                 [(2, 400_000), (8, 350_000)],
-                "Event coverage per hour, edited gallery in 5 days.",
+                "Dokumentasi acara per jam, galeri hasil edit dalam 5 hari.",
                 {},
             ),
             (
@@ -436,7 +436,7 @@ COOPERATIVES = [
                 1,
                 14,
                 [(1, 2_500_000)],
-                "Half-day outdoor session at Pantai Panjang, 40 edited photos.",
+                "Sesi setengah hari di Pantai Panjang, 40 foto hasil edit.",
                 {},
             ),
             (
@@ -448,7 +448,7 @@ COOPERATIVES = [
                 1,
                 7,
                 [(1, 900_000), (4, 800_000)],
-                "Aerial photography by a licensed drone pilot.",
+                "Foto udara oleh pilot drone berlisensi.",
                 {},
             ),
             (
@@ -460,7 +460,7 @@ COOPERATIVES = [
                 1,
                 21,
                 [(1, 4_500_000)],
-                "One shooting day and a 2-minute edited profile video.",
+                "Satu hari pengambilan gambar dan video profil 2 menit.",
                 {},
             ),
             (
@@ -472,7 +472,7 @@ COOPERATIVES = [
                 1,
                 5,
                 [(1, 600_000), (5, 520_000)],
-                "Food styling and 15 edited menu photos.",
+                "Penataan makanan dan 15 foto menu hasil edit.",
                 {},
             ),
         ],
