@@ -19,9 +19,19 @@ def _database_url(tmp_path_factory) -> str:
     return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
 
 
+class FreshContextClient(FlaskClient):
+    """Each request gets its own app context, as in production: `g` (language, logged-in user)
+    and the database session do not carry over from the test or an earlier request."""
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
+
+
 @pytest.fixture(scope="session")
 def app(tmp_path_factory):
     app = create_app("testing", {"SQLALCHEMY_DATABASE_URI": _database_url(tmp_path_factory)})
+    app.test_client_class = FreshContextClient
     with app.app_context():
         _drop_everything()
         upgrade()
@@ -59,16 +69,6 @@ def _empty_tables() -> None:
                 conn.execute(text(f"DELETE FROM {name}"))
 
 
-class FreshContextClient(FlaskClient):
-    """Each request gets its own app context, as in production: `g` (language, logged-in user)
-    and the database session do not carry over from the test or an earlier request."""
-
-    def open(self, *args, **kwargs):
-        with self.application.app_context():
-            return super().open(*args, **kwargs)
-
-
 @pytest.fixture
 def client(app):
-    app.test_client_class = FreshContextClient
     return app.test_client()

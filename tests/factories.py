@@ -117,3 +117,26 @@ def login(client, user: User) -> None:
         "/akun/masuk", data={"email": user.email, "password": PASSWORD}, follow_redirects=False
     )
     assert response.status_code == 302, response.get_data(as_text=True)[:500]
+
+
+def english_user(name: str = "Test User", **kwargs) -> User:
+    """A user whose UI is English, so that assertions do not depend on the translations."""
+    return make_user(name, locale="en", **kwargs)
+
+
+def client_for(app, someone: User):
+    """A separate browser (its own cookies) logged in as `someone`."""
+    client = app.test_client()
+    login(client, someone)
+    return client
+
+
+def db_state() -> dict:
+    """Every row of every table: compare before and after to show a refused request changed
+    nothing."""
+    db.session.expire_all()
+    with db.engine.connect() as conn:
+        return {
+            t.name: conn.execute(t.select().order_by(*t.primary_key.columns)).all()
+            for t in db.metadata.sorted_tables
+        }

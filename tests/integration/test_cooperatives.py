@@ -1,7 +1,7 @@
 """Registering a cooperative, its admin dashboard and settings, and who may not see them."""
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from marketplace.audit.models import AuditEvent
 from marketplace.cooperatives import services
@@ -10,7 +10,15 @@ from marketplace.db import utcnow
 from marketplace.errors import NotAllowed, ValidationFailed
 from marketplace.extensions import db
 from marketplace.orders.models import Order
-from tests.factories import login, make_cooperative, make_member, make_product, make_user
+from tests.factories import (
+    client_for,
+    db_state,
+    english_user,
+    make_cooperative,
+    make_member,
+    make_product,
+    make_user,
+)
 
 VALID = {
     "name": "Koperasi Boneka Bekasi",
@@ -30,28 +38,9 @@ VALID = {
 }
 
 
-def user(name="Test User", **kwargs):
-    # English UI, so assertions on messages do not depend on the translation catalogue.
-    return make_user(name, locale="en", **kwargs)
-
-
-def client_for(app, someone):
-    client = app.test_client()
-    login(client, someone)
-    return client
-
-
-def db_state() -> dict:
-    """Every row of the tables these pages may write, to show a refused request changed nothing."""
-    db.session.expire_all()
-    tables = ("cooperatives", "memberships", "invitations", "supply_offers", "audit_events")
-    with db.engine.connect() as conn:
-        return {t: conn.execute(text(f"SELECT * FROM {t} ORDER BY id")).all() for t in tables}
-
-
 @pytest.fixture
 def admin():
-    return user("Ketua Koperasi")
+    return english_user("Ketua Koperasi")
 
 
 @pytest.fixture
@@ -63,7 +52,7 @@ def coop(admin):
 
 
 def test_register_creates_a_pending_cooperative_with_the_user_as_admin(app):
-    founder = user("Pendiri")
+    founder = english_user("Pendiri")
     client = client_for(app, founder)
     assert client.get("/koperasi/daftar").status_code == 200
 
@@ -96,7 +85,7 @@ def test_register_creates_a_pending_cooperative_with_the_user_as_admin(app):
 
 
 def test_register_without_npwp_or_phone(app):
-    client = client_for(app, user())
+    client = client_for(app, english_user())
     response = client.post("/koperasi/daftar", data={**VALID, "npwp": "", "phone": ""})
     assert response.status_code == 302
     coop = db.session.scalars(select(Cooperative)).one()
@@ -105,7 +94,7 @@ def test_register_without_npwp_or_phone(app):
 
 def test_same_name_gets_a_different_slug(app):
     make_cooperative(slug="koperasi-boneka-bekasi", nib="1111111111111")
-    client = client_for(app, user())
+    client = client_for(app, english_user())
     client.post("/koperasi/daftar", data=VALID)
     slugs = set(db.session.scalars(select(Cooperative.slug)))
     assert slugs == {"koperasi-boneka-bekasi", "koperasi-boneka-bekasi-2"}
@@ -138,7 +127,7 @@ def test_slug_never_shadows_the_registration_page():
     ],
 )
 def test_register_shows_each_validation_message_next_to_its_field(app, field, value, message):
-    client = client_for(app, user())
+    client = client_for(app, english_user())
     before = db_state()
     response = client.post("/koperasi/daftar", data={**VALID, field: value})
     assert response.status_code == 200
@@ -149,7 +138,7 @@ def test_register_shows_each_validation_message_next_to_its_field(app, field, va
 
 
 def test_register_refuses_unknown_kind_and_time_zone(app):
-    client = client_for(app, user())
+    client = client_for(app, english_user())
     before = db_state()
     for field in ("kind", "time_zone"):
         response = client.post("/koperasi/daftar", data={**VALID, field: "nonsense"})
@@ -160,7 +149,7 @@ def test_register_refuses_unknown_kind_and_time_zone(app):
 
 def test_register_refuses_a_duplicate_nib(app):
     make_cooperative(nib="9876543210123")
-    client = client_for(app, user())
+    client = client_for(app, english_user())
     before = db_state()
     response = client.post("/koperasi/daftar", data=VALID)
     assert response.status_code == 200
@@ -197,7 +186,7 @@ def test_dashboard_shows_counts_status_and_tabs(app, admin, coop):
     make_product(coop)
     make_product(coop, status="draft")
     make_product(coop, status="archived")
-    buyer = user("Pembeli")
+    buyer = english_user("Pembeli")
     for n, status in enumerate(("placed", "confirmed", "completed", "cancelled")):
         db.session.add(
             Order(
@@ -243,7 +232,7 @@ def test_dashboard_banner_for_pending_and_rejected(app, admin):
     pending = make_cooperative(admin=admin, status="pending")
     client = client_for(app, admin)
     assert "Awaiting verification." in client.get(f"/kelola/{pending.slug}/").get_data(as_text=True)
-    reject_cooperative(pending, user("Operator", is_platform_admin=True), "NIB tidak cocok")
+    reject_cooperative(pending, english_user("Operator", is_platform_admin=True), "NIB tidak cocok")
     body = client.get(f"/kelola/{pending.slug}/").get_data(as_text=True)
     assert "Registration rejected." in body
     assert "NIB tidak cocok" in body
@@ -363,14 +352,14 @@ def test_anonymous_visitors_are_sent_to_log_in(client, coop):
 @pytest.mark.parametrize("who", ["buyer", "member", "other_admin", "inactive_admin"])
 def test_admin_pages_are_404_for_anyone_but_the_cooperatives_admins(app, coop, who):
     if who == "buyer":
-        someone = user("Pembeli")
+        someone = english_user("Pembeli")
     elif who == "member":
-        someone = make_member(coop, user=user("Anggota")).user
+        someone = make_member(coop, user=english_user("Anggota")).user
     elif who == "other_admin":
-        someone = user("Admin lain")
+        someone = english_user("Admin lain")
         make_cooperative(admin=someone)
     else:
-        someone = user("Mantan admin")
+        someone = english_user("Mantan admin")
         db.session.add(
             Membership(
                 user=someone,

@@ -8,7 +8,7 @@ from email import policy
 from urllib.parse import unquote
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from marketplace.cooperatives import services
 from marketplace.cooperatives.models import Invitation, Membership, SupplyOffer
@@ -17,35 +17,19 @@ from marketplace.errors import InvalidTransition, NotAllowed
 from marketplace.extensions import db
 from marketplace.mail import send_mail
 from tests.factories import (
-    login,
+    client_for,
+    db_state,
+    english_user,
     make_cooperative,
     make_member,
     make_offer,
     make_product,
-    make_user,
 )
-
-
-def user(name="Test User", **kwargs):
-    return make_user(name, locale="en", **kwargs)
-
-
-def client_for(app, someone):
-    client = app.test_client()
-    login(client, someone)
-    return client
-
-
-def db_state() -> dict:
-    db.session.expire_all()
-    tables = ("cooperatives", "memberships", "invitations", "supply_offers", "audit_events")
-    with db.engine.connect() as conn:
-        return {t: conn.execute(text(f"SELECT * FROM {t} ORDER BY id")).all() for t in tables}
 
 
 @pytest.fixture
 def admin():
-    return user("Ketua")
+    return english_user("Ketua")
 
 
 @pytest.fixture
@@ -64,7 +48,9 @@ def invite(app, coop, admin, **data) -> Invitation:
 
 
 def test_members_page_lists_members_with_full_phone_for_admins(app, admin, coop):
-    siti = make_member(coop, user=user("Siti", phone="+6281234567890"), business_name="Boneka Siti")
+    siti = make_member(
+        coop, user=english_user("Siti", phone="+6281234567890"), business_name="Boneka Siti"
+    )
     body = client_for(app, admin).get(f"/kelola/{coop.slug}/anggota").get_data(as_text=True)
     assert "Siti" in body and "Boneka Siti" in body and siti.member_number in body
     assert "+6281234567890" in body
@@ -328,7 +314,7 @@ def test_member_numbers_follow_on_and_admins_get_an_admin_number(app, admin, coo
     db.session.commit()
     first = invite(app, coop, admin)
     second = invite(app, coop, admin, name="Budi", role="admin")
-    siti, budi = user("Siti"), user("Budi")
+    siti, budi = english_user("Siti"), english_user("Budi")
     with app.test_request_context():
         m1 = services.accept_invitation(first.token, siti)
         m2 = services.accept_invitation(second.token, budi)
@@ -340,7 +326,7 @@ def test_member_numbers_follow_on_and_admins_get_an_admin_number(app, admin, coo
 
 def test_double_submit_creates_one_membership(app, admin, coop):
     invitation = invite(app, coop, admin)
-    siti = user("Siti")
+    siti = english_user("Siti")
     client = client_for(app, siti)
     first = client.post(f"/gabung/{invitation.token}")
     second = client.post(f"/gabung/{invitation.token}")
@@ -369,8 +355,8 @@ def test_expired_revoked_or_used_links_say_so(app, admin, coop, state, message):
             services.revoke_invitation(invitation, admin)
     else:
         with app.test_request_context():
-            services.accept_invitation(invitation.token, user("Orang lain"))
-    latecomer = user("Terlambat")
+            services.accept_invitation(invitation.token, english_user("Orang lain"))
+    latecomer = english_user("Terlambat")
     client = client_for(app, latecomer)
     page = client.get(f"/gabung/{invitation.token}").get_data(as_text=True)
     assert message in page
@@ -385,7 +371,7 @@ def test_expired_revoked_or_used_links_say_so(app, admin, coop, state, message):
 
 def test_a_member_already_in_the_cooperative_is_told_so(app, admin, coop):
     invitation = invite(app, coop, admin)
-    member = make_member(coop, user=user("Sudah anggota")).user
+    member = make_member(coop, user=english_user("Sudah anggota")).user
     client = client_for(app, member)
     assert "already a member" in client.get(f"/gabung/{invitation.token}").get_data(as_text=True)
     before = db_state()
@@ -397,7 +383,7 @@ def test_a_member_already_in_the_cooperative_is_told_so(app, admin, coop):
 
 
 def test_a_deactivated_member_rejoins_with_the_same_number(app, admin, coop):
-    old = make_member(coop, user=user("Kembali"), status="inactive")
+    old = make_member(coop, user=english_user("Kembali"), status="inactive")
     invitation = invite(app, coop, admin)
     with app.test_request_context():
         membership = services.accept_invitation(invitation.token, old.user)
@@ -409,7 +395,7 @@ def test_a_deactivated_member_rejoins_with_the_same_number(app, admin, coop):
 def test_unknown_token_is_404(app, client):
     assert client.get("/gabung/not-a-token").status_code == 404
     assert client.get("/gabung/" + "x" * 80).status_code == 404
-    someone = user()
+    someone = english_user()
     assert client_for(app, someone).post("/gabung/not-a-token").status_code == 404
 
 
@@ -477,11 +463,11 @@ def test_member_and_invitation_pages_are_404_for_others(app, admin, coop, who):
     invitation = invite(app, coop, admin)
     member = make_member(coop)
     if who == "buyer":
-        someone = user("Pembeli")
+        someone = english_user("Pembeli")
     elif who == "member":
-        someone = make_member(coop, user=user("Anggota")).user
+        someone = make_member(coop, user=english_user("Anggota")).user
     else:
-        someone = user("Admin lain")
+        someone = english_user("Admin lain")
         make_cooperative(admin=someone)
     pages, posts = _pages_and_posts(coop, invitation, member)
     client = client_for(app, someone)
@@ -496,7 +482,7 @@ def test_member_and_invitation_pages_are_404_for_others(app, admin, coop, who):
 def test_other_admin_cannot_use_ids_of_another_cooperative_in_their_own_urls(app, admin, coop):
     invitation = invite(app, coop, admin)
     member = make_member(coop)
-    other_admin = user("Admin lain")
+    other_admin = english_user("Admin lain")
     own = make_cooperative(admin=other_admin)
     client = client_for(app, other_admin)
     before = db_state()

@@ -1,42 +1,23 @@
 """The platform admin verifies or rejects registered cooperatives; nobody else sees this."""
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from marketplace.admin import services
 from marketplace.audit.models import AuditEvent
 from marketplace.errors import InvalidTransition, ValidationFailed
 from marketplace.extensions import db
-from tests.factories import login, make_cooperative, make_member, make_user
-
-
-def user(name="Test User", **kwargs):
-    return make_user(name, locale="en", **kwargs)
-
-
-def client_for(app, someone):
-    client = app.test_client()
-    login(client, someone)
-    return client
-
-
-def db_state() -> dict:
-    db.session.expire_all()
-    with db.engine.connect() as conn:
-        return {
-            t: conn.execute(text(f"SELECT * FROM {t} ORDER BY id")).all()
-            for t in ("cooperatives", "audit_events")
-        }
+from tests.factories import client_for, db_state, english_user, make_cooperative, make_member
 
 
 @pytest.fixture
 def operator():
-    return user("Operator Dinas", is_platform_admin=True)
+    return english_user("Operator Dinas", is_platform_admin=True)
 
 
 @pytest.fixture
 def pending():
-    return make_cooperative(admin=user("Ketua"), status="pending", name="Koperasi Menunggu")
+    return make_cooperative(admin=english_user("Ketua"), status="pending", name="Koperasi Menunggu")
 
 
 def test_list_shows_pending_first_and_filters_by_status(app, operator, pending):
@@ -154,11 +135,11 @@ def test_anonymous_visitors_are_sent_to_log_in(client, pending):
 @pytest.mark.parametrize("who", ["buyer", "cooperative_admin", "member"])
 def test_everyone_but_the_platform_admin_gets_404(app, pending, who):
     if who == "buyer":
-        someone = user("Pembeli")
+        someone = english_user("Pembeli")
     elif who == "cooperative_admin":
         someone = pending.memberships[0].user
     else:
-        someone = make_member(pending, user=user("Anggota")).user
+        someone = make_member(pending, user=english_user("Anggota")).user
     client = client_for(app, someone)
     before = db_state()
     for method, path, data in _requests(pending):

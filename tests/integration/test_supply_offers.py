@@ -1,7 +1,7 @@
 """Members declare what they can supply; the pooled availability follows."""
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from marketplace.audit.models import AuditEvent
 from marketplace.cooperatives import services
@@ -10,12 +10,13 @@ from marketplace.errors import NotAllowed, ValidationFailed
 from marketplace.extensions import db
 from marketplace.forms import MAX_QUANTITY
 from tests.factories import (
-    login,
+    client_for,
+    db_state,
+    english_user,
     make_cooperative,
     make_member,
     make_offer,
     make_product,
-    make_user,
 )
 
 
@@ -26,31 +27,14 @@ def make_admin_member(coop, someone):
     return membership
 
 
-def user(name="Test User", **kwargs):
-    return make_user(name, locale="en", **kwargs)
-
-
-def client_for(app, someone):
-    client = app.test_client()
-    login(client, someone)
-    return client
-
-
-def db_state() -> dict:
-    db.session.expire_all()
-    tables = ("memberships", "supply_offers", "audit_events")
-    with db.engine.connect() as conn:
-        return {t: conn.execute(text(f"SELECT * FROM {t} ORDER BY id")).all() for t in tables}
-
-
 @pytest.fixture
 def coop():
-    return make_cooperative(admin=user("Ketua"))
+    return make_cooperative(admin=english_user("Ketua"))
 
 
 @pytest.fixture
 def member(coop):
-    return make_member(coop, user=user("Siti"))
+    return make_member(coop, user=english_user("Siti"))
 
 
 @pytest.fixture
@@ -182,11 +166,11 @@ def test_service_refuses_impossible_numbers(member, product, data, field):
 
 
 def test_service_refuses_products_the_member_may_not_offer(coop, member):
-    other_coop = make_cooperative(admin=user("Admin lain"))
+    other_coop = make_cooperative(admin=english_user("Admin lain"))
     foreign = make_product(other_coop)
     draft = make_product(coop, status="draft")
-    admin_membership = make_admin_member(coop, user("Pengurus"))
-    inactive = make_member(coop, user=user("Nonaktif"), status="inactive")
+    admin_membership = make_admin_member(coop, english_user("Pengurus"))
+    inactive = make_member(coop, user=english_user("Nonaktif"), status="inactive")
     published = make_product(coop)
     data = {"units_available": 10, "min_lot": 1}
     for membership, product in [
@@ -218,17 +202,17 @@ def test_anonymous_visitors_are_sent_to_log_in(client, coop, product):
 @pytest.mark.parametrize("who", ["buyer", "admin", "other_member", "other_admin", "inactive"])
 def test_member_pages_are_404_for_everyone_else(app, coop, product, who):
     if who == "buyer":
-        someone = user("Pembeli")
+        someone = english_user("Pembeli")
     elif who == "admin":
-        someone = user("Pengurus")
+        someone = english_user("Pengurus")
         make_admin_member(coop, someone)
     elif who == "other_member":
-        someone = make_member(make_cooperative(), user=user("Anggota lain")).user
+        someone = make_member(make_cooperative(), user=english_user("Anggota lain")).user
     elif who == "other_admin":
-        someone = user("Admin lain")
+        someone = english_user("Admin lain")
         make_cooperative(admin=someone)
     else:
-        someone = make_member(coop, user=user("Nonaktif"), status="inactive").user
+        someone = make_member(coop, user=english_user("Nonaktif"), status="inactive").user
     client = client_for(app, someone)
     before = db_state()
     assert client.get(f"/anggota/{coop.slug}/penawaran").status_code == 404
@@ -241,7 +225,7 @@ def test_member_pages_are_404_for_everyone_else(app, coop, product, who):
 
 
 def test_products_of_another_cooperative_or_unpublished_are_404_in_own_urls(app, coop, member):
-    foreign = make_product(make_cooperative(admin=user("Admin lain")))
+    foreign = make_product(make_cooperative(admin=english_user("Admin lain")))
     draft = make_product(coop, status="draft")
     archived = make_product(coop, status="archived")
     client = client_for(app, member.user)
