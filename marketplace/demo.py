@@ -9,7 +9,7 @@ from werkzeug.security import generate_password_hash
 
 from marketplace.accounts.models import User
 from marketplace.catalogue.models import Category, PriceTier, Product
-from marketplace.catalogue.services import ensure_categories, slugify
+from marketplace.catalogue.services import ensure_categories, product_slug
 from marketplace.cooperatives.models import Cooperative, Membership, SupplyOffer
 from marketplace.db import utcnow
 from marketplace.demo_data import (
@@ -89,7 +89,7 @@ def _membership(coop: Cooperative, user: User, role: str, number: str, business:
 def _products(coop: Cooperative, spec: dict, categories: dict[str, Category]) -> list[Product]:
     products = []
     for name, cat, kind, unit, step, moq, lead, tiers, description, permits in spec["products"]:
-        slug = slugify(name)
+        slug = product_slug(name)
         product = db.session.scalar(
             select(Product).where(Product.cooperative_id == coop.id, Product.slug == slug)
         )

@@ -58,8 +58,8 @@ def show_domain_error(form, exc) -> None:
     """Put a service's DomainError next to the field it names, or at the top of the page."""
     from flask import flash
 
-    field = getattr(form, exc.field or "", None) if form is not None else None
+    field = form._fields.get(exc.field) if form is not None and exc.field else None
     if field is not None:
-        field.errors = [*field.errors, exc.message]
+        field.errors = [*field.errors, str(exc.message)]
     else:
-        flash(exc.message, "danger")
+        flash(str(exc.message), "danger")

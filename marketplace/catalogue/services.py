@@ -1,7 +1,5 @@
 """Catalogue: categories, products and price tiers, pooled availability and public search."""
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -27,6 +25,7 @@ from marketplace.extensions import db
 from marketplace.forms import MAX_QUANTITY
 from marketplace.labels import STATUS_LABELS
 from marketplace.orders.models import PROMISING_STATUSES, Order, OrderLine
+from marketplace.slugs import first_free, slugify
 from marketplace.transaction import transaction
 
 UNITS = ("pcs", "kodi", "lusin", "gros", "kg", "ton", "meter", "sesi", "jam", "hari")
@@ -395,25 +394,16 @@ def _snapshot(product: Product) -> dict:
     }
 
 
-def slugify(text: str) -> str:
-    """A URL slug from a name: ASCII lowercase words joined by hyphens ("produk" if empty)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:100].rstrip("-") or "produk"
+def product_slug(name: str) -> str:
+    return slugify(name, fallback="produk")
 
 
 def _unique_slug(coop_id: int, name: str, exclude: int | None = None) -> str:
-    base = slugify(name)
+    base = product_slug(name)
     stmt = select(Product.slug).where(
         Product.cooperative_id == coop_id,
         or_(Product.slug == base, Product.slug.startswith(base + "-", autoescape=True)),
     )
     if exclude is not None:
         stmt = stmt.where(Product.id != exclude)
-    taken = set(db.session.scalars(stmt))
-    if base not in taken:
-        return base
-    n = 2
-    while f"{base}-{n}" in taken:
-        n += 1
-    return f"{base}-{n}"
+    return first_free(base, db.session.scalars(stmt))

@@ -2,7 +2,6 @@
 
 import re
 import secrets
-import unicodedata
 from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
@@ -37,6 +36,7 @@ from marketplace.extensions import db
 from marketplace.forms import MAX_QUANTITY
 from marketplace.identifiers import normalise_nib, normalise_npwp, normalise_phone
 from marketplace.orders.models import Order, OrderStatus
+from marketplace.slugs import first_free, slugify
 from marketplace.transaction import transaction
 
 # Profile fields a cooperative admin edits; the legal identity only until verification.
@@ -72,15 +72,8 @@ RESERVED_SLUGS = frozenset({"daftar"})
 # --- registration and profile -------------------------------------------------------------
 
 
-def slugify(name: str) -> str:
-    """A URL-safe slug from a name: "Koperasi Boneka Bekasi" -> "koperasi-boneka-bekasi"."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-    return slug[:70].rstrip("-") or "koperasi"
-
-
 def _unique_slug(name: str) -> str:
-    base = slugify(name)
+    base = slugify(name, max_length=70, fallback="koperasi")
     taken = set(
         db.session.scalars(
             select(Cooperative.slug).where(
@@ -88,13 +81,7 @@ def _unique_slug(name: str) -> str:
             )
         )
     )
-    taken |= RESERVED_SLUGS
-    if base not in taken:
-        return base
-    n = 2
-    while f"{base}-{n}" in taken:
-        n += 1
-    return f"{base}-{n}"
+    return first_free(base, taken | RESERVED_SLUGS)
 
 
 def _clean_profile(data: dict[str, Any], fields: Iterable[str]) -> dict[str, Any]:

@@ -1,7 +1,6 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from flask_wtf import FlaskForm
 
 from marketplace.accounts.access import public
 from marketplace.cooperatives import services
@@ -18,17 +17,9 @@ from marketplace.cooperatives.forms import (
     SupplyOfferForm,
 )
 from marketplace.errors import DomainError
+from marketplace.forms import show_domain_error
 
 bp = Blueprint("cooperatives", __name__)
-
-
-def _show_error(form: FlaskForm, error: DomainError) -> None:
-    """Put a service's error next to its field, or on top of the page."""
-    field = form._fields.get(error.field) if error.field else None
-    if field is not None:
-        field.errors = [*field.errors, str(error.message)]
-    else:
-        flash(str(error.message), "danger")
 
 
 # --- registration and the admin's pages ---------------------------------------------------
@@ -41,7 +32,7 @@ def register():
         try:
             coop = services.register_cooperative(current_user, form.data)
         except DomainError as error:
-            _show_error(form, error)
+            show_domain_error(form, error)
         else:
             flash(
                 _(
@@ -78,7 +69,7 @@ def settings(slug):
         try:
             services.update_cooperative(coop, current_user, form.data)
         except DomainError as error:
-            _show_error(form, error)
+            show_domain_error(form, error)
         else:
             flash(_("Settings saved."), "success")
             return redirect(url_for("cooperatives.settings", slug=coop.slug))
@@ -109,7 +100,7 @@ def invite(slug):
         try:
             created = services.invite_member(coop, current_user, form.data)
         except DomainError as error:
-            _show_error(form, error)
+            show_domain_error(form, error)
         else:
             flash(_("Invitation created. Send the link to %(name)s.", name=created.name), "success")
             return redirect(
@@ -242,7 +233,7 @@ def edit_offer(slug, product_id):
         try:
             services.save_supply_offer(membership, product, form.data)
         except DomainError as error:
-            _show_error(form, error)
+            show_domain_error(form, error)
         else:
             flash(_("Your offer is saved."), "success")
             return redirect(url_for("cooperatives.edit_offer", slug=slug, product_id=product.id))

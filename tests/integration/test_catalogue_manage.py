@@ -191,7 +191,7 @@ def test_slugs_are_unique_within_a_cooperative_only(world, admin_client):
     ],
 )
 def test_slugify(name, slug):
-    assert services.slugify(name) == slug
+    assert services.product_slug(name) == slug
 
 
 # --- validation ---------------------------------------------------------------------------
