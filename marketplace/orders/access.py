@@ -4,7 +4,6 @@ from flask import abort
 from sqlalchemy import select
 
 from marketplace.accounts.models import User
-from marketplace.catalogue.models import Product
 from marketplace.cooperatives.models import Cooperative
 from marketplace.extensions import db
 from marketplace.orders.models import Order
@@ -27,15 +26,3 @@ def get_order_for_admin(coop: Cooperative, number: str) -> Order:
     if order is None:
         abort(404)
     return order
-
-
-def get_orderable_product(coop_slug: str, product_slug: str) -> Product:
-    """A published product of a verified cooperative; 404 otherwise."""
-    product = db.session.scalar(
-        select(Product)
-        .join(Cooperative, Product.cooperative_id == Cooperative.id)
-        .where(Cooperative.slug == coop_slug, Product.slug == product_slug)
-    )
-    if product is None or not (product.is_published and product.cooperative.is_verified):
-        abort(404)
-    return product

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from marketplace.accounts.access import public
+from marketplace.catalogue.access import get_public_product
 from marketplace.catalogue.services import availability_for
 from marketplace.cooperatives.access import get_cooperative_for_admin
 from marketplace.db import utcnow
@@ -15,7 +16,6 @@ from marketplace.orders import queries, services
 from marketplace.orders.access import (
     get_order_for_admin,
     get_order_for_buyer,
-    get_orderable_product,
 )
 from marketplace.orders.forms import BankTransferForm, OrderForm
 from marketplace.orders.models import OrderStatus
@@ -31,7 +31,7 @@ def _page() -> int:
 @bp.route("/pesan/<coop_slug>/<product_slug>", methods=["GET", "POST"])
 @public
 def new_order(coop_slug: str, product_slug: str):
-    product = get_orderable_product(coop_slug, product_slug)
+    product = get_public_product(coop_slug, product_slug)
     if not current_user.is_authenticated:
         # Public so that the catalogue's Order button works; ordering itself needs an account.
         return current_app.login_manager.unauthorized()
