@@ -159,7 +159,7 @@ def test_ties_go_to_the_lower_member_id(quantity, candidates, policy, step, data
 def test_proportional_shares_follow_capacity(quantity, capacities, step, data):
     """Rule 3 with no lot binding: within one step of quantity * capacity / total capacity."""
     capacities = [floor_to(c, step) for c in capacities]
-    assume(quantity <= sum(capacities))
+    assume(sum(capacities) > 0 and quantity <= sum(capacities))
     candidates = [
         Candidate(member_id, capacity, data.draw(st.integers(1, step)))
         for member_id, capacity in enumerate(capacities)
