@@ -52,24 +52,38 @@ def cooperative_admins(coop: Cooperative) -> list[Membership]:
     )
 
 
+def _decide(coop: Cooperative, actor: User, new_status: str, refusal: str, **details) -> None:
+    """Move a pending cooperative to `new_status` within the caller's transaction.
+
+    The row is re-read under lock, so two platform admins deciding at once cannot both win.
+    """
+    db.session.refresh(coop, with_for_update=True)
+    if coop.status != CooperativeStatus.PENDING:
+        raise InvalidTransition(refusal)
+    coop.status = new_status
+    record(
+        f"cooperative.{new_status}",
+        coop,
+        actor_id=actor.id,
+        cooperative_id=coop.id,
+        before={"status": CooperativeStatus.PENDING},
+        after={"status": new_status, **details},
+    )
+
+
 def verify_cooperative(coop: Cooperative, actor: User) -> Cooperative:
     """Verify a pending cooperative: it appears in the catalogue from now on.
 
     Raises InvalidTransition unless the cooperative is pending.
     """
     with transaction():
-        if coop.status != CooperativeStatus.PENDING:
-            raise InvalidTransition(_l("Only a cooperative awaiting verification can be verified."))
-        coop.status = CooperativeStatus.VERIFIED
-        coop.verified_at = utcnow()
-        record(
-            "cooperative.verified",
+        _decide(
             coop,
-            actor_id=actor.id,
-            cooperative_id=coop.id,
-            before={"status": CooperativeStatus.PENDING},
-            after={"status": CooperativeStatus.VERIFIED},
+            actor,
+            CooperativeStatus.VERIFIED,
+            _l("Only a cooperative awaiting verification can be verified."),
         )
+        coop.verified_at = utcnow()
     return coop
 
 
@@ -82,17 +96,13 @@ def reject_cooperative(coop: Cooperative, actor: User, reason: str) -> Cooperati
     if not reason:
         raise ValidationFailed(_l("Give a reason for the rejection."), field="reason")
     with transaction():
-        if coop.status != CooperativeStatus.PENDING:
-            raise InvalidTransition(_l("Only a cooperative awaiting verification can be rejected."))
-        coop.status = CooperativeStatus.REJECTED
+        _decide(
+            coop,
+            actor,
+            CooperativeStatus.REJECTED,
+            _l("Only a cooperative awaiting verification can be rejected."),
+            reason=reason,
+        )
         coop.verified_at = None
         coop.rejection_reason = reason
-        record(
-            "cooperative.rejected",
-            coop,
-            actor_id=actor.id,
-            cooperative_id=coop.id,
-            before={"status": CooperativeStatus.PENDING},
-            after={"status": CooperativeStatus.REJECTED, "reason": reason},
-        )
     return coop
