@@ -34,6 +34,8 @@ class Config:
     MAIL_SENDER = os.environ.get("MAIL_SENDER", "Pasar Koperasi <noreply@localhost>")
     INVITATION_DAYS = 14
     PAGE_SIZE = 20
+    # ROTATION policy: work assigned in this many past days counts as a member's recent load
+    ROTATION_WINDOW_DAYS = int(os.environ.get("ROTATION_WINDOW_DAYS", "90"))
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
 

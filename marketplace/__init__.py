@@ -68,6 +68,7 @@ def _import_models() -> None:
     import marketplace.catalogue.models
     import marketplace.cooperatives.models
     import marketplace.fulfilment.models
+    import marketplace.notifications.models
     import marketplace.orders.models
     import marketplace.payments.models  # noqa: F401
 
@@ -95,14 +96,24 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.catalogue.views import bp as catalogue_bp
     from marketplace.cooperatives.views import bp as cooperatives_bp
     from marketplace.fulfilment.views import bp as fulfilment_bp
+    from marketplace.notifications.views import bp as notifications_bp
     from marketplace.orders.views import bp as orders_bp
 
-    for bp in (accounts_bp, admin_bp, catalogue_bp, cooperatives_bp, fulfilment_bp, orders_bp):
+    for bp in (
+        accounts_bp,
+        admin_bp,
+        catalogue_bp,
+        cooperatives_bp,
+        fulfilment_bp,
+        notifications_bp,
+        orders_bp,
+    ):
         app.register_blueprint(bp)
 
 
 def _register_template_helpers(app: Flask) -> None:
     from marketplace import formatting, labels
+    from marketplace.fulfilment.reasons import translate_reason
 
     app.jinja_env.filters["rupiah"] = lambda amount: formatting.rupiah(amount, str(get_locale()))
     app.jinja_env.filters["number"] = lambda n: formatting.number(n, str(get_locale()))
@@ -117,11 +128,23 @@ def _register_template_helpers(app: Flask) -> None:
         unit_label=labels.unit_label,
         kind_labels=labels.KIND_LABELS,
         policy_labels=labels.POLICY_LABELS,
+        allocation_reason=translate_reason,
+        audit_labels=labels.AUDIT_LABELS,
+        cause_labels=labels.CAUSE_LABELS,
     )
 
     @app.context_processor
     def inject_locale() -> dict:
         return {"current_locale": str(get_locale())}
+
+    @app.context_processor
+    def inject_unread() -> dict:
+        def unread() -> int:  # one small query, only on pages that show the navbar
+            from marketplace.notifications.services import unread_count
+
+            return unread_count(current_user) if current_user.is_authenticated else 0
+
+        return {"unread_notifications": unread}
 
 
 def _register_error_handlers(app: Flask) -> None:

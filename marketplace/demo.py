@@ -20,7 +20,13 @@ from marketplace.demo_data import (
     PENDING_COOPERATIVE,
 )
 from marketplace.extensions import db
-from marketplace.fulfilment.services import publish_allocation
+from marketplace.fulfilment.services import (
+    accept_assignment,
+    decline_assignment,
+    publish_allocation,
+    record_quality_control,
+    report_progress,
+)
 from marketplace.orders.models import OrderStatus
 from marketplace.orders.services import OrderRequest, cancel_by_buyer, place_order
 from marketplace.payments.services import record_bank_transfer
@@ -145,6 +151,7 @@ def _demo_orders(buyer: User, coops: dict[str, Cooperative], products: dict[str,
     """Orders in different states: awaiting transfer, paid, allocated, cancelled."""
     plan = [
         ("demo-order-allocated", "kopbon-bekasi", 0, 200, "allocated"),
+        ("demo-order-workflow", "kopbon-bekasi", 5, 150, "workflow"),
         ("demo-order-confirmed", "kopbon-bekasi", 1, 40, "confirmed"),
         ("demo-order-placed", "kopbon-bekasi", 5, 60, "placed"),
         ("demo-order-batik", "batik-probolinggo", 1, 40, "confirmed"),
@@ -172,12 +179,27 @@ def _demo_orders(buyer: User, coops: dict[str, Cooperative], products: dict[str,
         )
         if target == "cancelled" and order.status == OrderStatus.PLACED:
             cancel_by_buyer(order, buyer)
-        if target in ("confirmed", "allocated") and order.status == OrderStatus.PLACED:
+        if target in ("confirmed", "allocated", "workflow") and order.status == OrderStatus.PLACED:
             record_bank_transfer(
                 order, admin, amount=order.total, received_on=utcnow().date(), reference="DEMO"
             )
         if target == "allocated" and order.status == OrderStatus.CONFIRMED:
             publish_allocation(order, admin)
+        if target == "workflow" and order.status == OrderStatus.CONFIRMED:
+            _work_through(order, admin)
+
+
+def _work_through(order, admin: User) -> None:
+    """Show every step on one order: the first member accepts, delivers and has units rejected
+    at quality control (re-offered), the second declines (re-offered). Runs once: only while
+    the order is still confirmed."""
+    made = publish_allocation(order, admin)
+    first, second = made[0], made[1]
+    accept_assignment(first, first.membership.user)
+    decline_assignment(second, second.membership.user, "Bahan kain habis minggu ini")
+    report_progress(first, first.membership.user, "delivered_to_hub")
+    rejected = max(first.quantity // 10, 1)
+    record_quality_control(first, admin, first.quantity - rejected, rejected, "Jahitan kurang rapi")
 
 
 def seed_demo() -> None:

@@ -27,9 +27,27 @@ STATUS_LABELS = {
     "proposed": _l("Proposed"),
     "accepted": _l("Accepted"),
     "declined": _l("Declined"),
+    "expired": _l("Not answered in time"),
     "delivered_to_hub": _l("Delivered to hub"),
     "passed": _l("Passed QC"),
     "partly_rejected": _l("Partly rejected"),
+}
+
+AUDIT_LABELS = {
+    "allocation.published": _l("Allocation published"),
+    "allocation.reallocated": _l("Open units offered again"),
+    "assignment.accepted": _l("Accepted"),
+    "assignment.declined": _l("Declined"),
+    "assignment.expired": _l("Not answered in time"),
+    "assignment.in_production": _l("In production"),
+    "assignment.delivered_to_hub": _l("Delivered to hub"),
+    "assignment.checked": _l("Quality control"),
+}
+CAUSE_LABELS = {
+    "declined": _l("after a decline"),
+    "expired": _l("after an expired deadline"),
+    "rejected": _l("after a rejection at quality control"),
+    "admin": _l("asked by the admin"),
 }
 
 UNIT_LABELS = {

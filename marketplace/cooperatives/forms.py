@@ -9,12 +9,21 @@ from wtforms import (
     TextAreaField,
     ValidationError,
 )
-from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, Regexp
+from wtforms.validators import (
+    DataRequired,
+    Email,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    Regexp,
+)
 
 from marketplace.forms import MAX_QUANTITY, WholeNumberField, choices, normalised
 from marketplace.identifiers import normalise_nib, normalise_npwp, normalise_phone
 from marketplace.labels import KIND_LABELS, POLICY_LABELS
 
+MAX_ANSWER_HOURS = 24 * 30
 COOPERATIVE_KINDS = ("producer", "marketing", "consumer", "service", "multi_business")
 TIME_ZONE_CHOICES = choices(
     [
@@ -115,6 +124,12 @@ class SettingsForm(CooperativeProfileForm):
         _l("Default allocation policy"),
         choices=choices(POLICY_LABELS.items()),
         description=_l("How new orders are split among members by default."),
+    )
+    answer_deadline_hours = WholeNumberField(
+        _l("Hours members have to answer"),
+        validators=[InputRequired(), NumberRange(min=1, max=MAX_ANSWER_HOURS)],
+        description=_l("Work not accepted or declined in time is offered to other members."),
+        render_kw={"inputmode": "numeric"},
     )
     submit = SubmitField(_l("Save"))
 

@@ -107,6 +107,11 @@ def _clean_profile(data: dict[str, Any], fields: Iterable[str]) -> dict[str, Any
         values["default_allocation_policy"] not in ALLOCATION_POLICIES
     ):
         raise ValidationFailed(_l("Choose a policy."), field="default_allocation_policy")
+    hours = values.get("answer_deadline_hours", 48)
+    if not isinstance(hours, int) or not 1 <= hours <= 24 * 30:
+        raise ValidationFailed(
+            _l("Enter from 1 to %(max)d hours.", max=24 * 30), field="answer_deadline_hours"
+        )
     if "bank_account_number" in values:
         digits = re.sub(r"[\s.\-]", "", values["bank_account_number"] or "")
         if not _BANK_ACCOUNT.fullmatch(digits):
@@ -194,7 +199,12 @@ def update_cooperative(coop: Cooperative, actor: User, data: dict[str, Any]) -> 
     The legal identity (legal entity number, NIB, NPWP) can change only before verification
     (NotAllowed afterwards). Saving a rejected cooperative sends it back for verification.
     """
-    fields = [*PROFILE_FIELDS, *LEGAL_FIELDS, "default_allocation_policy"]
+    fields = [
+        *PROFILE_FIELDS,
+        *LEGAL_FIELDS,
+        "default_allocation_policy",
+        "answer_deadline_hours",
+    ]
     values = _clean_profile(data, [f for f in fields if f in data])
     with transaction():
         before = {name: getattr(coop, name) for name in values}

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 import enum
+from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from marketplace.db import Money, TimestampMixin
+from marketplace.db import Money, TimestampMixin, UTCDateTime
 from marketplace.extensions import db
 
 if TYPE_CHECKING:
@@ -18,6 +19,7 @@ class AssignmentStatus(enum.StrEnum):
     PROPOSED = "proposed"
     ACCEPTED = "accepted"
     DECLINED = "declined"
+    EXPIRED = "expired"  # not answered before the deadline; handled like a decline
     IN_PRODUCTION = "in_production"
     DELIVERED_TO_HUB = "delivered_to_hub"
     PASSED = "passed"
@@ -25,13 +27,32 @@ class AssignmentStatus(enum.StrEnum):
     REJECTED = "rejected"
 
 
+S = AssignmentStatus
+# Still being made or waiting for quality control: the whole quantity counts.
+LIVE_STATUSES = (S.PROPOSED, S.ACCEPTED, S.IN_PRODUCTION, S.DELIVERED_TO_HUB)
+# The member has said yes: these units use up the member's supply offer.
+PROMISED_STATUSES = (S.ACCEPTED, S.IN_PRODUCTION, S.DELIVERED_TO_HUB)
+# Quality control is done: only the accepted quantity counts.
+CHECKED_STATUSES = (S.PASSED, S.PARTLY_REJECTED, S.REJECTED)
+# The member will not (or did not) make these units: they go back to the engine.
+RELEASED_STATUSES = (S.DECLINED, S.EXPIRED)
+
+
 class Assignment(TimestampMixin, db.Model):
-    """One member's share of one order line; a line's assignments are its allocation."""
+    """One member's share of one order line; a line's assignments are its allocation.
+
+    A member may hold several assignments on one line: re-allocation after a decline, an expiry
+    or a rejection adds new rows and never rewrites old ones, so the history stays readable.
+    """
 
     __tablename__ = "assignments"
     __table_args__ = (
-        UniqueConstraint("order_line_id", "membership_id"),
         CheckConstraint("quantity > 0", name="quantity_positive"),
+        CheckConstraint(
+            "accepted_quantity >= 0 AND rejected_quantity >= 0"
+            " AND accepted_quantity + rejected_quantity <= quantity",
+            name="qc_within_quantity",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -39,8 +60,26 @@ class Assignment(TimestampMixin, db.Model):
     membership_id: Mapped[int] = mapped_column(ForeignKey("memberships.id"), index=True)
     quantity: Mapped[int] = mapped_column(Integer)
     payout_per_unit: Mapped[int] = mapped_column(Money)
-    status: Mapped[str] = mapped_column(String(20), default=AssignmentStatus.PROPOSED)
+    status: Mapped[str] = mapped_column(String(20), default=AssignmentStatus.PROPOSED, index=True)
+    # the engine's explanation, in its English words; translated when shown (fulfilment.reasons)
     reason: Mapped[str] = mapped_column(Text, default="")
+    respond_by: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    responded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    decline_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    accepted_quantity: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    rejected_quantity: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    qc_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     order_line: Mapped[OrderLine] = relationship()
     membership: Mapped[Membership] = relationship()
+
+    @property
+    def counted_quantity(self) -> int:
+        """Units this assignment still covers of its line (0 once released)."""
+        if self.status in LIVE_STATUSES:
+            return self.quantity
+        if self.status in CHECKED_STATUSES:
+            return self.accepted_quantity
+        return 0

@@ -1,37 +1,133 @@
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from flask_wtf import FlaskForm
 
 from marketplace.cooperatives.access import get_cooperative_for_admin
 from marketplace.errors import DomainError
+from marketplace.forms import show_domain_error
 from marketplace.fulfilment import services
+from marketplace.fulfilment.access import get_assignment_for_admin, get_assignment_for_member
+from marketplace.fulfilment.forms import (
+    AnswerForm,
+    DeclineForm,
+    ProgressForm,
+    QualityControlForm,
+    allocation_form,
+    policy_field_name,
+    share_field_name,
+)
 from marketplace.orders.access import get_order_for_admin
 from marketplace.orders.models import OrderStatus
 
 bp = Blueprint("fulfilment", __name__)
 
 
+def _order_page(slug: str, number: str):
+    return redirect(url_for("orders.manage_order", slug=slug, number=number))
+
+
+def _fill(form, proposals) -> None:
+    """Put each proposal's policy and the engine's shares into the form."""
+    for p in proposals:
+        form[policy_field_name(p.line.id)].data = p.policy.value
+        for c in p.candidates:
+            field = form[share_field_name(p.line.id, c.membership.id)]
+            field.data = p.allocation.shares.get(c.membership.id, 0)
+            field.raw_data = None
+
+
 @bp.route("/kelola/<slug>/pesanan/<number>/alokasi", methods=["GET", "POST"])
 def allocate(slug: str, number: str):
-    """Show the engine's proposed split of a confirmed order; POST publishes it to members."""
+    """The engine's proposed split of a confirmed order, for the admin to edit and publish."""
     coop = get_cooperative_for_admin(slug, current_user)
     order = get_order_for_admin(coop, number)
-    form = FlaskForm()
     if order.status != OrderStatus.CONFIRMED:
         flash(_("Only a confirmed order can be allocated."), "warning")
-        return redirect(url_for("orders.manage_order", slug=slug, number=number))
+        return _order_page(slug, number)
+    proposals = services.propose_allocation(order)
+    form = allocation_form(proposals)
+    totals: dict[int, str] = {}
+    if request.method == "GET":
+        _fill(form, proposals)
+    elif form.validate_on_submit():
+        plans = form.plans()
+        if form.recalculate.data:
+            proposals = services.propose_allocation(
+                order, {line_id: policy for line_id, (policy, _s) in plans.items()}
+            )
+            _fill(form, proposals)
+        else:
+            try:
+                services.publish_allocation(
+                    order,
+                    current_user,
+                    {k: services.LinePlan(policy, shares) for k, (policy, shares) in plans.items()},
+                )
+            except services.SharesRejected as exc:
+                flash(exc.message, "danger")
+                for (line_id, member_id), message in exc.rows.items():
+                    form[share_field_name(line_id, member_id)].errors = [message]
+                totals = exc.totals
+            except DomainError as exc:
+                show_domain_error(form, exc)
+            else:
+                flash(_("The work is offered to members; they are notified."), "success")
+                return _order_page(slug, number)
+    return render_template(
+        "fulfilment/allocate.html",
+        coop=coop,
+        order=order,
+        proposals=proposals,
+        form=form,
+        totals=totals,
+        share_field_name=share_field_name,
+        policy_field_name=policy_field_name,
+    )
+
+
+@bp.post("/kelola/<slug>/pesanan/<number>/tawarkan-ulang")
+def reoffer(slug: str, number: str):
+    """Ask the engine again for units no member could take."""
+    coop = get_cooperative_for_admin(slug, current_user)
+    order = get_order_for_admin(coop, number)
+    form = AnswerForm()
     if form.validate_on_submit():
         try:
-            services.publish_allocation(order, current_user)
+            placed = services.reoffer_open_quantity(order, current_user)
         except DomainError as exc:
             flash(exc.message, "danger")
         else:
-            flash(_("The work is assigned to members."), "success")
-            return redirect(url_for("orders.manage_order", slug=slug, number=number))
-    proposals = services.propose_allocation(order)
+            flash(_("%(units)s units were offered to members.", units=placed), "info")
+    return _order_page(slug, number)
+
+
+@bp.route(
+    "/kelola/<slug>/pesanan/<number>/penugasan/<int:assignment_id>/qc", methods=["GET", "POST"]
+)
+def quality_control(slug: str, number: str, assignment_id: int):
+    coop = get_cooperative_for_admin(slug, current_user)
+    order = get_order_for_admin(coop, number)
+    assignment = get_assignment_for_admin(order, assignment_id)
+    form = QualityControlForm()
+    if request.method == "GET":
+        form.accepted_quantity.data = assignment.quantity
+        form.rejected_quantity.data = 0
+    if form.validate_on_submit():
+        try:
+            services.record_quality_control(
+                assignment,
+                current_user,
+                form.accepted_quantity.data,
+                form.rejected_quantity.data,
+                form.qc_reason.data,
+            )
+        except DomainError as exc:
+            show_domain_error(form, exc)
+        else:
+            flash(_("Quality control recorded."), "success")
+            return _order_page(slug, number)
     return render_template(
-        "fulfilment/allocate.html", coop=coop, order=order, proposals=proposals, form=form
+        "fulfilment/quality_control.html", coop=coop, order=order, a=assignment, form=form
     )
 
 
@@ -41,3 +137,60 @@ def my_work():
         current_user, request.args.get("page", 1, type=int), current_app.config["PAGE_SIZE"]
     )
     return render_template("fulfilment/my_work.html", page=page)
+
+
+@bp.get("/pekerjaan/<int:assignment_id>")
+def assignment_detail(assignment_id: int):
+    assignment = get_assignment_for_member(assignment_id, current_user)
+    return render_template(
+        "fulfilment/assignment.html",
+        a=assignment,
+        answer_form=AnswerForm(),
+        decline_form=DeclineForm(),
+        progress_form=ProgressForm(),
+    )
+
+
+def _back(assignment_id: int):
+    return redirect(url_for("fulfilment.assignment_detail", assignment_id=assignment_id))
+
+
+@bp.post("/pekerjaan/<int:assignment_id>/terima")
+def accept(assignment_id: int):
+    assignment = get_assignment_for_member(assignment_id, current_user)
+    if AnswerForm().validate_on_submit():
+        try:
+            services.accept_assignment(assignment, current_user)
+        except DomainError as exc:
+            flash(exc.message, "danger")
+        else:
+            flash(_("You accepted the work. Thank you!"), "success")
+    return _back(assignment_id)
+
+
+@bp.post("/pekerjaan/<int:assignment_id>/tolak")
+def decline(assignment_id: int):
+    assignment = get_assignment_for_member(assignment_id, current_user)
+    form = DeclineForm()
+    if form.validate_on_submit():
+        try:
+            services.decline_assignment(assignment, current_user, form.reason.data or "")
+        except DomainError as exc:
+            flash(exc.message, "danger")
+        else:
+            flash(_("You declined the work; it is offered to other members."), "info")
+    return _back(assignment_id)
+
+
+@bp.post("/pekerjaan/<int:assignment_id>/progres")
+def progress(assignment_id: int):
+    assignment = get_assignment_for_member(assignment_id, current_user)
+    form = ProgressForm()
+    if form.validate_on_submit():
+        try:
+            services.report_progress(assignment, current_user, form.status.data)
+        except DomainError as exc:
+            flash(exc.message, "danger")
+        else:
+            flash(_("Progress saved."), "success")
+    return _back(assignment_id)

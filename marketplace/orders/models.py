@@ -96,6 +96,8 @@ class OrderLine(db.Model):
     quantity: Mapped[int] = mapped_column(Integer)
     unit_price: Mapped[int] = mapped_column(Money)
     line_total: Mapped[int] = mapped_column(Money)
+    # None: the cooperative's default allocation policy
+    allocation_policy: Mapped[str | None] = mapped_column(String(20))
 
     order: Mapped[Order] = relationship(back_populates="lines")
     product: Mapped[Product] = relationship()

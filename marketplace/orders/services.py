@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from marketplace.accounts.models import User
@@ -24,6 +24,7 @@ from marketplace.errors import (
 )
 from marketplace.extensions import db
 from marketplace.labels import unit_label
+from marketplace.locking import lock_rows
 from marketplace.orders.lifecycle import check_transition
 from marketplace.orders.models import Order, OrderLine, OrderStatus, PaymentMethod
 from marketplace.orders.numbers import new_order_number
@@ -57,14 +58,9 @@ def earliest_delivery_date(product: Product, now: datetime | None = None) -> dat
 
 
 def _lock_product(product_id: int) -> None:
-    """Take the write lock that serialises orders for this product before reading availability.
-
-    The no-op UPDATE row-locks the product on PostgreSQL and takes SQLite's database write lock,
-    so two checkouts cannot both see the same last units (never check-then-act).
-    """
-    db.session.execute(
-        update(Product).where(Product.id == product_id).values(updated_at=Product.updated_at)
-    )
+    """Take the lock that serialises orders for this product before reading availability,
+    so two checkouts cannot both see the same last units (never check-then-act)."""
+    lock_rows(Product, [product_id])
 
 
 def place_order(buyer: User, product: Product, request: OrderRequest) -> Order:
@@ -164,8 +160,10 @@ def _check_quantity(product: Product, quantity: int, available: int) -> None:
     raise error(message, field="quantity")
 
 
-def change_status(order: Order, new_status: str, actor: User, **details) -> None:
-    """Move an order to `new_status` within the caller's transaction (does not commit)."""
+def change_status(order: Order, new_status: str, actor: User | None, **details) -> None:
+    """Move an order to `new_status` within the caller's transaction (does not commit).
+
+    `actor` is None when the system moves it (a scheduled job)."""
     check_transition(order.status, new_status)
     before = order.status
     order.status = new_status
@@ -174,7 +172,7 @@ def change_status(order: Order, new_status: str, actor: User, **details) -> None
     record(
         f"order.{new_status}",
         order,
-        actor_id=actor.id,
+        actor_id=actor.id if actor else None,
         cooperative_id=order.cooperative_id,
         before={"status": before},
         after={"status": new_status, **details},

@@ -3,6 +3,7 @@ import secrets
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from flask_wtf import FlaskForm
 
 from marketplace.accounts.access import public
 from marketplace.catalogue.access import get_public_product
@@ -11,7 +12,12 @@ from marketplace.cooperatives.access import get_cooperative_for_admin
 from marketplace.db import utcnow
 from marketplace.errors import DomainError
 from marketplace.forms import show_domain_error
-from marketplace.fulfilment.services import assignments_for_line_ids
+from marketplace.fulfilment.services import (
+    accepted_units,
+    allocation_history,
+    assignments_for_line_ids,
+    covered,
+)
 from marketplace.orders import queries, services
 from marketplace.orders.access import (
     get_order_for_admin,
@@ -130,5 +136,13 @@ def manage_order(slug: str, number: str):
             return redirect(url_for("orders.manage_order", slug=slug, number=number))
     assignments = assignments_for_line_ids([line.id for line in order.lines])
     return render_template(
-        "orders/manage_detail.html", coop=coop, order=order, form=form, assignments=assignments
+        "orders/manage_detail.html",
+        coop=coop,
+        order=order,
+        form=form,
+        assignments=assignments,
+        progress={line.id: (covered(line), accepted_units(line)) for line in order.lines},
+        history=allocation_history(order, assignments),
+        names={a.membership_id: a.membership.display_name for a in assignments},
+        action_form=FlaskForm(),
     )

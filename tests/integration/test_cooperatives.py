@@ -245,7 +245,12 @@ def test_dashboard_banner_for_pending_and_rejected(app, admin):
 def settings_data(coop, **changes):
     data = {
         name: getattr(coop, name) or ""
-        for name in (*services.PROFILE_FIELDS, *services.LEGAL_FIELDS, "default_allocation_policy")
+        for name in (
+            *services.PROFILE_FIELDS,
+            *services.LEGAL_FIELDS,
+            "default_allocation_policy",
+            "answer_deadline_hours",
+        )
     }
     data.update(changes)
     return data

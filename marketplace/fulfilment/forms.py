@@ -1,0 +1,94 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, SelectField, SubmitField, TextAreaField
+from wtforms.validators import AnyOf, InputRequired, Length, NumberRange, Optional
+
+from marketplace.forms import MAX_QUANTITY, WholeNumberField, choices
+from marketplace.labels import POLICY_LABELS
+
+
+def share_field_name(line_id: int, membership_id: int) -> str:
+    return f"share_{line_id}_{membership_id}"
+
+
+def policy_field_name(line_id: int) -> str:
+    return f"policy_{line_id}"
+
+
+class _AllocationForm(FlaskForm):
+    recalculate = SubmitField(_l("Propose again with this policy"))
+    publish = SubmitField(_l("Publish to members"))
+
+    lines: list = []
+
+    def plans(self) -> dict[int, tuple[str, dict[int, int]]]:
+        """Line id -> (policy, {membership id: units}) as the admin entered them."""
+        return {
+            line_id: (
+                self[policy_field_name(line_id)].data,
+                {m: self[share_field_name(line_id, m)].data or 0 for m in members},
+            )
+            for line_id, members in self.lines
+        }
+
+
+def allocation_form(proposals, **kwargs) -> FlaskForm:
+    """A form with a policy choice per line and a share field per candidate member."""
+
+    class AllocationForm(_AllocationForm):
+        pass
+
+    AllocationForm.lines = []
+    for p in proposals:
+        members = [c.membership.id for c in p.candidates]
+        AllocationForm.lines.append((p.line.id, members))
+        setattr(
+            AllocationForm,
+            policy_field_name(p.line.id),
+            SelectField(_l("Policy"), choices=choices(POLICY_LABELS.items())),
+        )
+        for member_id in members:
+            setattr(
+                AllocationForm,
+                share_field_name(p.line.id, member_id),
+                WholeNumberField(
+                    _l("Share"),
+                    validators=[Optional(), NumberRange(min=0, max=MAX_QUANTITY)],
+                    render_kw={"inputmode": "numeric", "min": 0},
+                ),
+            )
+    return AllocationForm(**kwargs)
+
+
+class AnswerForm(FlaskForm):
+    submit = SubmitField(_l("Accept this work"))
+
+
+class DeclineForm(FlaskForm):
+    reason = TextAreaField(
+        _l("Why not? (optional)"), validators=[Optional(), Length(max=500)], render_kw={"rows": 2}
+    )
+    submit = SubmitField(_l("Decline"))
+
+
+class ProgressForm(FlaskForm):
+    status = HiddenField(validators=[AnyOf(["in_production", "delivered_to_hub"])])
+
+
+class QualityControlForm(FlaskForm):
+    accepted_quantity = WholeNumberField(
+        _l("Accepted units"),
+        validators=[InputRequired(), NumberRange(min=0, max=MAX_QUANTITY)],
+        render_kw={"inputmode": "numeric"},
+    )
+    rejected_quantity = WholeNumberField(
+        _l("Rejected units"),
+        validators=[InputRequired(), NumberRange(min=0, max=MAX_QUANTITY)],
+        render_kw={"inputmode": "numeric"},
+    )
+    qc_reason = TextAreaField(
+        _l("Reason for the rejection"),
+        validators=[Optional(), Length(max=500)],
+        render_kw={"rows": 2},
+    )
+    submit = SubmitField(_l("Record quality control"))

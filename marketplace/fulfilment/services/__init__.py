@@ -1,0 +1,50 @@
+"""Fulfilment use cases: propose and publish a split, members' answers, re-allocation, quality
+control at the hub. Split by step; import from here."""
+
+from marketplace.fulfilment.services.capacity import CandidateRow, accepted_units, covered
+from marketplace.fulfilment.services.publishing import (
+    LinePlan,
+    LineProposal,
+    SharesRejected,
+    line_policy,
+    payout_per_unit,
+    propose_allocation,
+    publish_allocation,
+)
+from marketplace.fulfilment.services.queries import (
+    HistoryEntry,
+    allocation_history,
+    assignments_for_line_ids,
+    work_for_user,
+)
+from marketplace.fulfilment.services.workflow import (
+    accept_assignment,
+    decline_assignment,
+    expire_overdue,
+    record_quality_control,
+    reoffer_open_quantity,
+    report_progress,
+)
+
+__all__ = [
+    "CandidateRow",
+    "HistoryEntry",
+    "LinePlan",
+    "LineProposal",
+    "SharesRejected",
+    "accept_assignment",
+    "accepted_units",
+    "allocation_history",
+    "assignments_for_line_ids",
+    "covered",
+    "decline_assignment",
+    "expire_overdue",
+    "line_policy",
+    "payout_per_unit",
+    "propose_allocation",
+    "publish_allocation",
+    "record_quality_control",
+    "reoffer_open_quantity",
+    "report_progress",
+    "work_for_user",
+]

@@ -1,0 +1,76 @@
+"""Reads for the fulfilment pages: members' work, a line's assignments, allocation history."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import joinedload
+
+from marketplace.accounts.models import User
+from marketplace.audit.models import AuditEvent
+from marketplace.cooperatives.models import Membership
+from marketplace.extensions import db
+from marketplace.fulfilment.models import Assignment
+from marketplace.orders.models import Order, OrderLine
+
+
+def assignments_for_line_ids(line_ids: list[int]) -> list[Assignment]:
+    if not line_ids:
+        return []
+    return db.session.scalars(
+        select(Assignment)
+        .where(Assignment.order_line_id.in_(line_ids))
+        .options(
+            joinedload(Assignment.membership).joinedload(Membership.user),
+            joinedload(Assignment.order_line).joinedload(OrderLine.product),
+        )
+        .order_by(Assignment.order_line_id, Assignment.id)
+    ).all()
+
+
+def work_for_user(user: User, page: int, per_page: int):
+    """The user's own assignments across their cooperatives, newest order first (a page)."""
+    query = (
+        select(Assignment)
+        .join(Membership, Assignment.membership_id == Membership.id)
+        .join(OrderLine, Assignment.order_line_id == OrderLine.id)
+        .join(Order, OrderLine.order_id == Order.id)
+        .where(Membership.user_id == user.id)
+        .options(
+            joinedload(Assignment.order_line).joinedload(OrderLine.order),
+            joinedload(Assignment.order_line).joinedload(OrderLine.product),
+            joinedload(Assignment.membership).joinedload(Membership.cooperative),
+        )
+        .order_by(Order.delivery_date.desc(), Assignment.id.desc())
+    )
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: datetime
+    action: str
+    actor: str
+    after: dict
+
+
+def allocation_history(order: Order, assignments: list[Assignment]) -> list[HistoryEntry]:
+    """The order's status changes and every allocation step, oldest first (one query)."""
+    line_ids = [line.id for line in order.lines]
+    assignment_ids = [a.id for a in assignments]
+    conditions = [and_(AuditEvent.entity_type == "Order", AuditEvent.entity_id == order.id)]
+    if line_ids:
+        conditions.append(
+            and_(AuditEvent.entity_type == "OrderLine", AuditEvent.entity_id.in_(line_ids))
+        )
+    if assignment_ids:
+        conditions.append(
+            and_(AuditEvent.entity_type == "Assignment", AuditEvent.entity_id.in_(assignment_ids))
+        )
+    rows = db.session.execute(
+        select(AuditEvent, User.name)
+        .outerjoin(User, AuditEvent.actor_id == User.id)
+        .where(or_(*conditions))
+        .order_by(AuditEvent.created_at, AuditEvent.id)
+    ).all()
+    return [HistoryEntry(e.created_at, e.action, name or "", e.after or {}) for e, name in rows]

@@ -1,0 +1,328 @@
+"""After publishing: members answer, work is re-offered, the hub checks quality, orders close.
+
+Status rules (DESIGN.md §5):
+- An assignment is `proposed` until its member accepts or declines it, or its deadline passes
+  (`expired`). Accepted work moves to `in_production` and `delivered_to_hub` as the member
+  reports; quality control makes it `passed`, `partly_rejected` or `rejected`.
+- Declined, expired and rejected units go back to the engine at once, for the members of the
+  cooperative who have not declined, let expire or had units rejected on that line.
+- A line is complete when its units that passed quality control equal the ordered quantity.
+- The order moves `allocating -> in_production` when every line is fully covered and no member
+  still has to answer, and `in_production -> ready` when every line is complete. A re-offer
+  after a rejection keeps the order `in_production`.
+"""
+
+from datetime import timedelta
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from marketplace.accounts.models import User
+from marketplace.audit.services import record
+from marketplace.cooperatives.models import SupplyOffer
+from marketplace.db import utcnow
+from marketplace.errors import InsufficientCapacity, InvalidTransition, ValidationFailed
+from marketplace.extensions import db
+from marketplace.fulfilment.allocation import allocate
+from marketplace.fulfilment.models import Assignment, AssignmentStatus
+from marketplace.fulfilment.reasons import REOFFERED
+from marketplace.fulfilment.services.capacity import (
+    accepted_units,
+    candidates,
+    covered,
+    lock_offers_of,
+    promised_by,
+    released_members,
+    waiting_for_answer,
+)
+from marketplace.fulfilment.services.notices import notify_admins, notify_member, notify_offered
+from marketplace.fulfilment.services.publishing import (
+    engine_candidates,
+    line_policy,
+    payout_per_unit,
+)
+from marketplace.orders.models import Order, OrderLine, OrderStatus
+from marketplace.orders.services import change_status
+from marketplace.transaction import transaction
+
+S = AssignmentStatus
+ACTIVE_ORDER = (OrderStatus.ALLOCATING, OrderStatus.IN_PRODUCTION)
+
+
+def _audit(action: str, assignment: Assignment, actor: User | None, before, after) -> None:
+    record(
+        action,
+        assignment,
+        actor_id=actor.id if actor else None,
+        cooperative_id=assignment.order_line.order.cooperative_id,
+        before=before,
+        after=after,
+    )
+
+
+def _lock(assignment: Assignment, membership_ids=None) -> None:
+    """Offers first, then the assignment: every use case takes locks in this order."""
+    lock_offers_of(assignment.order_line.product, membership_ids)
+    db.session.refresh(assignment, with_for_update=True)
+
+
+def accept_assignment(assignment: Assignment, member: User) -> None:
+    """The member says yes. Promises: the member's accepted work of this product never exceeds
+    its declared supply offer, also when several answers arrive at once (InsufficientCapacity)."""
+    with transaction():
+        _lock(assignment, [assignment.membership_id])
+        _check_answerable(assignment)
+        offer = db.session.scalar(
+            select(SupplyOffer).where(
+                SupplyOffer.membership_id == assignment.membership_id,
+                SupplyOffer.product_id == assignment.order_line.product_id,
+            )
+        )
+        declared = offer.units_available if offer is not None and offer.active else 0
+        promised = promised_by(assignment.order_line, assignment.membership_id)
+        if promised + assignment.quantity > declared:
+            raise InsufficientCapacity(
+                _(
+                    "Your supply offer is %(declared)s and you have already accepted "
+                    "%(promised)s; raise your offer or decline this work.",
+                    declared=declared,
+                    promised=promised,
+                )
+            )
+        assignment.status = S.ACCEPTED
+        assignment.responded_at = utcnow()
+        _audit(
+            "assignment.accepted", assignment, member, {"status": S.PROPOSED}, _state(assignment)
+        )
+        _advance(assignment.order_line.order, member)
+
+
+def decline_assignment(assignment: Assignment, member: User, reason: str = "") -> None:
+    """The member says no; its units are offered again to the remaining members at once."""
+    with transaction():
+        _lock(assignment)
+        _check_answerable(assignment)
+        assignment.status = S.DECLINED
+        assignment.responded_at = utcnow()
+        assignment.decline_reason = (reason or "").strip()[:500]
+        _audit(
+            "assignment.declined", assignment, member, {"status": S.PROPOSED}, _state(assignment)
+        )
+        notify_admins(
+            assignment.order_line,
+            "admin.declined",
+            assignment.quantity,
+            member=assignment.membership.display_name,
+        )
+        _reallocate(assignment.order_line, member, "declined")
+        _advance(assignment.order_line.order, member)
+
+
+def _check_answerable(assignment: Assignment) -> None:
+    if assignment.status != S.PROPOSED:
+        raise InvalidTransition(_("This work has already been answered."))
+    if assignment.order_line.order.status not in ACTIVE_ORDER:
+        raise InvalidTransition(_("This order no longer takes answers."))
+    if assignment.respond_by is not None and assignment.respond_by < utcnow():
+        raise InvalidTransition(_("The deadline to answer has passed."))
+
+
+def expire_overdue(now=None) -> int:
+    """Expire every proposed assignment whose deadline has passed and offer its units again.
+    One transaction per line, so one failure does not hold up the rest. Returns how many."""
+    now = now or utcnow()
+    line_ids = db.session.scalars(
+        select(Assignment.order_line_id)
+        .where(Assignment.status == S.PROPOSED, Assignment.respond_by < now)
+        .distinct()
+        .order_by(Assignment.order_line_id)
+    ).all()
+    expired = 0
+    for line_id in line_ids:
+        line = db.session.get(OrderLine, line_id)
+        with transaction():
+            lock_offers_of(line.product)
+            late = db.session.scalars(
+                select(Assignment)
+                .where(
+                    Assignment.order_line_id == line_id,
+                    Assignment.status == S.PROPOSED,
+                    Assignment.respond_by < now,
+                )
+                .with_for_update()
+            ).all()
+            for assignment in late:
+                assignment.status = S.EXPIRED
+                _audit(
+                    "assignment.expired",
+                    assignment,
+                    None,
+                    {"status": S.PROPOSED},
+                    _state(assignment),
+                )
+                notify_member(assignment, "work.expired")
+                notify_admins(
+                    line,
+                    "admin.expired",
+                    assignment.quantity,
+                    member=assignment.membership.display_name,
+                )
+            expired += len(late)
+            if late and line.order.status in ACTIVE_ORDER:
+                _reallocate(line, None, "expired")
+                _advance(line.order, None)
+    return expired
+
+
+def reoffer_open_quantity(order: Order, actor: User) -> int:
+    """The admin asks the engine again for units nobody could take (after members raised
+    their offers). Returns the units placed."""
+    with transaction():
+        db.session.refresh(order, with_for_update=True)
+        if order.status not in ACTIVE_ORDER:
+            raise InvalidTransition(_("Only an order being allocated or made can be re-offered."))
+        placed = 0
+        for line in order.lines:
+            lock_offers_of(line.product)
+            placed += _reallocate(line, actor, "admin")
+        _advance(order, actor)
+    return placed
+
+
+def _reallocate(line: OrderLine, actor: User | None, cause: str) -> int:
+    """Offer the line's uncovered units to the members who remain (within the caller's
+    transaction, with the product's offers locked). Returns the units placed."""
+    need = line.quantity - covered(line)
+    if need <= 0:
+        return 0
+    rows = candidates(line, exclude=released_members(line))
+    result = allocate(need, engine_candidates(rows), line_policy(line))
+    deadline = utcnow() + timedelta(hours=line.order.cooperative.answer_deadline_hours)
+    payout = payout_per_unit(line.unit_price, line.order.cooperative.fee_rate_bp)
+    made = []
+    for membership_id, units in sorted(result.shares.items()):
+        assignment = Assignment(
+            order_line=line,
+            membership_id=membership_id,
+            quantity=units,
+            payout_per_unit=payout,
+            status=S.PROPOSED,
+            reason=REOFFERED + result.reasons.get(membership_id, ""),
+            respond_by=deadline,
+        )
+        db.session.add(assignment)
+        made.append(assignment)
+    db.session.flush()
+    for assignment in made:
+        notify_offered(assignment)
+    placed = need - result.shortfall
+    record(
+        "allocation.reallocated",
+        line,
+        actor_id=actor.id if actor else None,
+        cooperative_id=line.order.cooperative_id,
+        after={
+            "cause": cause,
+            "quantity": need,
+            "shares": {str(k): v for k, v in sorted(result.shares.items())},
+            "shortfall": result.shortfall,
+        },
+    )
+    if placed:
+        notify_admins(line, "admin.reallocated", placed)
+    if result.shortfall:
+        notify_admins(line, "admin.shortfall", result.shortfall)
+    return placed
+
+
+PROGRESS = {
+    S.IN_PRODUCTION: (S.ACCEPTED,),
+    S.DELIVERED_TO_HUB: (S.ACCEPTED, S.IN_PRODUCTION),
+}
+
+
+def report_progress(assignment: Assignment, member: User, status: str) -> None:
+    """The member reports its accepted work is being made, or has reached the hub."""
+    with transaction():
+        db.session.refresh(assignment, with_for_update=True)
+        allowed = PROGRESS.get(status)
+        if allowed is None or assignment.status not in allowed:
+            raise InvalidTransition(_("This step does not follow from the work's current state."))
+        before = {"status": assignment.status}
+        assignment.status = status
+        if status == S.DELIVERED_TO_HUB:
+            assignment.delivered_at = utcnow()
+        _audit(f"assignment.{status}", assignment, member, before, _state(assignment))
+
+
+def record_quality_control(
+    assignment: Assignment, admin: User, accepted: int, rejected: int, reason: str = ""
+) -> None:
+    """The hub's check of delivered work: every delivered unit is accepted or rejected, and a
+    rejection needs a reason. Rejected units are offered again; the order becomes `ready`
+    when every line's accepted units reach the ordered quantity."""
+    reason = (reason or "").strip()
+    with transaction():
+        _lock(assignment)
+        if assignment.status != S.DELIVERED_TO_HUB:
+            raise InvalidTransition(_("Quality control is recorded for work delivered to the hub."))
+        if accepted < 0 or rejected < 0 or accepted + rejected != assignment.quantity:
+            raise ValidationFailed(
+                _(
+                    "Accepted and rejected units must add up to the %(quantity)s delivered.",
+                    quantity=assignment.quantity,
+                ),
+                field="accepted_quantity",
+            )
+        if rejected and not reason:
+            raise ValidationFailed(_("Say why units were rejected."), field="qc_reason")
+        assignment.accepted_quantity = accepted
+        assignment.rejected_quantity = rejected
+        assignment.qc_reason = reason[:500]
+        assignment.checked_at = utcnow()
+        assignment.status = (
+            S.PASSED if not rejected else S.REJECTED if not accepted else S.PARTLY_REJECTED
+        )
+        _audit(
+            "assignment.checked",
+            assignment,
+            admin,
+            {"status": S.DELIVERED_TO_HUB},
+            _state(assignment),
+        )
+        notify_member(assignment, "work.checked", accepted=accepted, rejected=rejected)
+        if rejected:
+            _reallocate(assignment.order_line, admin, "rejected")
+        _advance(assignment.order_line.order, admin)
+
+
+def _state(assignment: Assignment) -> dict:
+    state = {
+        "status": str(assignment.status),
+        "member": assignment.membership_id,
+        "quantity": assignment.quantity,
+    }
+    if assignment.decline_reason:
+        state["reason"] = assignment.decline_reason
+    if assignment.checked_at:
+        state |= {
+            "accepted": assignment.accepted_quantity,
+            "rejected": assignment.rejected_quantity,
+            "reason": assignment.qc_reason,
+        }
+    return state
+
+
+def _advance(order: Order, actor: User | None) -> None:
+    """Move the order on when its lines allow it (see the module's status rules)."""
+    db.session.flush()
+    if order.status == OrderStatus.ALLOCATING and all(
+        covered(line) >= line.quantity and not waiting_for_answer(line) for line in order.lines
+    ):
+        change_status(order, OrderStatus.IN_PRODUCTION, actor)
+        notify_admins(order.lines[0], "admin.in_production")
+    if order.status == OrderStatus.IN_PRODUCTION and all(
+        accepted_units(line) >= line.quantity for line in order.lines
+    ):
+        change_status(order, OrderStatus.READY, actor)
+        notify_admins(order.lines[0], "admin.ready")

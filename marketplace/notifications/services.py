@@ -1,0 +1,113 @@
+"""In-app notifications (and an email copy when MAIL_SERVER is set).
+
+notify() adds to the caller's transaction and never commits; the email goes out only after that
+transaction commits, so a rolled-back use case never mails anybody.
+"""
+
+from flask import current_app
+from flask_babel import force_locale
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import event, func, select, update
+from sqlalchemy.orm import Session
+
+from marketplace.accounts.models import User
+from marketplace.db import utcnow
+from marketplace.extensions import db
+from marketplace.labels import unit_label
+from marketplace.mail import send_mail
+from marketplace.notifications.models import Notification
+from marketplace.transaction import transaction
+
+MESSAGES = {
+    "work.offered": _l(
+        "New work for you: %(quantity)s %(unit)s of %(product)s for order %(order)s. "
+        "Accept or decline it before the deadline."
+    ),
+    "work.expired": _l(
+        "You did not answer in time for %(quantity)s %(unit)s of %(product)s (order %(order)s); "
+        "the work was offered to other members."
+    ),
+    "work.checked": _l(
+        "Quality control for order %(order)s (%(product)s): %(accepted)s accepted, "
+        "%(rejected)s rejected."
+    ),
+    "admin.declined": _l(
+        "%(member)s declined %(quantity)s %(unit)s of %(product)s (order %(order)s)."
+    ),
+    "admin.expired": _l(
+        "%(member)s did not answer in time for %(quantity)s %(unit)s of %(product)s "
+        "(order %(order)s)."
+    ),
+    "admin.reallocated": _l(
+        "%(quantity)s %(unit)s of %(product)s (order %(order)s) were offered again to "
+        "other members."
+    ),
+    "admin.shortfall": _l(
+        "%(quantity)s %(unit)s of %(product)s (order %(order)s) could not be placed: no "
+        "remaining member has capacity. Ask members to raise their offers, then offer it again."
+    ),
+    "admin.in_production": _l("Members accepted all the work of order %(order)s."),
+    "admin.ready": _l("Order %(order)s is ready: every line passed quality control."),
+}
+
+_OUTBOX = "notification_outbox"
+
+
+def notify(user: User, kind: str, link: str, **params) -> Notification:
+    """Add a notification for `user` to the current transaction."""
+    note = Notification(user_id=user.id, kind=kind, params=params, link=link, created_at=utcnow())
+    db.session.add(note)
+    if current_app.config.get("MAIL_SERVER") and user.email:
+        db.session.info.setdefault(_OUTBOX, []).append((user, note))
+    return note
+
+
+def message(note: Notification) -> str:
+    """The notification's text in the current language."""
+    params = dict(note.params or {})
+    if "unit" in params:
+        params["unit"] = unit_label(params["unit"])
+    template = MESSAGES.get(note.kind)
+    return str(template) % params if template is not None else note.kind
+
+
+@event.listens_for(Session, "after_commit")
+def _send_outbox(session) -> None:
+    outbox = session.info.pop(_OUTBOX, [])
+    for user, note in outbox:
+        with force_locale(user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
+            text = message(note)
+            send_mail(user.email, str(_l("Pasar Koperasi: new notification")), text)
+
+
+@event.listens_for(Session, "after_rollback")
+def _drop_outbox(session) -> None:
+    session.info.pop(_OUTBOX, None)
+
+
+def unread_count(user: User) -> int:
+    return db.session.scalar(
+        select(func.count())
+        .select_from(Notification)
+        .where(Notification.user_id == user.id, Notification.read_at.is_(None))
+    )
+
+
+def notifications_page(user: User, page: int, per_page: int):
+    query = (
+        select(Notification)
+        .where(Notification.user_id == user.id)
+        .order_by(Notification.created_at.desc(), Notification.id.desc())
+    )
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+
+
+def mark_all_read(user: User) -> int:
+    """Mark the user's unread notifications read; how many there were."""
+    with transaction():
+        result = db.session.execute(
+            update(Notification)
+            .where(Notification.user_id == user.id, Notification.read_at.is_(None))
+            .values(read_at=utcnow())
+        )
+    return result.rowcount

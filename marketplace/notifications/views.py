@@ -1,0 +1,26 @@
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from flask_wtf import FlaskForm
+
+from marketplace.notifications import services
+
+bp = Blueprint("notifications", __name__)
+
+
+@bp.get("/notifikasi/")
+def index():
+    page = services.notifications_page(
+        current_user, request.args.get("page", 1, type=int), current_app.config["PAGE_SIZE"]
+    )
+    return render_template(
+        "notifications/index.html", page=page, message=services.message, form=FlaskForm()
+    )
+
+
+@bp.post("/notifikasi/baca")
+def mark_read():
+    if FlaskForm().validate_on_submit():
+        services.mark_all_read(current_user)
+        flash(_("All notifications are marked as read."), "info")
+    return redirect(url_for("notifications.index"))
