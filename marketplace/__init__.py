@@ -96,8 +96,17 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.cooperatives.views import bp as cooperatives_bp
     from marketplace.fulfilment.views import bp as fulfilment_bp
     from marketplace.orders.views import bp as orders_bp
+    from marketplace.payments.views import bp as payments_bp
 
-    for bp in (accounts_bp, admin_bp, catalogue_bp, cooperatives_bp, fulfilment_bp, orders_bp):
+    for bp in (
+        accounts_bp,
+        admin_bp,
+        catalogue_bp,
+        cooperatives_bp,
+        fulfilment_bp,
+        orders_bp,
+        payments_bp,
+    ):
         app.register_blueprint(bp)
 
 

@@ -164,8 +164,11 @@ def _check_quantity(product: Product, quantity: int, available: int) -> None:
     raise error(message, field="quantity")
 
 
-def change_status(order: Order, new_status: str, actor: User, **details) -> None:
-    """Move an order to `new_status` within the caller's transaction (does not commit)."""
+def change_status(order: Order, new_status: str, actor: User | None, **details) -> None:
+    """Move an order to `new_status` within the caller's transaction (does not commit).
+
+    `actor` is None for changes made by the system (a payment provider's webhook).
+    """
     check_transition(order.status, new_status)
     before = order.status
     order.status = new_status
@@ -174,11 +177,18 @@ def change_status(order: Order, new_status: str, actor: User, **details) -> None
     record(
         f"order.{new_status}",
         order,
-        actor_id=actor.id,
+        actor_id=actor.id if actor is not None else None,
         cooperative_id=order.cooperative_id,
         before={"status": before},
         after={"status": new_status, **details},
     )
+
+
+def confirm_paid_or_accepted(order: Order, actor: User | None, **details) -> None:
+    """The one way payments confirm an order (paid in full, or accepted on invoice terms),
+    within the caller's transaction. The ordering side may hook more here (e.g. keeping the
+    reservation past the unpaid-expiry time)."""
+    change_status(order, OrderStatus.CONFIRMED, actor, **details)
 
 
 def cancel_by_buyer(order: Order, buyer: User) -> None:
