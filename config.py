@@ -33,6 +33,10 @@ class Config:
     MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
     MAIL_SENDER = os.environ.get("MAIL_SENDER", "Pasar Koperasi <noreply@localhost>")
     INVITATION_DAYS = 14
+    # Card payment through Stripe Checkout; without both keys card payment is not offered.
+    STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
+    STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
+    STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")  # a local fake Stripe, for tests
     PAGE_SIZE = 20
     # ROTATION policy: work assigned in this many past days counts as a member's recent load
     ROTATION_WINDOW_DAYS = int(os.environ.get("ROTATION_WINDOW_DAYS", "90"))
@@ -51,6 +55,9 @@ class Testing(Config):
     RATELIMIT_ENABLED = False
     WTF_CSRF_ENABLED = False  # tests/integration/test_security.py turns it back on
     MAIL_SERVER = ""
+    STRIPE_SECRET_KEY = ""
+    STRIPE_WEBHOOK_SECRET = ""
+    STRIPE_API_BASE = ""
 
 
 class Production(Config):

@@ -98,6 +98,7 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.fulfilment.views import bp as fulfilment_bp
     from marketplace.notifications.views import bp as notifications_bp
     from marketplace.orders.views import bp as orders_bp
+    from marketplace.payments.views import bp as payments_bp
 
     for bp in (
         accounts_bp,
@@ -107,6 +108,7 @@ def _register_blueprints(app: Flask) -> None:
         fulfilment_bp,
         notifications_bp,
         orders_bp,
+        payments_bp,
     ):
         app.register_blueprint(bp)
 

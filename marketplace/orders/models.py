@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from marketplace.accounts.models import User
     from marketplace.catalogue.models import Product
     from marketplace.cooperatives.models import Cooperative
-    from marketplace.payments.models import Payment
+    from marketplace.payments.models import Invoice, Payment, Refund
 
 
 class OrderStatus(enum.StrEnum):
@@ -41,6 +41,8 @@ PROMISING_STATUSES = (
 
 class PaymentMethod(enum.StrEnum):
     BANK_TRANSFER = "bank_transfer"
+    CARD = "card"
+    INVOICE_TERMS = "invoice_terms"
 
 
 class Order(TimestampMixin, db.Model):
@@ -73,14 +75,24 @@ class Order(TimestampMixin, db.Model):
         back_populates="order", order_by="OrderLine.id", cascade="all, delete-orphan"
     )
     payments: Mapped[list[Payment]] = relationship(back_populates="order", order_by="Payment.id")
+    refunds: Mapped[list[Refund]] = relationship(order_by="Refund.id", viewonly=True)
+    invoice: Mapped[Invoice | None] = relationship(back_populates="order")
 
     @property
     def amount_paid(self) -> int:
         return sum(p.amount for p in self.payments)
 
     @property
+    def amount_refunded(self) -> int:
+        return sum(r.amount for r in self.refunds if r.counts)
+
+    @property
     def amount_due(self) -> int:
         return max(self.total - self.amount_paid, 0)
+
+    @property
+    def amount_overpaid(self) -> int:
+        return max(self.amount_paid - self.amount_refunded - self.total, 0)
 
 
 class OrderLine(db.Model):

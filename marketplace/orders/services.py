@@ -163,7 +163,8 @@ def _check_quantity(product: Product, quantity: int, available: int) -> None:
 def change_status(order: Order, new_status: str, actor: User | None, **details) -> None:
     """Move an order to `new_status` within the caller's transaction (does not commit).
 
-    `actor` is None when the system moves it (a scheduled job)."""
+    `actor` is None when the system moves it (a scheduled job, a payment provider's webhook).
+    """
     check_transition(order.status, new_status)
     before = order.status
     order.status = new_status
@@ -177,6 +178,13 @@ def change_status(order: Order, new_status: str, actor: User | None, **details) 
         before={"status": before},
         after={"status": new_status, **details},
     )
+
+
+def confirm_paid_or_accepted(order: Order, actor: User | None, **details) -> None:
+    """The one way payments confirm an order (paid in full, or accepted on invoice terms),
+    within the caller's transaction. The ordering side may hook more here (e.g. keeping the
+    reservation past the unpaid-expiry time)."""
+    change_status(order, OrderStatus.CONFIRMED, actor, **details)
 
 
 def cancel_by_buyer(order: Order, buyer: User) -> None:

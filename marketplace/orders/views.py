@@ -25,7 +25,9 @@ from marketplace.orders.access import (
 )
 from marketplace.orders.forms import BankTransferForm, OrderForm
 from marketplace.orders.models import OrderStatus
-from marketplace.payments.services import record_bank_transfer
+from marketplace.payments.invoicing import trusted_terms
+from marketplace.payments.services import accepts_transfer, record_bank_transfer
+from marketplace.payments.stripe_gateway import card_payment_enabled
 
 bp = Blueprint("orders", __name__)
 
@@ -85,7 +87,13 @@ def my_orders():
 @bp.get("/pesanan/<number>")
 def order_detail(number: str):
     order = get_order_for_buyer(number, current_user)
-    return render_template("orders/detail.html", order=order)
+    return render_template(
+        "orders/detail.html",
+        order=order,
+        card_enabled=card_payment_enabled() and not order.payments,
+        terms=trusted_terms(order.cooperative_id, current_user),
+        returned_from_card=request.args.get("kartu") == "selesai",
+    )
 
 
 @bp.post("/pesanan/<number>/batal")
@@ -145,4 +153,5 @@ def manage_order(slug: str, number: str):
         history=allocation_history(order, assignments),
         names={a.membership_id: a.membership.display_name for a in assignments},
         action_form=FlaskForm(),
+        accepts_transfer=accepts_transfer(order),
     )

@@ -7,13 +7,26 @@ from flask_babel import gettext as _
 
 from marketplace.accounts.models import User
 from marketplace.audit.services import record
+from marketplace.db import utcnow
 from marketplace.errors import InvalidTransition, ValidationFailed
 from marketplace.extensions import db
 from marketplace.forms import MAX_PRICE
 from marketplace.orders.models import Order, OrderStatus, PaymentMethod
-from marketplace.orders.services import change_status
+from marketplace.orders.services import confirm_paid_or_accepted
 from marketplace.payments.models import Payment
 from marketplace.transaction import transaction
+
+
+def accepts_transfer(order: Order) -> bool:
+    """A transfer can be recorded while the order awaits payment or its invoice is unpaid."""
+    if order.status == OrderStatus.PLACED:
+        return True
+    invoice = order.invoice
+    return (
+        invoice is not None
+        and invoice.paid_at is None
+        and order.status not in (OrderStatus.CANCELLED, OrderStatus.REFUNDED)
+    )
 
 
 def record_bank_transfer(
@@ -21,13 +34,14 @@ def record_bank_transfer(
 ) -> Payment:
     """Record money received by bank transfer; confirm the order once it is fully paid.
 
-    Partial transfers add up. Recording is only possible while the order awaits payment.
+    Partial transfers add up. Recording is possible while the order awaits payment, and for an
+    order on invoice terms until its invoice is settled (then the invoice is marked paid).
     """
     if not 0 < amount <= MAX_PRICE:
         raise ValidationFailed(_("Enter the amount received, in whole rupiah."), field="amount")
     with transaction():
         db.session.refresh(order, with_for_update=True)
-        if order.status != OrderStatus.PLACED:
+        if not accepts_transfer(order):
             raise InvalidTransition(_("This order is not awaiting payment."))
         tz = ZoneInfo(order.cooperative.time_zone)
         payment = Payment(
@@ -48,5 +62,15 @@ def record_bank_transfer(
             after={"order": order.number, "amount": amount, "paid": order.amount_paid},
         )
         if order.amount_paid >= order.total:
-            change_status(order, OrderStatus.CONFIRMED, actor, paid=order.amount_paid)
+            if order.status == OrderStatus.PLACED:
+                confirm_paid_or_accepted(order, actor, paid=order.amount_paid)
+            if order.invoice is not None and order.invoice.paid_at is None:
+                order.invoice.paid_at = utcnow()
+                record(
+                    "invoice.paid",
+                    order.invoice,
+                    actor_id=actor.id,
+                    cooperative_id=order.cooperative_id,
+                    after={"order": order.number, "paid": order.amount_paid},
+                )
     return payment

@@ -1,0 +1,28 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, IntegerField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
+
+from marketplace.forms import MAX_PRICE, WholeNumberField, choices
+
+
+class TrustedBuyerForm(FlaskForm):
+    email = EmailField(_l("Buyer's email"), validators=[DataRequired(), Email(), Length(max=254)])
+    terms_days = SelectField(
+        _l("Invoice terms"),
+        coerce=int,
+        choices=choices([(14, _l("Net 14 days")), (30, _l("Net 30 days"))]),
+    )
+
+
+class RefundForm(FlaskForm):
+    payment_id = IntegerField(validators=[InputRequired()])
+    amount = WholeNumberField(
+        _l("Amount to refund (Rp)"),
+        thousands=True,
+        validators=[
+            InputRequired(_l("Enter the amount to refund.")),
+            NumberRange(1, MAX_PRICE, _l("Enter the amount to refund, in whole rupiah.")),
+        ],
+    )
+    reason = StringField(_l("Reason"), validators=[Optional(), Length(max=500)])

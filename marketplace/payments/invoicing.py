@@ -1,0 +1,152 @@
+"""Invoice terms (tempo, net 14 or 30 days) for buyers a cooperative trusts."""
+
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
+
+from marketplace.accounts.models import User
+from marketplace.audit.services import record
+from marketplace.cooperatives.models import Cooperative
+from marketplace.db import utcnow
+from marketplace.errors import InvalidTransition, NotAllowed, ValidationFailed
+from marketplace.extensions import db
+from marketplace.orders.models import Order, OrderStatus, PaymentMethod
+from marketplace.orders.services import confirm_paid_or_accepted
+from marketplace.payments.models import Invoice, TrustedBuyer
+from marketplace.transaction import transaction
+
+TERMS_DAYS = (14, 30)
+
+
+def trusted_terms(cooperative_id: int, user: User) -> TrustedBuyer | None:
+    if not user.is_authenticated:
+        return None
+    return db.session.scalar(
+        select(TrustedBuyer).where(
+            TrustedBuyer.cooperative_id == cooperative_id, TrustedBuyer.user_id == user.id
+        )
+    )
+
+
+def trusted_buyers_of(coop: Cooperative) -> list[TrustedBuyer]:
+    return list(
+        db.session.scalars(
+            select(TrustedBuyer)
+            .where(TrustedBuyer.cooperative_id == coop.id)
+            .options(selectinload(TrustedBuyer.user))
+            .order_by(TrustedBuyer.id)
+        )
+    )
+
+
+def add_trusted_buyer(coop: Cooperative, actor: User, *, email: str, terms_days: int):
+    """Let the buyer with this email pay this cooperative's orders on invoice terms."""
+    if terms_days not in TERMS_DAYS:
+        raise ValidationFailed(_("Choose 14 or 30 days."), field="terms_days")
+    buyer = db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+    if buyer is None:
+        raise ValidationFailed(_("No account has this email address."), field="email")
+    try:
+        with transaction():
+            trusted = TrustedBuyer(
+                cooperative_id=coop.id,
+                user_id=buyer.id,
+                terms_days=terms_days,
+                added_by_id=actor.id,
+            )
+            db.session.add(trusted)
+            db.session.flush()
+            record(
+                "trusted_buyer.added",
+                trusted,
+                actor_id=actor.id,
+                cooperative_id=coop.id,
+                after={"user_id": buyer.id, "terms_days": terms_days},
+            )
+    except IntegrityError as exc:
+        raise ValidationFailed(_("This buyer is already trusted."), field="email") from exc
+    return trusted
+
+
+def remove_trusted_buyer(trusted: TrustedBuyer, actor: User) -> None:
+    """Stop offering invoice terms to this buyer (invoices already issued stay as they are)."""
+    with transaction():
+        record(
+            "trusted_buyer.removed",
+            trusted,
+            actor_id=actor.id,
+            cooperative_id=trusted.cooperative_id,
+            before={"user_id": trusted.user_id, "terms_days": trusted.terms_days},
+        )
+        db.session.delete(trusted)
+
+
+def grant_invoice_terms(order: Order, buyer: User) -> Invoice:
+    """A trusted buyer takes invoice terms: the order is confirmed at once and an invoice with a
+    due date is issued. (The ordering side's checkout can call this for the method chosen.)"""
+    if order.buyer_id != buyer.id:
+        raise NotAllowed(_("Only the buyer can choose how to pay."))
+    trusted = trusted_terms(order.cooperative_id, buyer)
+    if trusted is None:
+        raise NotAllowed(_("Invoice terms are not offered to you by this cooperative."))
+    with transaction():
+        db.session.refresh(order, with_for_update=True)
+        if order.status != OrderStatus.PLACED or order.invoice is not None:
+            raise InvalidTransition(_("This order is not awaiting payment."))
+        now = utcnow()
+        today = now.astimezone(ZoneInfo(order.cooperative.time_zone)).date()
+        invoice = Invoice(
+            order=order,
+            number=invoice_number(order),
+            terms_days=trusted.terms_days,
+            issued_at=now,
+            due_date=today + timedelta(days=trusted.terms_days),
+        )
+        db.session.add(invoice)
+        order.payment_method = PaymentMethod.INVOICE_TERMS
+        db.session.flush()
+        record(
+            "invoice.issued",
+            invoice,
+            actor_id=buyer.id,
+            cooperative_id=order.cooperative_id,
+            after={
+                "order": order.number,
+                "amount": order.total,
+                "due_date": invoice.due_date.isoformat(),
+            },
+        )
+        confirm_paid_or_accepted(
+            order, buyer, method=PaymentMethod.INVOICE_TERMS, terms_days=trusted.terms_days
+        )
+    return invoice
+
+
+def invoice_number(order: Order) -> str:
+    """INV-PK-YYMMDD-XXXXX: the order's readable number, so the two are found together."""
+    return f"INV-{order.number}"
+
+
+def open_invoices(coop: Cooperative) -> list[Invoice]:
+    """Unpaid invoices of live orders, oldest due date first."""
+    return list(
+        db.session.scalars(
+            select(Invoice)
+            .join(Order)
+            .where(
+                Order.cooperative_id == coop.id,
+                Invoice.paid_at.is_(None),
+                Order.status.not_in([OrderStatus.CANCELLED, OrderStatus.REFUNDED]),
+            )
+            .options(selectinload(Invoice.order).selectinload(Order.buyer))
+            .order_by(Invoice.due_date, Invoice.id)
+        )
+    )
+
+
+def local_today(coop: Cooperative):
+    return utcnow().astimezone(ZoneInfo(coop.time_zone)).date()

@@ -1,0 +1,110 @@
+"""Refunds: back through Stripe for a card payment, recorded by the admin for a transfer.
+
+Partial refunds add up; what is refunded never exceeds what was paid. A refund that takes
+everything paid moves a confirmed (or later) order to `refunded`.
+"""
+
+import logging
+import secrets
+
+from flask_babel import gettext as _
+
+from marketplace.accounts.models import User
+from marketplace.audit.services import record
+from marketplace.errors import DomainError, InvalidTransition, ValidationFailed
+from marketplace.extensions import db
+from marketplace.orders.lifecycle import ALLOWED
+from marketplace.orders.models import Order, OrderStatus, PaymentMethod
+from marketplace.orders.services import change_status
+from marketplace.payments import stripe_gateway
+from marketplace.payments.models import Payment, Refund, RefundStatus
+from marketplace.transaction import transaction
+
+log = logging.getLogger(__name__)
+
+
+class RefundFailed(DomainError):
+    """The payment provider did not accept the refund."""
+
+
+def refund_payment(
+    order: Order, payment_id: int, actor: User, *, amount: int, reason: str = ""
+) -> Refund:
+    """Give back `amount` of one payment of `order`.
+
+    A card refund is first stored as pending (so that it counts against the limit while Stripe
+    is asked), then marked succeeded or failed; Stripe gets an idempotency key, so a retried
+    request cannot refund twice.
+    """
+    with transaction():
+        db.session.refresh(order, with_for_update=True)
+        payment = db.session.get(Payment, payment_id)
+        if payment is None or payment.order_id != order.id:
+            raise ValidationFailed(_("Choose a payment of this order."), field="payment_id")
+        if order.status == OrderStatus.REFUNDED:
+            raise InvalidTransition(_("This order is already refunded."))
+        if not 0 < amount <= payment.refundable:
+            raise ValidationFailed(
+                _("Refund between Rp1 and what is left of this payment."), field="amount"
+            )
+        refund = Refund(
+            order_id=order.id,
+            payment=payment,
+            amount=amount,
+            reason=reason.strip(),
+            idempotency_key=secrets.token_hex(16),
+            created_by_id=actor.id,
+            status=RefundStatus.PENDING
+            if payment.method == PaymentMethod.CARD
+            else RefundStatus.SUCCEEDED,
+        )
+        db.session.add(refund)
+        db.session.flush()
+        if refund.status == RefundStatus.SUCCEEDED:
+            _settled(order, refund, actor)
+    if refund.status == RefundStatus.SUCCEEDED:
+        return refund
+    try:
+        provider_id = stripe_gateway.refund(
+            payment_intent=payment.reference,
+            amount=amount,
+            idempotency_key=refund.idempotency_key,
+        )
+    except Exception as exc:
+        log.warning("stripe refund failed: %s", type(exc).__name__)
+        with transaction():
+            refund.status = RefundStatus.FAILED
+            record(
+                "refund.failed",
+                refund,
+                actor_id=actor.id,
+                cooperative_id=order.cooperative_id,
+                after={"order": order.number, "amount": amount},
+            )
+        raise RefundFailed(_("The card refund failed; nothing was refunded.")) from exc
+    with transaction():
+        db.session.refresh(order, with_for_update=True)
+        refund.status = RefundStatus.SUCCEEDED
+        refund.provider_refund_id = provider_id
+        _settled(order, refund, actor)
+    return refund
+
+
+def _settled(order: Order, refund: Refund, actor: User) -> None:
+    db.session.flush()
+    db.session.expire(order, ["refunds"])
+    record(
+        "refund.recorded",
+        refund,
+        actor_id=actor.id,
+        cooperative_id=order.cooperative_id,
+        after={
+            "order": order.number,
+            "amount": refund.amount,
+            "method": refund.payment.method,
+            "refunded": order.amount_refunded,
+        },
+    )
+    fully = order.amount_refunded >= order.amount_paid
+    if fully and OrderStatus.REFUNDED in ALLOWED.get(order.status, frozenset()):
+        change_status(order, OrderStatus.REFUNDED, actor, refunded=order.amount_refunded)

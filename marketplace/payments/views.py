@@ -1,0 +1,173 @@
+"""Payment pages: card checkout, the Stripe webhook, invoice terms, refunds, trusted buyers,
+open invoices and the PDF documents."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from marketplace.accounts.access import public
+from marketplace.cooperatives.access import get_cooperative_for_admin
+from marketplace.errors import DomainError
+from marketplace.extensions import csrf, db, limiter
+from marketplace.forms import show_domain_error
+from marketplace.orders.access import get_order_for_admin, get_order_for_buyer
+from marketplace.payments import documents, invoicing
+from marketplace.payments.card import start_card_checkout
+from marketplace.payments.forms import RefundForm, TrustedBuyerForm
+from marketplace.payments.models import TrustedBuyer
+from marketplace.payments.refunds import refund_payment
+from marketplace.payments.webhooks import WebhookRefused, handle_stripe_webhook
+
+bp = Blueprint("payments", __name__)
+
+
+@bp.post("/pesanan/<number>/bayar-kartu")
+def pay_by_card(number: str):
+    order = get_order_for_buyer(number, current_user)
+    page = url_for("orders.order_detail", number=number, _external=True)
+    try:
+        url = start_card_checkout(
+            order,
+            current_user,
+            success_url=f"{page}?kartu=selesai",
+            cancel_url=page,
+            locale=str(get_locale()),
+        )
+    except DomainError as exc:
+        flash(exc.message, "danger")
+        return redirect(page)
+    return redirect(url, code=303)
+
+
+@bp.post("/pesanan/<number>/tempo")
+def pay_on_terms(number: str):
+    order = get_order_for_buyer(number, current_user)
+    try:
+        invoice = invoicing.grant_invoice_terms(order, current_user)
+    except DomainError as exc:
+        flash(exc.message, "danger")
+    else:
+        flash(_("Order confirmed. Invoice %(number)s is issued.", number=invoice.number), "success")
+    return redirect(url_for("orders.order_detail", number=number))
+
+
+@bp.post("/webhooks/stripe")
+@public
+@csrf.exempt
+@limiter.exempt
+def stripe_webhook():
+    try:
+        outcome = handle_stripe_webhook(
+            request.get_data(cache=False), request.headers.get("Stripe-Signature", "")
+        )
+    except WebhookRefused:
+        return {"error": "refused"}, 400
+    return {"received": True, "outcome": outcome.status}
+
+
+def _pdf(body: bytes, filename: str):
+    return (
+        body,
+        200,
+        {
+            "Content-Type": "application/pdf",
+            "Content-Disposition": f'inline; filename="{filename}"',
+        },
+    )
+
+
+@bp.get("/pesanan/<number>/faktur.pdf")
+def buyer_invoice(number: str):
+    order = get_order_for_buyer(number, current_user)
+    return _pdf(documents.invoice_pdf(order), f"faktur-{order.number}.pdf")
+
+
+@bp.get("/pesanan/<number>/surat-jalan.pdf")
+def buyer_delivery_note(number: str):
+    order = get_order_for_buyer(number, current_user)
+    return _pdf(documents.delivery_note_pdf(order), f"surat-jalan-{order.number}.pdf")
+
+
+@bp.get("/kelola/<slug>/pesanan/<number>/faktur.pdf")
+def admin_invoice(slug: str, number: str):
+    order = get_order_for_admin(get_cooperative_for_admin(slug, current_user), number)
+    return _pdf(documents.invoice_pdf(order), f"faktur-{order.number}.pdf")
+
+
+@bp.get("/kelola/<slug>/pesanan/<number>/surat-jalan.pdf")
+def admin_delivery_note(slug: str, number: str):
+    order = get_order_for_admin(get_cooperative_for_admin(slug, current_user), number)
+    return _pdf(documents.delivery_note_pdf(order), f"surat-jalan-{order.number}.pdf")
+
+
+@bp.post("/kelola/<slug>/pesanan/<number>/refund")
+def refund(slug: str, number: str):
+    order = get_order_for_admin(get_cooperative_for_admin(slug, current_user), number)
+    form = RefundForm(prefix="refund")
+    if not form.validate_on_submit():
+        for errors in form.errors.values():
+            flash(str(errors[0]), "danger")
+    else:
+        try:
+            refund_payment(
+                order,
+                form.payment_id.data,
+                current_user,
+                amount=form.amount.data,
+                reason=form.reason.data or "",
+            )
+        except DomainError as exc:
+            flash(exc.message, "danger")
+        else:
+            flash(_("Refund recorded."), "success")
+    return redirect(url_for("orders.manage_order", slug=slug, number=number))
+
+
+@bp.route("/kelola/<slug>/pembeli-terpercaya", methods=["GET", "POST"])
+def trusted_buyers(slug: str):
+    coop = get_cooperative_for_admin(slug, current_user)
+    form = TrustedBuyerForm()
+    if form.validate_on_submit():
+        try:
+            invoicing.add_trusted_buyer(
+                coop, current_user, email=form.email.data, terms_days=form.terms_days.data
+            )
+        except DomainError as exc:
+            show_domain_error(form, exc)
+        else:
+            flash(_("The buyer may now pay on invoice terms."), "success")
+            return redirect(url_for("payments.trusted_buyers", slug=slug))
+    return render_template(
+        "payments/trusted_buyers.html",
+        coop=coop,
+        form=form,
+        trusted=invoicing.trusted_buyers_of(coop),
+    )
+
+
+@bp.post("/kelola/<slug>/pembeli-terpercaya/<int:trusted_id>/hapus")
+def remove_trusted_buyer(slug: str, trusted_id: int):
+    coop = get_cooperative_for_admin(slug, current_user)
+    trusted = db.session.scalar(
+        select(TrustedBuyer).where(
+            TrustedBuyer.id == trusted_id, TrustedBuyer.cooperative_id == coop.id
+        )
+    )
+    if trusted is None:
+        abort(404)
+    invoicing.remove_trusted_buyer(trusted, current_user)
+    flash(_("The buyer no longer has invoice terms."), "info")
+    return redirect(url_for("payments.trusted_buyers", slug=slug))
+
+
+@bp.get("/kelola/<slug>/tagihan")
+def open_invoices(slug: str):
+    coop = get_cooperative_for_admin(slug, current_user)
+    return render_template(
+        "payments/open_invoices.html",
+        coop=coop,
+        invoices=invoicing.open_invoices(coop),
+        today=invoicing.local_today(coop),
+    )
