@@ -13,6 +13,7 @@ STATUS_LABELS = {
     "delivered": _l("Delivered"),
     "completed": _l("Completed"),
     "cancelled": _l("Cancelled"),
+    "expired": _l("Expired (not paid in time)"),
     "refunded": _l("Refunded"),
     # cooperatives
     "pending": _l("Awaiting verification"),

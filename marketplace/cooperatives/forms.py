@@ -9,9 +9,17 @@ from wtforms import (
     TextAreaField,
     ValidationError,
 )
-from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, Regexp
+from wtforms.validators import (
+    DataRequired,
+    Email,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    Regexp,
+)
 
-from marketplace.forms import MAX_QUANTITY, WholeNumberField, choices, normalised
+from marketplace.forms import MAX_EXPIRY_HOURS, MAX_QUANTITY, WholeNumberField, choices, normalised
 from marketplace.identifiers import normalise_nib, normalise_npwp, normalise_phone
 from marketplace.labels import KIND_LABELS, POLICY_LABELS
 
@@ -115,6 +123,18 @@ class SettingsForm(CooperativeProfileForm):
         _l("Default allocation policy"),
         choices=choices(POLICY_LABELS.items()),
         description=_l("How new orders are split among members by default."),
+    )
+    is_pkp = BooleanField(
+        _l("Registered VAT business (PKP)"),
+        description=_l("Orders then carry PPN: 12 per cent on a tax base of 11/12 of the price."),
+    )
+    unpaid_expiry_hours = WholeNumberField(
+        _l("Hours a buyer has to pay"),
+        validators=[
+            Optional(),
+            NumberRange(1, MAX_EXPIRY_HOURS, _l("Enter 1 to 720 hours.")),
+        ],
+        description=_l("Unpaid orders expire after this and their units become available again."),
     )
     submit = SubmitField(_l("Save"))
 

@@ -33,7 +33,7 @@ from marketplace.cooperatives.models import (
 from marketplace.db import utcnow
 from marketplace.errors import InvalidTransition, NotAllowed, ValidationFailed
 from marketplace.extensions import db
-from marketplace.forms import MAX_QUANTITY
+from marketplace.forms import MAX_EXPIRY_HOURS, MAX_QUANTITY
 from marketplace.identifiers import normalise_nib, normalise_npwp, normalise_phone
 from marketplace.orders.models import Order, OrderStatus
 from marketplace.slugs import first_free, slugify
@@ -54,6 +54,7 @@ PROFILE_FIELDS = (
     "bank_account_holder",
 )
 LEGAL_FIELDS = ("legal_entity_number", "nib", "npwp")
+ORDER_SETTINGS = ("is_pkp", "unpaid_expiry_hours")
 ALLOCATION_POLICIES = ("proportional", "equal", "rotation")
 OPEN_ORDER_STATUSES = (
     OrderStatus.PLACED,
@@ -107,6 +108,15 @@ def _clean_profile(data: dict[str, Any], fields: Iterable[str]) -> dict[str, Any
         values["default_allocation_policy"] not in ALLOCATION_POLICIES
     ):
         raise ValidationFailed(_l("Choose a policy."), field="default_allocation_policy")
+    if "is_pkp" in values:
+        values["is_pkp"] = bool(values["is_pkp"])
+    if values.get("unpaid_expiry_hours", 0) is None:
+        del values["unpaid_expiry_hours"]  # left empty: keep the current setting
+    if "unpaid_expiry_hours" in values and not (
+        isinstance(values["unpaid_expiry_hours"], int)
+        and 1 <= values["unpaid_expiry_hours"] <= MAX_EXPIRY_HOURS
+    ):
+        raise ValidationFailed(_l("Enter 1 to 720 hours."), field="unpaid_expiry_hours")
     if "bank_account_number" in values:
         digits = re.sub(r"[\s.\-]", "", values["bank_account_number"] or "")
         if not _BANK_ACCOUNT.fullmatch(digits):
@@ -194,7 +204,7 @@ def update_cooperative(coop: Cooperative, actor: User, data: dict[str, Any]) -> 
     The legal identity (legal entity number, NIB, NPWP) can change only before verification
     (NotAllowed afterwards). Saving a rejected cooperative sends it back for verification.
     """
-    fields = [*PROFILE_FIELDS, *LEGAL_FIELDS, "default_allocation_policy"]
+    fields = [*PROFILE_FIELDS, *LEGAL_FIELDS, *ORDER_SETTINGS, "default_allocation_policy"]
     values = _clean_profile(data, [f for f in fields if f in data])
     with transaction():
         before = {name: getattr(coop, name) for name in values}

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from marketplace.accounts.models import User
 from marketplace.cooperatives.models import Cooperative
 from marketplace.extensions import db
-from marketplace.orders.models import Order
+from marketplace.orders.models import CartItem, Order
 
 
 def get_order_for_buyer(number: str, user: User) -> Order:
@@ -26,3 +26,13 @@ def get_order_for_admin(coop: Cooperative, number: str) -> Order:
     if order is None:
         abort(404)
     return order
+
+
+def get_cart_item_for_buyer(item_id: int, user: User) -> CartItem:
+    """A line of `user`'s own cart; 404 for anybody else's."""
+    item = db.session.scalar(
+        select(CartItem).where(CartItem.id == item_id, CartItem.buyer_id == user.id)
+    )
+    if item is None:
+        abort(404)
+    return item

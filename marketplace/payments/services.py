@@ -10,8 +10,9 @@ from marketplace.audit.services import record
 from marketplace.errors import InvalidTransition, ValidationFailed
 from marketplace.extensions import db
 from marketplace.forms import MAX_PRICE
+from marketplace.orders.locks import lock_order
 from marketplace.orders.models import Order, OrderStatus, PaymentMethod
-from marketplace.orders.services import change_status
+from marketplace.orders.services import confirm_paid
 from marketplace.payments.models import Payment
 from marketplace.transaction import transaction
 
@@ -26,7 +27,7 @@ def record_bank_transfer(
     if not 0 < amount <= MAX_PRICE:
         raise ValidationFailed(_("Enter the amount received, in whole rupiah."), field="amount")
     with transaction():
-        db.session.refresh(order, with_for_update=True)
+        lock_order(order)
         if order.status != OrderStatus.PLACED:
             raise InvalidTransition(_("This order is not awaiting payment."))
         tz = ZoneInfo(order.cooperative.time_zone)
@@ -48,5 +49,5 @@ def record_bank_transfer(
             after={"order": order.number, "amount": amount, "paid": order.amount_paid},
         )
         if order.amount_paid >= order.total:
-            change_status(order, OrderStatus.CONFIRMED, actor, paid=order.amount_paid)
+            confirm_paid(order, actor, paid=order.amount_paid, method=PaymentMethod.BANK_TRANSFER)
     return payment
