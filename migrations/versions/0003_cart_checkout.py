@@ -1,5 +1,7 @@
-"""Cart and checkout: cart items, structured delivery address, VAT, PO number, unpaid-order
-expiry, cancellation reason; one checkout (idempotency key) makes one order per cooperative.
+"""Cart and checkout.
+
+Cart items, structured delivery address, VAT, PO number, unpaid-order expiry, cancellation
+reason; one checkout (idempotency key) makes one order per cooperative.
 
 Revision ID: 0003_checkout
 Revises: 0001

@@ -294,6 +294,7 @@ def _new_order(buyer, coop, lines, delivery: Delivery, method: str, key: str, no
         po_number=(delivery.po_number or "").strip() or None,
         notes=(delivery.notes or "").strip(),
         idempotency_key=key,
+        created_at=now,
         expires_at=now + timedelta(hours=coop.unpaid_expiry_hours),
         lines=order_lines,
     )
