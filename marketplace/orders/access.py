@@ -2,6 +2,7 @@
 
 from flask import abort
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from marketplace.accounts.models import User
 from marketplace.cooperatives.models import Cooperative
@@ -36,3 +37,18 @@ def get_cart_item_for_buyer(item_id: int, user: User) -> CartItem:
     if item is None:
         abort(404)
     return item
+
+
+def get_orders_for_buyer(numbers: list[str], user: User) -> list[Order]:
+    """`user`'s own orders with these numbers, in the order given; 404 when any is not theirs."""
+    found = {
+        o.number: o
+        for o in db.session.scalars(
+            select(Order)
+            .where(Order.number.in_(numbers), Order.buyer_id == user.id)
+            .options(selectinload(Order.cooperative), selectinload(Order.payments))
+        )
+    }
+    if not numbers or set(numbers) - set(found):
+        abort(404)
+    return [found[number] for number in dict.fromkeys(numbers)]

@@ -317,3 +317,47 @@ def test_placed_page_shows_only_own_orders(app, two_shops):
     other = client_for(app, make_user())
     assert other.get(f"/pesanan/baru?numbers={number}").status_code == 404
     assert other.get("/pesanan/baru").status_code == 404
+
+
+def count_queries(app, client, url: str) -> int:
+    from sqlalchemy import event
+
+    from marketplace.extensions import db as database
+
+    statements = []
+
+    def remember(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    engine = database.engine
+    event.listen(engine, "before_cursor_execute", remember)
+    try:
+        assert client.get(url).status_code == 200
+    finally:
+        event.remove(engine, "before_cursor_execute", remember)
+    return len(statements)
+
+
+def test_cart_and_order_lists_make_a_fixed_number_of_queries(app):
+    admin = make_user()
+    coop = make_cooperative(admin=admin)
+    products = [make_product(coop, name=f"Boneka {i}") for i in range(6)]
+    for product in products:
+        make_offer(make_member(coop), product, 1000)
+    buyer = make_user()
+    client = client_for(app, buyer)
+    admin_client = client_for(app, admin)
+    add(client, products[0], 20)
+    client.post("/keranjang/checkout", data=checkout_data(coop, idempotency_key="a" * 32))
+    add(client, products[0], 20)
+    few_cart = count_queries(app, client, "/keranjang/")
+    few_mine = count_queries(app, client, "/pesanan/")
+    few_admin = count_queries(app, admin_client, f"/kelola/{coop.slug}/pesanan")
+    for product in products[1:]:
+        add(client, product, 20)
+    client.post("/keranjang/checkout", data=checkout_data(coop, idempotency_key="b" * 32))
+    for product in products:
+        add(client, product, 20)
+    assert count_queries(app, client, "/keranjang/") == few_cart
+    assert count_queries(app, client, "/pesanan/") == few_mine
+    assert count_queries(app, admin_client, f"/kelola/{coop.slug}/pesanan") == few_admin

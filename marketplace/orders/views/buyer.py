@@ -2,7 +2,7 @@
 
 import secrets
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -12,7 +12,7 @@ from marketplace.catalogue.services import availability_for
 from marketplace.errors import DomainError
 from marketplace.forms import show_domain_error
 from marketplace.orders import payment_methods, queries, services
-from marketplace.orders.access import get_order_for_buyer
+from marketplace.orders.access import get_order_for_buyer, get_orders_for_buyer
 from marketplace.orders.forms import order_form
 from marketplace.orders.views import bp, page_number
 
@@ -67,9 +67,7 @@ def my_orders():
 def placed():
     """What to do next for the orders one checkout made (payment instructions for each)."""
     numbers = [n for n in request.args.get("numbers", "").split(",") if n][:MAX_ORDERS_SHOWN]
-    if not numbers:
-        abort(404)
-    orders = [get_order_for_buyer(number, current_user) for number in numbers]
+    orders = get_orders_for_buyer(numbers, current_user)
     return render_template("orders/placed.html", orders=orders, method_label=payment_methods.label)
 
 
