@@ -28,7 +28,7 @@ from marketplace.fulfilment.services import (
     report_progress,
 )
 from marketplace.orders.models import OrderStatus
-from marketplace.orders.services import OrderRequest, cancel_by_buyer, place_order
+from marketplace.orders.services import Delivery, OrderRequest, cancel_by_buyer, place_order
 from marketplace.payments.services import record_bank_transfer
 from marketplace.transaction import transaction
 
@@ -65,6 +65,7 @@ def _cooperative(spec: dict, status: str, password_hash: str) -> Cooperative:
             bank_account_holder=holder,
             status=status,
             verified_at=utcnow() if status == "verified" else None,
+            is_pkp=spec.get("is_pkp", False),
         )
         db.session.add(coop)
         db.session.flush()
@@ -167,13 +168,18 @@ def _demo_orders(buyer: User, coops: dict[str, Cooperative], products: dict[str,
             product,
             OrderRequest(
                 quantity=quantity,
-                delivery_date=utcnow().date() + timedelta(days=product.lead_time_days + 7),
-                recipient_name="Dewi Lestari",
-                recipient_phone="+6281311112222",
-                delivery_address="Hotel Melati, Jl. Melati No. 12, Menteng, Jakarta Pusat, "
-                "DKI Jakarta",
-                postal_code="10310",
-                notes="",
+                delivery=Delivery(
+                    delivery_date=utcnow().date() + timedelta(days=product.lead_time_days + 7),
+                    recipient_name="Dewi Lestari",
+                    recipient_phone="+6281311112222",
+                    province="DKI Jakarta",
+                    regency="Kota Jakarta Pusat",
+                    district="Menteng",
+                    village="Menteng",
+                    street_address="Hotel Melati, Jl. Melati No. 12",
+                    postal_code="10310",
+                    po_number="PO-HM-2025-001",
+                ),
                 idempotency_key=key,
             ),
         )

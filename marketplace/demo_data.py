@@ -107,6 +107,7 @@ COOPERATIVES = [
     },
     {
         "slug": "batik-probolinggo",
+        "is_pkp": True,  # a registered VAT business: its orders carry PPN
         "name": "Koperasi Serba Usaha Batik Probolinggo",
         "kind": "multi_business",
         "legal": "AHU-0012877.AH.01.26.TAHUN 2021",

@@ -28,6 +28,7 @@ def choices(pairs) -> list[SelectChoice]:
 # Larger than any real order; keeps database integers and arithmetic in range.
 MAX_QUANTITY = 10_000_000
 MAX_PRICE = 10_000_000_000
+MAX_EXPIRY_HOURS = 720  # 30 days
 
 
 class WholeNumberField(IntegerField):

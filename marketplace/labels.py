@@ -13,6 +13,8 @@ STATUS_LABELS = {
     "delivered": _l("Delivered"),
     "completed": _l("Completed"),
     "cancelled": _l("Cancelled"),
+    # orders not paid in time, and assignments not answered in time
+    "expired": _l("Expired"),
     "refunded": _l("Refunded"),
     # cooperatives
     "pending": _l("Awaiting verification"),
@@ -27,7 +29,6 @@ STATUS_LABELS = {
     "proposed": _l("Proposed"),
     "accepted": _l("Accepted"),
     "declined": _l("Declined"),
-    "expired": _l("Not answered in time"),
     "delivered_to_hub": _l("Delivered to hub"),
     "passed": _l("Passed QC"),
     "partly_rejected": _l("Partly rejected"),

@@ -140,3 +140,61 @@ def db_state() -> dict:
             t.name: conn.execute(t.select().order_by(*t.primary_key.columns)).all()
             for t in db.metadata.sorted_tables
         }
+
+
+def delivery(days_ahead: int = 30, **overrides):
+    """A valid delivery for the order services (a Jakarta hotel)."""
+    from datetime import timedelta
+
+    from marketplace.orders.services import Delivery
+
+    values = dict(
+        delivery_date=utcnow().date() + timedelta(days=days_ahead),
+        recipient_name="Dewi",
+        recipient_phone="+6281311112222",
+        province="DKI Jakarta",
+        regency="Kota Jakarta Pusat",
+        district="Menteng",
+        village="Gondangdia",
+        street_address="Jl. Melati 12",
+        postal_code="10310",
+    )
+    values.update(overrides)
+    return Delivery(**values)
+
+
+def order_of(buyer: User, product: Product, quantity: int, key: str | None = None, **delivery_kw):
+    """Place an order for one product through the service, paid by bank transfer."""
+    from marketplace.orders.services import OrderRequest, place_order
+
+    return place_order(
+        buyer,
+        product,
+        OrderRequest(
+            quantity=quantity,
+            delivery=delivery(**delivery_kw),
+            idempotency_key=key or f"key-{next(_seq):012d}-{buyer.id}",
+        ),
+    )
+
+
+def delivery_form(**overrides) -> dict:
+    """The delivery fields of the order and checkout forms, as a browser posts them."""
+    from datetime import timedelta
+
+    data = {
+        "delivery_date": (utcnow().date() + timedelta(days=30)).isoformat(),
+        "recipient_name": "Dewi",
+        "recipient_phone": "081311112222",
+        "province": "DKI Jakarta",
+        "regency": "Kota Jakarta Pusat",
+        "district": "Menteng",
+        "village": "Gondangdia",
+        "delivery_address": "Jl. Melati 12",
+        "postal_code": "10310",
+        "po_number": "",
+        "notes": "",
+        "idempotency_key": "k" * 32,
+    }
+    data.update(overrides)
+    return data

@@ -1,30 +1,21 @@
 """Shared set-up for the payment tests: a placed order, and the fake Stripe wired to the app."""
 
-from datetime import timedelta
-
 import pytest
 
-from marketplace.db import utcnow
-from marketplace.orders.services import OrderRequest, place_order
-from tests.factories import english_user, make_cooperative, make_member, make_offer, make_product
+from tests.factories import (
+    english_user,
+    make_cooperative,
+    make_member,
+    make_offer,
+    make_product,
+    order_of,
+)
 from tests.fakes import stripe_fake
 
 
 def place(buyer, product, quantity: int = 20, key: str | None = None):
-    return place_order(
-        buyer,
-        product,
-        OrderRequest(
-            quantity=quantity,
-            delivery_date=utcnow().date() + timedelta(days=30),
-            recipient_name="Hotel Receiving",
-            recipient_phone="+6281311112222",
-            delivery_address="Jl. Thamrin 1, Menteng, Jakarta Pusat, DKI Jakarta",
-            postal_code="10310",
-            notes="",
-            idempotency_key=key or f"key-{buyer.id}-{quantity}-".ljust(32, "x"),
-        ),
-    )
+    key = key or f"key-{buyer.id}-{quantity}-".ljust(32, "x")
+    return order_of(buyer, product, quantity, key=key, recipient_name="Hotel Receiving")
 
 
 @pytest.fixture

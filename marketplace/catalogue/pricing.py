@@ -3,11 +3,14 @@
 A product's tiers form a step function: a tier's unit price applies from its `min_quantity`
 up to the next tier's. An order quantity is allowed when it is positive, at least the minimum
 order quantity, a multiple of the order step and no more than the pooled availability.
+An order's VAT (PPN) follows the dated settings in VAT_RATES.
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
+from fractions import Fraction
 
 
 @dataclass(frozen=True)
@@ -104,3 +107,74 @@ def tier_problems(tiers: Sequence[Tier], *, minimum: int) -> list[TierProblem]:
     if any(tier.unit_price <= 0 for tier in tiers):
         found.add(TierProblem.PRICE_NOT_POSITIVE)
     return [problem for problem in TierProblem if problem in found]
+
+
+# --- VAT (PPN) ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VatRate:
+    """PPN in force from `valid_from`: the nominal rate applied to a tax base of
+    `base_factor` times the price (DOMAIN.md: since 2025, 12% on 11/12 for ordinary goods)."""
+
+    valid_from: date
+    rate: Fraction
+    base_factor: Fraction
+
+    @property
+    def rate_bp(self) -> int:
+        """The nominal rate in basis points (12% -> 1200), as stored on an order."""
+        return int(self.rate * 10_000)
+
+
+# Dated settings, oldest first; add a row when the rules change (DOMAIN.md: "check").
+VAT_RATES: tuple[VatRate, ...] = (
+    VatRate(date(2022, 4, 1), Fraction(11, 100), Fraction(1)),
+    VatRate(date(2025, 1, 1), Fraction(12, 100), Fraction(11, 12)),
+)
+
+
+def vat_rate_on(day: date, table: Sequence[VatRate] = VAT_RATES) -> VatRate:
+    """The VAT setting in force on `day` (the latest row starting on or before it).
+
+    Raises ValueError for a day before the first row.
+    """
+    applicable = [row for row in table if row.valid_from <= day]
+    if not applicable:
+        raise ValueError(f"no VAT rate is configured for {day}")
+    return max(applicable, key=lambda row: row.valid_from)
+
+
+def round_half_up(value: Fraction) -> int:
+    """Round a non-negative exact amount to whole rupiah, halves up (0,5 -> 1)."""
+    if value < 0:
+        raise ValueError("amounts to round must not be negative")
+    return int((value + Fraction(1, 2)) // 1)
+
+
+@dataclass(frozen=True)
+class OrderTotals:
+    subtotal: int  # sum of line totals
+    tax_base: int  # DPP: subtotal x base factor, rounded (0 without VAT)
+    vat_rate_bp: int  # nominal rate in basis points (0 without VAT)
+    vat: int
+    total: int  # subtotal + vat: what the buyer pays
+
+
+def order_totals(line_totals: Sequence[int], *, is_pkp: bool, day: date) -> OrderTotals:
+    """Subtotal, VAT and total of one order (one cooperative) placed on `day`.
+
+    VAT applies only when the cooperative is a PKP. It is computed once, on the order's
+    taxable total (never per line), exactly as subtotal x base factor x rate and then rounded
+    half up to whole rupiah, so that rounding the tax base first cannot shift it by a rupiah.
+    Raises ValueError on a negative line total.
+    """
+    if any(total < 0 for total in line_totals):
+        raise ValueError("line totals must not be negative")
+    subtotal = sum(line_totals)
+    if not is_pkp:
+        return OrderTotals(subtotal, 0, 0, 0, subtotal)
+    setting = vat_rate_on(day)
+    vat = round_half_up(subtotal * setting.base_factor * setting.rate)
+    tax_base = round_half_up(subtotal * setting.base_factor)
+    return OrderTotals(subtotal, tax_base, setting.rate_bp, vat, subtotal + vat)

@@ -19,11 +19,10 @@ from wtforms.validators import (
     Regexp,
 )
 
-from marketplace.forms import MAX_QUANTITY, WholeNumberField, choices, normalised
+from marketplace.forms import MAX_EXPIRY_HOURS, MAX_QUANTITY, WholeNumberField, choices, normalised
 from marketplace.identifiers import normalise_nib, normalise_npwp, normalise_phone
 from marketplace.labels import KIND_LABELS, POLICY_LABELS
 
-MAX_ANSWER_HOURS = 24 * 30
 COOPERATIVE_KINDS = ("producer", "marketing", "consumer", "service", "multi_business")
 TIME_ZONE_CHOICES = choices(
     [
@@ -127,9 +126,21 @@ class SettingsForm(CooperativeProfileForm):
     )
     answer_deadline_hours = WholeNumberField(
         _l("Hours members have to answer"),
-        validators=[InputRequired(), NumberRange(min=1, max=MAX_ANSWER_HOURS)],
+        validators=[InputRequired(), NumberRange(1, MAX_EXPIRY_HOURS, _l("Enter 1 to 720 hours."))],
         description=_l("Work not accepted or declined in time is offered to other members."),
         render_kw={"inputmode": "numeric"},
+    )
+    is_pkp = BooleanField(
+        _l("Registered VAT business (PKP)"),
+        description=_l("Orders then carry PPN: 12 per cent on a tax base of 11/12 of the price."),
+    )
+    unpaid_expiry_hours = WholeNumberField(
+        _l("Hours a buyer has to pay"),
+        validators=[
+            Optional(),
+            NumberRange(1, MAX_EXPIRY_HOURS, _l("Enter 1 to 720 hours.")),
+        ],
+        description=_l("Unpaid orders expire after this and their units become available again."),
     )
     submit = SubmitField(_l("Save"))
 

@@ -4,7 +4,16 @@ import enum
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.db import TimestampMixin, UTCDateTime
@@ -67,6 +76,10 @@ class Cooperative(TimestampMixin, db.Model):
     default_allocation_policy: Mapped[str] = mapped_column(String(20), default="proportional")
     # how long members have to accept or decline assigned work
     answer_deadline_hours: Mapped[int] = mapped_column(Integer, default=48, server_default="48")
+    # Registered VAT business (PKP): its orders carry PPN (DOMAIN.md).
+    is_pkp: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Placed orders not paid within this many hours expire and release their reservation.
+    unpaid_expiry_hours: Mapped[int] = mapped_column(Integer, default=72, server_default="72")
     verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     rejection_reason: Mapped[str | None] = mapped_column(Text)
 

@@ -33,7 +33,7 @@ from marketplace.cooperatives.models import (
 from marketplace.db import utcnow
 from marketplace.errors import InvalidTransition, NotAllowed, ValidationFailed
 from marketplace.extensions import db
-from marketplace.forms import MAX_QUANTITY
+from marketplace.forms import MAX_EXPIRY_HOURS, MAX_QUANTITY
 from marketplace.identifiers import normalise_nib, normalise_npwp, normalise_phone
 from marketplace.orders.models import Order, OrderStatus
 from marketplace.slugs import first_free, slugify
@@ -54,6 +54,7 @@ PROFILE_FIELDS = (
     "bank_account_holder",
 )
 LEGAL_FIELDS = ("legal_entity_number", "nib", "npwp")
+ORDER_SETTINGS = ("is_pkp", "unpaid_expiry_hours")
 ALLOCATION_POLICIES = ("proportional", "equal", "rotation")
 OPEN_ORDER_STATUSES = (
     OrderStatus.PLACED,
@@ -107,11 +108,15 @@ def _clean_profile(data: dict[str, Any], fields: Iterable[str]) -> dict[str, Any
         values["default_allocation_policy"] not in ALLOCATION_POLICIES
     ):
         raise ValidationFailed(_l("Choose a policy."), field="default_allocation_policy")
-    hours = values.get("answer_deadline_hours", 48)
-    if not isinstance(hours, int) or not 1 <= hours <= 24 * 30:
-        raise ValidationFailed(
-            _l("Enter from 1 to %(max)d hours.", max=24 * 30), field="answer_deadline_hours"
-        )
+    if "is_pkp" in values:
+        values["is_pkp"] = bool(values["is_pkp"])
+    for hours_field in ("answer_deadline_hours", "unpaid_expiry_hours"):
+        if hours_field in values and values[hours_field] is None:
+            del values[hours_field]  # left empty: keep the current setting
+        if hours_field in values and not (
+            isinstance(values[hours_field], int) and 1 <= values[hours_field] <= MAX_EXPIRY_HOURS
+        ):
+            raise ValidationFailed(_l("Enter 1 to 720 hours."), field=hours_field)
     if "bank_account_number" in values:
         digits = re.sub(r"[\s.\-]", "", values["bank_account_number"] or "")
         if not _BANK_ACCOUNT.fullmatch(digits):
@@ -202,6 +207,7 @@ def update_cooperative(coop: Cooperative, actor: User, data: dict[str, Any]) -> 
     fields = [
         *PROFILE_FIELDS,
         *LEGAL_FIELDS,
+        *ORDER_SETTINGS,
         "default_allocation_policy",
         "answer_deadline_hours",
     ]

@@ -2,11 +2,12 @@
 
 from flask import abort
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from marketplace.accounts.models import User
 from marketplace.cooperatives.models import Cooperative
 from marketplace.extensions import db
-from marketplace.orders.models import Order
+from marketplace.orders.models import CartItem, Order
 
 
 def get_order_for_buyer(number: str, user: User) -> Order:
@@ -26,3 +27,28 @@ def get_order_for_admin(coop: Cooperative, number: str) -> Order:
     if order is None:
         abort(404)
     return order
+
+
+def get_cart_item_for_buyer(item_id: int, user: User) -> CartItem:
+    """A line of `user`'s own cart; 404 for anybody else's."""
+    item = db.session.scalar(
+        select(CartItem).where(CartItem.id == item_id, CartItem.buyer_id == user.id)
+    )
+    if item is None:
+        abort(404)
+    return item
+
+
+def get_orders_for_buyer(numbers: list[str], user: User) -> list[Order]:
+    """`user`'s own orders with these numbers, in the order given; 404 when any is not theirs."""
+    found = {
+        o.number: o
+        for o in db.session.scalars(
+            select(Order)
+            .where(Order.number.in_(numbers), Order.buyer_id == user.id)
+            .options(selectinload(Order.cooperative), selectinload(Order.payments))
+        )
+    }
+    if not numbers or set(numbers) - set(found):
+        abort(404)
+    return [found[number] for number in dict.fromkeys(numbers)]

@@ -7,7 +7,7 @@ from marketplace.labels import status_label
 from marketplace.orders.models import OrderStatus as S
 
 ALLOWED: dict[str, frozenset[str]] = {
-    S.PLACED: frozenset({S.CONFIRMED, S.CANCELLED}),
+    S.PLACED: frozenset({S.CONFIRMED, S.CANCELLED, S.EXPIRED}),
     S.CONFIRMED: frozenset({S.ALLOCATING, S.CANCELLED, S.REFUNDED}),
     S.ALLOCATING: frozenset({S.IN_PRODUCTION, S.CANCELLED, S.REFUNDED}),
     S.IN_PRODUCTION: frozenset({S.READY, S.REFUNDED}),
@@ -16,6 +16,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     S.DELIVERED: frozenset({S.COMPLETED, S.REFUNDED}),
     S.COMPLETED: frozenset({S.REFUNDED}),
     S.CANCELLED: frozenset(),
+    S.EXPIRED: frozenset(),
     S.REFUNDED: frozenset(),
 }
 

@@ -27,6 +27,7 @@ class OrderStatus(enum.StrEnum):
     DELIVERED = "delivered"
     COMPLETED = "completed"
     CANCELLED = "cancelled"
+    EXPIRED = "expired"  # placed, never paid within the cooperative's time; nothing reserved
     REFUNDED = "refunded"
 
 
@@ -40,6 +41,12 @@ PROMISING_STATUSES = (
 
 
 class PaymentMethod(enum.StrEnum):
+    """How the buyer pays one order, chosen per order at checkout.
+
+    The payments package adds members here ("card" for Stripe Checkout, "invoice" for terms)
+    and offers them through orders.payment_methods.offer(); the column is a plain string.
+    """
+
     BANK_TRANSFER = "bank_transfer"
     CARD = "card"
     INVOICE_TERMS = "invoice_terms"
@@ -48,7 +55,8 @@ class PaymentMethod(enum.StrEnum):
 class Order(TimestampMixin, db.Model):
     __tablename__ = "orders"
     __table_args__ = (
-        UniqueConstraint("buyer_id", "idempotency_key"),
+        # One checkout (one idempotency key) makes at most one order per cooperative.
+        UniqueConstraint("buyer_id", "idempotency_key", "cooperative_id"),
         CheckConstraint("total >= 0", name="total_nonnegative"),
     )
 
@@ -58,16 +66,28 @@ class Order(TimestampMixin, db.Model):
     cooperative_id: Mapped[int] = mapped_column(ForeignKey("cooperatives.id"), index=True)
     status: Mapped[str] = mapped_column(String(20), default=OrderStatus.PLACED, index=True)
     payment_method: Mapped[str] = mapped_column(String(20), default=PaymentMethod.BANK_TRANSFER)
-    subtotal: Mapped[int] = mapped_column(Money)
-    total: Mapped[int] = mapped_column(Money)
+    subtotal: Mapped[int] = mapped_column(Money)  # sum of line totals, before VAT
+    # PPN (DOMAIN.md): 0 unless the cooperative is a PKP. tax_base is the DPP (subtotal x
+    # base factor), vat_rate_bp the nominal rate in basis points (1200 = 12%).
+    tax_base: Mapped[int] = mapped_column(Money, default=0, server_default="0")
+    vat_rate_bp: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    vat: Mapped[int] = mapped_column(Money, default=0, server_default="0")
+    total: Mapped[int] = mapped_column(Money)  # subtotal + vat: what the buyer pays
     delivery_date: Mapped[date] = mapped_column(Date)
     recipient_name: Mapped[str] = mapped_column(String(120))
     recipient_phone: Mapped[str] = mapped_column(String(20))
-    delivery_address: Mapped[str] = mapped_column(Text)
+    province: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    regency: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    district: Mapped[str] = mapped_column(String(80), default="", server_default="")  # kecamatan
+    village: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    delivery_address: Mapped[str] = mapped_column(Text)  # street, number, RT/RW
     postal_code: Mapped[str] = mapped_column(String(5))
+    po_number: Mapped[str | None] = mapped_column(String(60))
     notes: Mapped[str] = mapped_column(Text, default="")
     idempotency_key: Mapped[str] = mapped_column(String(64))
     confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    cancellation_reason: Mapped[str | None] = mapped_column(Text)
 
     buyer: Mapped[User] = relationship()
     cooperative: Mapped[Cooperative] = relationship()
@@ -94,6 +114,20 @@ class Order(TimestampMixin, db.Model):
     def amount_overpaid(self) -> int:
         return max(self.amount_paid - self.amount_refunded - self.total, 0)
 
+    @property
+    def address_lines(self) -> list[str]:
+        """The delivery address as it is written on an Indonesian parcel, line by line."""
+        return [
+            line
+            for line in (
+                self.delivery_address,
+                ", ".join(p for p in (self.village, self.district) if p),
+                ", ".join(p for p in (self.regency, self.province) if p),
+                self.postal_code,
+            )
+            if line
+        ]
+
 
 class OrderLine(db.Model):
     __tablename__ = "order_lines"
@@ -112,4 +146,21 @@ class OrderLine(db.Model):
     allocation_policy: Mapped[str | None] = mapped_column(String(20))
 
     order: Mapped[Order] = relationship(back_populates="lines")
+    product: Mapped[Product] = relationship()
+
+
+class CartItem(TimestampMixin, db.Model):
+    """One product in a buyer's cart (the cart is the buyer's rows; it may span cooperatives)."""
+
+    __tablename__ = "cart_items"
+    __table_args__ = (
+        UniqueConstraint("buyer_id", "product_id"),
+        CheckConstraint("quantity > 0", name="quantity_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    buyer_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
+    quantity: Mapped[int] = mapped_column(Integer)
+
     product: Mapped[Product] = relationship()

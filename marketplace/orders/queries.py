@@ -1,29 +1,102 @@
-"""Read-only order listings for buyers and cooperative admins."""
+"""Read-only order listings for buyers and cooperative admins, the status timeline and the
+admin's filters."""
 
-from sqlalchemy import select
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
 from marketplace.accounts.models import User
+from marketplace.audit.models import AuditEvent
 from marketplace.cooperatives.models import Cooperative
 from marketplace.extensions import db
 from marketplace.orders.models import Order, OrderLine
 
+EXPORT_BATCH = 500
 
-def _listing(query, page: int, per_page: int):
-    query = query.options(
+
+@dataclass(frozen=True)
+class OrderFilter:
+    status: str | None = None
+    date_from: date | None = None  # placed on or after, in the cooperative's time zone
+    date_to: date | None = None  # placed on or before, in the cooperative's time zone
+    buyer: str = ""  # part of the buyer's name or email
+
+
+def _with_details(query):
+    return query.options(
         selectinload(Order.lines).selectinload(OrderLine.product),
         selectinload(Order.cooperative),
         selectinload(Order.buyer),
+        selectinload(Order.payments),
     ).order_by(Order.created_at.desc(), Order.id.desc())
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+
+
+def _listing(query, page: int, per_page: int):
+    return db.paginate(_with_details(query), page=page, per_page=per_page, error_out=False)
 
 
 def orders_of_buyer(user: User, page: int, per_page: int):
     return _listing(select(Order).where(Order.buyer_id == user.id), page, per_page)
 
 
-def orders_of_cooperative(coop: Cooperative, status: str | None, page: int, per_page: int):
+def _start_of(day: date, tz: str) -> datetime:
+    return datetime.combine(day, time(0), ZoneInfo(tz))
+
+
+def _filtered(coop: Cooperative, filters: OrderFilter):
     query = select(Order).where(Order.cooperative_id == coop.id)
-    if status:
-        query = query.where(Order.status == status)
-    return _listing(query, page, per_page)
+    if filters.status:
+        query = query.where(Order.status == filters.status)
+    if filters.date_from:
+        query = query.where(Order.created_at >= _start_of(filters.date_from, coop.time_zone))
+    if filters.date_to:
+        end = _start_of(filters.date_to + timedelta(days=1), coop.time_zone)
+        query = query.where(Order.created_at < end)
+    if filters.buyer:
+        matching = select(User.id).where(
+            or_(
+                User.name.icontains(filters.buyer, autoescape=True),
+                User.email.icontains(filters.buyer, autoescape=True),
+            )
+        )
+        query = query.where(Order.buyer_id.in_(matching))
+    return query
+
+
+def orders_of_cooperative(coop: Cooperative, filters: OrderFilter, page: int, per_page: int):
+    return _listing(_filtered(coop, filters), page, per_page)
+
+
+def orders_for_export(coop: Cooperative, filters: OrderFilter) -> Iterator[Order]:
+    """Every order the filters keep, newest first, loaded in batches (a fixed number of
+    queries per batch, so that a long export neither runs N+1 nor holds all rows at once)."""
+    ids = list(
+        db.session.scalars(
+            _filtered(coop, filters)
+            .with_only_columns(Order.id)
+            .order_by(Order.created_at.desc(), Order.id.desc())
+        )
+    )
+    for start in range(0, len(ids), EXPORT_BATCH):
+        batch = ids[start : start + EXPORT_BATCH]
+        found = {
+            o.id: o
+            for o in db.session.scalars(_with_details(select(Order).where(Order.id.in_(batch))))
+        }
+        for order_id in batch:
+            yield found[order_id]
+
+
+def order_timeline(order: Order) -> list[AuditEvent]:
+    """The order's status changes and other recorded events, oldest first."""
+    return list(
+        db.session.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.entity_type == "Order", AuditEvent.entity_id == order.id)
+            .order_by(AuditEvent.created_at, AuditEvent.id)
+        )
+    )

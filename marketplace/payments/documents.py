@@ -87,7 +87,7 @@ def invoice_pdf(order: Order) -> bytes:
     pdf.heading(_("Bill to"))
     pdf.text_line(order.buyer.name)
     pdf.text_line(order.buyer.email)
-    pdf.text_line(f"{order.recipient_name}, {order.delivery_address} {order.postal_code}")
+    pdf.text_line(f"{order.recipient_name}, {', '.join(order.address_lines)}")
     pdf.heading(_("Items"))
     rows = [
         [
@@ -150,7 +150,7 @@ def delivery_note_pdf(order: Order) -> bytes:
     pdf.text_line(_("Delivery date: %(date)s", date=format_date(order.delivery_date, "long")))
     pdf.heading(_("Recipient"))
     pdf.text_line(f"{order.recipient_name} ({order.recipient_phone})")
-    pdf.text_line(f"{order.delivery_address} {order.postal_code}")
+    pdf.text_line(", ".join(order.address_lines))
     pdf.heading(_("Transport"))
     pdf.text_line(_("Vehicle and plate number: ______________________"))
     pdf.text_line(_("Driver: ______________________"))

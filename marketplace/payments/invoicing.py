@@ -15,7 +15,7 @@ from marketplace.db import utcnow
 from marketplace.errors import InvalidTransition, NotAllowed, ValidationFailed
 from marketplace.extensions import db
 from marketplace.orders.models import Order, OrderStatus, PaymentMethod
-from marketplace.orders.services import confirm_paid_or_accepted
+from marketplace.orders.services import confirm_paid
 from marketplace.payments.models import Invoice, TrustedBuyer
 from marketplace.transaction import transaction
 
@@ -87,42 +87,46 @@ def remove_trusted_buyer(trusted: TrustedBuyer, actor: User) -> None:
 
 def grant_invoice_terms(order: Order, buyer: User) -> Invoice:
     """A trusted buyer takes invoice terms: the order is confirmed at once and an invoice with a
-    due date is issued. (The ordering side's checkout can call this for the method chosen.)"""
+    due date is issued."""
+    with transaction():
+        return issue_invoice(order, buyer)
+
+
+def issue_invoice(order: Order, buyer: User) -> Invoice:
+    """The work of grant_invoice_terms within the caller's transaction (checkout calls this for
+    orders placed with the invoice-terms method, so that placing and confirming are one)."""
     if order.buyer_id != buyer.id:
         raise NotAllowed(_("Only the buyer can choose how to pay."))
     trusted = trusted_terms(order.cooperative_id, buyer)
     if trusted is None:
         raise NotAllowed(_("Invoice terms are not offered to you by this cooperative."))
-    with transaction():
-        db.session.refresh(order, with_for_update=True)
-        if order.status != OrderStatus.PLACED or order.invoice is not None:
-            raise InvalidTransition(_("This order is not awaiting payment."))
-        now = utcnow()
-        today = now.astimezone(ZoneInfo(order.cooperative.time_zone)).date()
-        invoice = Invoice(
-            order=order,
-            number=invoice_number(order),
-            terms_days=trusted.terms_days,
-            issued_at=now,
-            due_date=today + timedelta(days=trusted.terms_days),
-        )
-        db.session.add(invoice)
-        order.payment_method = PaymentMethod.INVOICE_TERMS
-        db.session.flush()
-        record(
-            "invoice.issued",
-            invoice,
-            actor_id=buyer.id,
-            cooperative_id=order.cooperative_id,
-            after={
-                "order": order.number,
-                "amount": order.total,
-                "due_date": invoice.due_date.isoformat(),
-            },
-        )
-        confirm_paid_or_accepted(
-            order, buyer, method=PaymentMethod.INVOICE_TERMS, terms_days=trusted.terms_days
-        )
+    db.session.refresh(order, with_for_update=True)
+    if order.status != OrderStatus.PLACED or order.invoice is not None:
+        raise InvalidTransition(_("This order is not awaiting payment."))
+    now = utcnow()
+    today = now.astimezone(ZoneInfo(order.cooperative.time_zone)).date()
+    invoice = Invoice(
+        order=order,
+        number=invoice_number(order),
+        terms_days=trusted.terms_days,
+        issued_at=now,
+        due_date=today + timedelta(days=trusted.terms_days),
+    )
+    db.session.add(invoice)
+    order.payment_method = PaymentMethod.INVOICE_TERMS
+    db.session.flush()
+    record(
+        "invoice.issued",
+        invoice,
+        actor_id=buyer.id,
+        cooperative_id=order.cooperative_id,
+        after={
+            "order": order.number,
+            "amount": order.total,
+            "due_date": invoice.due_date.isoformat(),
+        },
+    )
+    confirm_paid(order, buyer, method=PaymentMethod.INVOICE_TERMS, terms_days=trusted.terms_days)
     return invoice
 
 

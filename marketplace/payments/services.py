@@ -11,8 +11,9 @@ from marketplace.db import utcnow
 from marketplace.errors import InvalidTransition, ValidationFailed
 from marketplace.extensions import db
 from marketplace.forms import MAX_PRICE
+from marketplace.orders.locks import lock_order
 from marketplace.orders.models import Order, OrderStatus, PaymentMethod
-from marketplace.orders.services import confirm_paid_or_accepted
+from marketplace.orders.services import confirm_paid
 from marketplace.payments.models import Payment
 from marketplace.transaction import transaction
 
@@ -40,7 +41,7 @@ def record_bank_transfer(
     if not 0 < amount <= MAX_PRICE:
         raise ValidationFailed(_("Enter the amount received, in whole rupiah."), field="amount")
     with transaction():
-        db.session.refresh(order, with_for_update=True)
+        lock_order(order)
         if not accepts_transfer(order):
             raise InvalidTransition(_("This order is not awaiting payment."))
         tz = ZoneInfo(order.cooperative.time_zone)
@@ -63,7 +64,9 @@ def record_bank_transfer(
         )
         if order.amount_paid >= order.total:
             if order.status == OrderStatus.PLACED:
-                confirm_paid_or_accepted(order, actor, paid=order.amount_paid)
+                confirm_paid(
+                    order, actor, paid=order.amount_paid, method=PaymentMethod.BANK_TRANSFER
+                )
             if order.invoice is not None and order.invoice.paid_at is None:
                 order.invoice.paid_at = utcnow()
                 record(

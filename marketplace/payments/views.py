@@ -13,7 +13,7 @@ from marketplace.errors import DomainError
 from marketplace.extensions import csrf, db, limiter
 from marketplace.forms import show_domain_error
 from marketplace.orders.access import get_order_for_admin, get_order_for_buyer
-from marketplace.payments import documents, invoicing
+from marketplace.payments import documents, invoicing, offers  # noqa: F401 (offers: checkout methods)
 from marketplace.payments.card import start_card_checkout
 from marketplace.payments.forms import RefundForm, TrustedBuyerForm
 from marketplace.payments.models import TrustedBuyer

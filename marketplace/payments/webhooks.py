@@ -15,7 +15,7 @@ from marketplace.audit.services import record
 from marketplace.db import utcnow
 from marketplace.extensions import db
 from marketplace.orders.models import Order, OrderStatus, PaymentMethod
-from marketplace.orders.services import confirm_paid_or_accepted
+from marketplace.orders.services import confirm_paid
 from marketplace.payments import stripe_gateway
 from marketplace.payments.models import Payment, PaymentEvent
 from marketplace.transaction import transaction
@@ -147,7 +147,7 @@ def _apply_completed(order: Order, session: dict) -> str:
         log.warning("card payment for order in status %s; needs a refund", order.status)
         return "paid_out_of_order"
     order.payment_method = PaymentMethod.CARD
-    confirm_paid_or_accepted(order, None, paid=order.amount_paid, method=PaymentMethod.CARD)
+    confirm_paid(order, None, paid=order.amount_paid, method=PaymentMethod.CARD)
     return "confirmed"
 
 

@@ -92,13 +92,22 @@ def product_path(coop_slug: str, product_slug: str) -> str:
     return f"/produk/{coop_slug}/{product_slug}"
 
 
+def fill_address(page: Page, street: str = "Jl. Melati No. 12") -> None:
+    """Fill the delivery address of an order or checkout form (a Jakarta address)."""
+    page.fill("main input[name=province]", "DKI Jakarta")
+    page.fill("main input[name=regency]", "Kota Jakarta Pusat")
+    page.fill("main input[name=district]", "Menteng")
+    page.fill("main input[name=village]", "Gondangdia")
+    page.fill("main textarea[name=delivery_address]", street)
+    page.fill("main input[name=postal_code]", "10310")
+    page.fill("main input[name=recipient_phone]", "0813 1111 2222")
+
+
 def place_order(page: Page, coop_slug: str, product_slug: str, quantity: int) -> str:
     """Order `quantity` as the logged-in user; returns the order number."""
     page.goto(f"/pesan/{coop_slug}/{product_slug}")
     page.fill("input[name=quantity]", str(quantity))
-    page.fill("textarea[name=delivery_address]", "Jl. Melati No. 12, Menteng, Jakarta Pusat")
-    page.fill("input[name=postal_code]", "10310")
-    page.fill("input[name=recipient_phone]", "0813 1111 2222")
+    fill_address(page)
     submit_form(page, "main form:has(input[name=quantity])", "The order form")
     expect(page).to_have_url(re.compile(r"/pesanan/[^/?#]+$"))
     return page.url.rsplit("/", 1)[-1]

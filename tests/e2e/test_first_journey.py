@@ -19,6 +19,7 @@ from tests.e2e.support import (
     BUYER,
     DEMO_PASSWORD,
     PLATFORM_ADMIN,
+    fill_address,
     fill_sign_up,
     first_number,
     fresh_email,
@@ -154,9 +155,7 @@ def test_2_visitor_signs_up_orders_and_sees_how_to_pay(page: Page):
 
     quantity = page.locator("main input[name=quantity]")
     expect(quantity).to_have_value("20")
-    page.fill("main textarea[name=delivery_address]", "Jl. Cempaka No. 3, Menteng, Jakarta")
-    page.fill("main input[name=postal_code]", "10310")
-    page.fill("main input[name=recipient_phone]", "0813 1111 2222")
+    fill_address(page, "Jl. Cempaka No. 3")
 
     # 23 is not a multiple of the step (5): the error is shown next to the field.
     quantity.fill("23")
@@ -166,9 +165,8 @@ def test_2_visitor_signs_up_orders_and_sees_how_to_pay(page: Page):
     expect(quantity).to_have_class(re.compile(r"\bis-invalid\b"))
     feedback = page.locator("main div:has(> input[name=quantity]) .invalid-feedback")
     expect(feedback).to_have_text("Order in multiples of 5 pcs.")
-    expect(page.locator("main textarea[name=delivery_address]")).to_have_value(
-        "Jl. Cempaka No. 3, Menteng, Jakarta"
-    )
+    expect(page.locator("main textarea[name=delivery_address]")).to_have_value("Jl. Cempaka No. 3")
+    expect(page.locator("main input[name=district]")).to_have_value("Menteng")
 
     quantity.fill("25")
     submit_form(page, "main form:has(input[name=quantity])", "The order form")

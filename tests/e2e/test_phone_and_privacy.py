@@ -108,6 +108,7 @@ def test_signed_in_pages_load_nothing_from_other_hosts(page: Page, base_url):
             "/akun/",
             f"/pesan/{BEKASI}/boneka-kelinci-rajut",
             "/pesanan/",
+            "/keranjang/",
             "/pekerjaan/",
             f"/kelola/{BEKASI}/",
             f"/kelola/{BEKASI}/produk",

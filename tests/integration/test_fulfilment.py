@@ -1,7 +1,5 @@
 """The admin splits a confirmed order among members; members see their own work."""
 
-from datetime import timedelta
-
 import pytest
 
 from marketplace.db import utcnow
@@ -9,7 +7,6 @@ from marketplace.extensions import db
 from marketplace.fulfilment.models import Assignment
 from marketplace.fulfilment.services import propose_allocation
 from marketplace.orders.models import OrderStatus
-from marketplace.orders.services import OrderRequest, place_order
 from marketplace.payments.services import record_bank_transfer
 from tests.factories import (
     login,
@@ -18,24 +15,12 @@ from tests.factories import (
     make_offer,
     make_product,
     make_user,
+    order_of,
 )
 
 
 def _order(product, buyer, quantity, key):
-    return place_order(
-        buyer,
-        product,
-        OrderRequest(
-            quantity=quantity,
-            delivery_date=utcnow().date() + timedelta(days=30),
-            recipient_name="B",
-            recipient_phone="+6281311112222",
-            delivery_address="Jl. X",
-            postal_code="10310",
-            notes="",
-            idempotency_key=key * 16,
-        ),
-    )
+    return order_of(buyer, product, quantity, key=key * 16)
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from marketplace.db import utcnow
 from marketplace.extensions import db
 from marketplace.orders.models import Order, OrderStatus
 from tests.factories import (
+    delivery_form,
     login,
     make_cooperative,
     make_member,
@@ -30,18 +31,7 @@ def shop():
 
 
 def order_form(**overrides):
-    data = {
-        "quantity": "100",
-        "delivery_date": (utcnow().date() + timedelta(days=30)).isoformat(),
-        "recipient_name": "Dewi",
-        "recipient_phone": "081311112222",
-        "delivery_address": "Jl. Melati 12, Menteng, Jakarta Pusat",
-        "postal_code": "10310",
-        "notes": "",
-        "idempotency_key": "k" * 32,
-    }
-    data.update(overrides)
-    return data
+    return delivery_form(**{"quantity": "100", "payment_method": "bank_transfer", **overrides})
 
 
 def order_url(product):

@@ -1,14 +1,11 @@
 """The cooperative admin records bank transfers; a fully paid order is confirmed."""
 
-from datetime import timedelta
-
 import pytest
 
 from marketplace.catalogue.services import availability_for
 from marketplace.db import utcnow
 from marketplace.extensions import db
 from marketplace.orders.models import OrderStatus
-from marketplace.orders.services import OrderRequest, place_order
 from marketplace.payments.models import Payment
 from tests.factories import (
     login,
@@ -17,6 +14,7 @@ from tests.factories import (
     make_offer,
     make_product,
     make_user,
+    order_of,
 )
 
 
@@ -27,20 +25,7 @@ def placed():
     product = make_product(coop)
     make_offer(make_member(coop), product, 200)
     buyer = make_user("Buyer")
-    order = place_order(
-        buyer,
-        product,
-        OrderRequest(
-            quantity=20,
-            delivery_date=utcnow().date() + timedelta(days=30),
-            recipient_name="B",
-            recipient_phone="+6281311112222",
-            delivery_address="Jl. X",
-            postal_code="10310",
-            notes="",
-            idempotency_key="x" * 32,
-        ),
-    )
+    order = order_of(buyer, product, 20, key="x" * 32)
     return coop, order, admin, buyer
 
 

@@ -1,6 +1,6 @@
 """Payments: card webhook events, refunds, trusted buyers and invoices on terms.
 
-Revision ID: 0004_payments
+Revision ID: 0003_payments
 Revises: 0002_fulfilment
 Create Date: 2026-11-23 01:14:17.013271
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0004_payments'
+revision = "0003_payments"
 down_revision = "0002_fulfilment"
 branch_labels = None
 depends_on = None

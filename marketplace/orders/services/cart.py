@@ -1,0 +1,150 @@
+"""The buyer's cart: products of any cooperatives, kept in the database until checkout."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from marketplace.accounts.models import User
+from marketplace.catalogue import pricing
+from marketplace.catalogue.models import Product
+from marketplace.catalogue.services import availability_for
+from marketplace.cooperatives.models import Cooperative
+from marketplace.db import utcnow
+from marketplace.errors import NotAllowed, ValidationFailed
+from marketplace.extensions import db
+from marketplace.forms import MAX_QUANTITY
+from marketplace.orders.models import CartItem
+from marketplace.orders.services.checkout import earliest_delivery_date, quantity_error
+from marketplace.transaction import transaction
+
+
+@dataclass(frozen=True)
+class CartLine:
+    item: CartItem
+    product: Product
+    unit_price: int | None  # None when no tier applies (the quantity is below the minimum)
+    line_total: int
+    available: int
+    problem: str | None  # why this line cannot be checked out as it is, or None
+
+
+@dataclass(frozen=True)
+class CartGroup:
+    """The lines of one cooperative: they become one order at checkout."""
+
+    cooperative: Cooperative
+    lines: list[CartLine]
+    totals: pricing.OrderTotals
+
+    @property
+    def has_problems(self) -> bool:
+        return any(line.problem for line in self.lines)
+
+
+def _check_product(product: Product) -> None:
+    if not (product.is_published and product.cooperative.is_verified):
+        raise NotAllowed(_("This product cannot be ordered now."))
+
+
+def _check_quantity(product: Product, quantity: int) -> None:
+    if not 1 <= quantity <= MAX_QUANTITY:
+        raise ValidationFailed(_("Enter a quantity between 1 and 10.000.000."), field="quantity")
+    error = quantity_error(product, quantity, availability_for([product.id])[product.id])
+    if error is not None:
+        raise error
+
+
+def add_to_cart(buyer: User, product: Product, quantity: int) -> CartItem:
+    """Put `quantity` of `product` in the buyer's cart (adding to what is there) and commit.
+
+    The resulting quantity must respect the product's minimum, step and current availability
+    (nothing is reserved until checkout). Raises ValidationFailed / InsufficientCapacity with
+    field "quantity", NotAllowed for a product that cannot be ordered.
+    """
+    _check_product(product)
+    with transaction():
+        item = db.session.scalar(
+            select(CartItem).where(CartItem.buyer_id == buyer.id, CartItem.product_id == product.id)
+        )
+        new_quantity = quantity + (item.quantity if item else 0)
+        _check_quantity(product, new_quantity)
+        if item is None:
+            item = CartItem(buyer_id=buyer.id, product=product, quantity=new_quantity)
+            db.session.add(item)
+        else:
+            item.quantity = new_quantity
+    return item
+
+
+def set_cart_quantity(item: CartItem, quantity: int) -> CartItem:
+    """Change the quantity of a cart line (checked as in add_to_cart) and commit."""
+    _check_product(item.product)
+    with transaction():
+        _check_quantity(item.product, quantity)
+        item.quantity = quantity
+    return item
+
+
+def remove_from_cart(item: CartItem) -> None:
+    """Take a line out of the cart and commit."""
+    with transaction():
+        db.session.delete(item)
+
+
+def cart_count(buyer: User) -> int:
+    return len(list(db.session.scalars(select(CartItem.id).where(CartItem.buyer_id == buyer.id))))
+
+
+def cart_groups(buyer: User) -> list[CartGroup]:
+    """The buyer's cart grouped by cooperative (by name), with prices, VAT and availability;
+    a fixed number of queries however long the cart."""
+    items = list(
+        db.session.scalars(
+            select(CartItem)
+            .where(CartItem.buyer_id == buyer.id)
+            .options(
+                selectinload(CartItem.product).selectinload(Product.price_tiers),
+                selectinload(CartItem.product).selectinload(Product.cooperative),
+            )
+            .order_by(CartItem.id)
+        )
+    )
+    available = availability_for(item.product_id for item in items)
+    grouped: dict[int, list[CartLine]] = defaultdict(list)
+    for item in items:
+        grouped[item.product.cooperative_id].append(_line(item, available[item.product_id]))
+    today = utcnow().date()
+    groups = []
+    for lines in grouped.values():
+        coop = lines[0].product.cooperative
+        totals = pricing.order_totals(
+            [line.line_total for line in lines], is_pkp=coop.is_pkp, day=today
+        )
+        groups.append(CartGroup(coop, lines, totals))
+    return sorted(groups, key=lambda g: (g.cooperative.name, g.cooperative.id))
+
+
+def _line(item: CartItem, available: int) -> CartLine:
+    product = item.product
+    tiers = [pricing.Tier(t.min_quantity, t.unit_price) for t in product.price_tiers]
+    try:
+        unit_price = pricing.unit_price_for(tiers, item.quantity)
+    except ValueError:
+        unit_price = None
+    problem = None
+    if not (product.is_published and product.cooperative.is_verified):
+        problem = _("This product cannot be ordered now.")
+    else:
+        error = quantity_error(product, item.quantity, available)
+        problem = error.message if error else None
+    total = pricing.line_total(item.quantity, unit_price) if unit_price is not None else 0
+    return CartLine(item, product, unit_price, total, available, problem)
+
+
+def earliest_date_for_cart(groups: list[CartGroup]):
+    """The first delivery date every product in the cart allows (None for an empty cart)."""
+    dates = [earliest_delivery_date(line.product) for g in groups for line in g.lines]
+    return max(dates, default=None)

@@ -1,0 +1,159 @@
+"""The cooperative admin's orders: filtered list, CSV export, one order, payment, cancel."""
+
+from zoneinfo import ZoneInfo
+
+from flask import (
+    Response,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    stream_with_context,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user
+from flask_wtf import FlaskForm
+
+from marketplace.cooperatives.access import get_cooperative_for_admin
+from marketplace.db import utcnow
+from marketplace.errors import DomainError
+from marketplace.forms import choices, show_domain_error
+from marketplace.fulfilment.services import (
+    accepted_units,
+    allocation_history,
+    assignments_for_line_ids,
+    covered,
+)
+from marketplace.labels import status_label
+from marketplace.orders import export, payment_methods, queries, services
+from marketplace.orders.access import get_order_for_admin
+from marketplace.orders.forms import AdminCancelForm, BankTransferForm, OrderFilterForm
+from marketplace.orders.models import OrderStatus
+from marketplace.orders.views import bp, page_number
+from marketplace.payments.services import accepts_transfer, record_bank_transfer
+
+
+def _filters() -> tuple[OrderFilterForm, queries.OrderFilter]:
+    form = OrderFilterForm(formdata=request.args)
+    form.status.choices = choices(
+        [("", _("All")), *((s.value, status_label(s.value)) for s in OrderStatus)]
+    )
+    if not form.validate():
+        return form, queries.OrderFilter()
+    return form, queries.OrderFilter(
+        status=form.status.data or None,
+        date_from=form.date_from.data,
+        date_to=form.date_to.data,
+        buyer=form.buyer.data or "",
+    )
+
+
+@bp.get("/kelola/<slug>/pesanan")
+def manage_orders(slug: str):
+    coop = get_cooperative_for_admin(slug, current_user)
+    form, filters = _filters()
+    page = queries.orders_of_cooperative(
+        coop, filters, page_number(), current_app.config["PAGE_SIZE"]
+    )
+    return render_template("orders/manage_list.html", coop=coop, page=page, form=form)
+
+
+@bp.get("/kelola/<slug>/pesanan.csv")
+def export_orders(slug: str):
+    coop = get_cooperative_for_admin(slug, current_user)
+    _form, filters = _filters()
+    zone = ZoneInfo(coop.time_zone)
+
+    def rows():
+        for order in queries.orders_for_export(coop, filters):
+            yield (
+                order.number,
+                order.created_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
+                order.status,
+                order.buyer.name,
+                order.buyer.email,
+                "; ".join(f"{line.product.name} x {line.quantity}" for line in order.lines),
+                order.subtotal,
+                order.vat,
+                order.total,
+                order.amount_paid,
+                order.payment_method,
+                order.delivery_date.isoformat(),
+                order.recipient_name,
+                order.recipient_phone,
+                ", ".join(order.address_lines),
+                order.po_number or "",
+            )
+
+    filename = f"pesanan-{coop.slug}-{utcnow():%Y%m%d}.csv"
+    return Response(
+        stream_with_context(export.csv_lines(rows())),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@bp.route("/kelola/<slug>/pesanan/<number>", methods=["GET", "POST"])
+def manage_order(slug: str, number: str):
+    coop = get_cooperative_for_admin(slug, current_user)
+    order = get_order_for_admin(coop, number)
+    form = BankTransferForm()
+    if request.method == "GET":
+        form.amount.data = order.amount_due
+        form.received_on.data = utcnow().date()
+    if form.validate_on_submit():
+        try:
+            record_bank_transfer(
+                order,
+                current_user,
+                amount=form.amount.data,
+                received_on=form.received_on.data,
+                reference=form.reference.data or "",
+            )
+        except DomainError as exc:
+            show_domain_error(form, exc)
+        else:
+            flash(_("Payment recorded."), "success")
+            return redirect(url_for("orders.manage_order", slug=slug, number=number))
+    return _manage_page(coop, order, form, AdminCancelForm(formdata=None))
+
+
+def _manage_page(coop, order, form, cancel_form):
+    assignments = assignments_for_line_ids([line.id for line in order.lines])
+    return render_template(
+        "orders/manage_detail.html",
+        coop=coop,
+        order=order,
+        form=form,
+        cancel_form=cancel_form,
+        assignments=assignments,
+        timeline=queries.order_timeline(order),
+        method_label=payment_methods.label,
+        cancellable=order.status in services.status.ADMIN_CANCELLABLE,
+        progress={line.id: (covered(line), accepted_units(line)) for line in order.lines},
+        history=allocation_history(order, assignments),
+        names={a.membership_id: a.membership.display_name for a in assignments},
+        action_form=FlaskForm(),
+        accepts_transfer=accepts_transfer(order),
+    )
+
+
+@bp.post("/kelola/<slug>/pesanan/<number>/batal")
+def admin_cancel(slug: str, number: str):
+    coop = get_cooperative_for_admin(slug, current_user)
+    order = get_order_for_admin(coop, number)
+    cancel_form = AdminCancelForm()
+    if cancel_form.validate_on_submit():
+        try:
+            services.cancel_by_admin(order, current_user, cancel_form.reason.data)
+        except DomainError as exc:
+            show_domain_error(cancel_form, exc)
+        else:
+            flash(_("Order %(number)s is cancelled.", number=order.number), "info")
+            return redirect(url_for("orders.manage_order", slug=slug, number=number))
+    form = BankTransferForm(formdata=None)
+    form.amount.data = order.amount_due
+    form.received_on.data = utcnow().date()
+    return _manage_page(coop, order, form, cancel_form), 400

@@ -1,0 +1,265 @@
+"""After placing: expiry of unpaid orders, cancellation by the cooperative admin, the status
+timeline, the admin's filtered order list and its CSV export, the payments seam."""
+
+import csv
+import io
+from datetime import timedelta
+
+import pytest
+
+from marketplace.audit.models import AuditEvent
+from marketplace.catalogue.services import availability_for
+from marketplace.db import utcnow
+from marketplace.errors import InvalidTransition
+from marketplace.extensions import db
+from marketplace.orders.export import csv_line, safe_cell
+from marketplace.orders.models import OrderStatus
+from marketplace.orders.services import confirm_paid, expire_unpaid
+from marketplace.payments.services import record_bank_transfer
+from marketplace.transaction import transaction
+from tests.factories import (
+    client_for,
+    db_state,
+    make_cooperative,
+    make_member,
+    make_offer,
+    make_product,
+    make_user,
+    order_of,
+)
+
+
+@pytest.fixture
+def shop():
+    admin = make_user("Admin Bekasi", locale="en")
+    coop = make_cooperative(admin=admin, unpaid_expiry_hours=24)
+    product = make_product(coop)
+    make_offer(make_member(coop), product, 200)
+    return coop, product, admin
+
+
+def test_unpaid_orders_expire_after_the_cooperatives_time_and_release_capacity(app, shop):
+    coop, product, admin = shop
+    buyer = make_user("Buyer")
+    old, fresh = order_of(buyer, product, 40), order_of(buyer, product, 20)
+    paid = order_of(buyer, product, 20)
+    assert old.expires_at - old.created_at == timedelta(hours=24)
+    record_bank_transfer(paid, admin, amount=paid.total, received_on=utcnow().date())
+    old.expires_at = utcnow() - timedelta(minutes=1)
+    paid.expires_at = utcnow() - timedelta(minutes=1)
+    db.session.commit()
+    assert availability_for([product.id])[product.id] == 200 - 80
+
+    result = app.test_cli_runner().invoke(args=["orders", "expire-unpaid"])
+    assert result.exit_code == 0, result.output
+    assert (
+        f"expired {old.number}" in result.output and "1 unpaid order(s) expired." in result.output
+    )
+    db.session.expire_all()
+    assert (old.status, fresh.status, paid.status) == ("expired", "placed", "confirmed")
+    assert availability_for([product.id])[product.id] == 200 - 40
+    assert db.session.query(AuditEvent).filter_by(action="order.expired").count() == 1
+
+    # Idempotent: a second run changes nothing.
+    before = db_state()
+    again = app.test_cli_runner().invoke(args=["orders", "expire-unpaid"])
+    assert "0 unpaid order(s) expired." in again.output
+    assert db_state() == before
+
+
+def test_an_expired_order_cannot_be_paid_through_the_seam(shop):
+    _, product, admin = shop
+    order = order_of(make_user(), product, 20)
+    expire_unpaid(now=utcnow() + timedelta(hours=25))
+    with pytest.raises(InvalidTransition), transaction():
+        confirm_paid(order, None, method="card")
+    db.session.refresh(order)
+    assert order.status == OrderStatus.EXPIRED
+
+
+def test_confirm_paid_confirms_once_and_records_the_system_as_actor(shop):
+    _, product, _ = shop
+    order = order_of(make_user(), product, 20)
+    with transaction():
+        confirm_paid(order, None, method="card", paid=order.total)
+    assert order.status == OrderStatus.CONFIRMED and order.confirmed_at is not None
+    event = db.session.query(AuditEvent).filter_by(action="order.confirmed").one()
+    assert event.actor_id is None and event.after["method"] == "card"
+    with pytest.raises(InvalidTransition), transaction():
+        confirm_paid(order, None)
+
+
+def test_admin_cancels_a_confirmed_order_with_a_reason(app, shop):
+    coop, product, admin = shop
+    buyer = make_user("Buyer", locale="en")
+    order = order_of(buyer, product, 40)
+    record_bank_transfer(order, admin, amount=order.total, received_on=utcnow().date())
+    client = client_for(app, admin)
+    page = client.get(f"/kelola/{coop.slug}/pesanan/{order.number}").get_data(as_text=True)
+    assert "Cancel this order" in page and "confirm(" in page
+
+    refused = client.post(f"/kelola/{coop.slug}/pesanan/{order.number}/batal", data={"reason": ""})
+    assert refused.status_code == 400 and "Give a reason" in refused.get_data(as_text=True)
+    db.session.refresh(order)
+    assert order.status == OrderStatus.CONFIRMED
+
+    response = client.post(
+        f"/kelola/{coop.slug}/pesanan/{order.number}/batal",
+        data={"reason": "Pewarna habis, tidak bisa produksi."},
+    )
+    assert response.status_code == 302
+    db.session.refresh(order)
+    assert order.status == OrderStatus.CANCELLED
+    assert order.cancellation_reason == "Pewarna habis, tidak bisa produksi."
+    event = db.session.query(AuditEvent).filter_by(action="order.cancelled").one()
+    assert event.after["amount_paid"] == order.total and event.actor_id == admin.id
+    assert availability_for([product.id])[product.id] == 200
+    buyer_page = client_for(app, buyer).get(f"/pesanan/{order.number}").get_data(as_text=True)
+    assert "Pewarna habis" in buyer_page
+
+
+def test_buyer_cannot_cancel_after_confirmation(app, shop):
+    _, product, admin = shop
+    buyer = make_user(locale="en")
+    order = order_of(buyer, product, 20)
+    record_bank_transfer(order, admin, amount=order.total, received_on=utcnow().date())
+    client = client_for(app, buyer)
+    page = client.get(f"/pesanan/{order.number}").get_data(as_text=True)
+    assert "contact the cooperative" in page
+    client.post(f"/pesanan/{order.number}/batal")
+    db.session.refresh(order)
+    assert order.status == OrderStatus.CONFIRMED
+
+
+def test_who_may_not_cancel_as_admin(app, shop):
+    coop, product, _ = shop
+    buyer = make_user()
+    order = order_of(buyer, product, 20)
+    other_admin = make_user()
+    other = make_cooperative(admin=other_admin)
+    member = make_member(coop).user
+    before = db_state()
+    url = f"/kelola/{coop.slug}/pesanan/{order.number}/batal"
+    for user in (buyer, other_admin, member):
+        assert client_for(app, user).post(url, data={"reason": "x"}).status_code == 404
+    other_url = f"/kelola/{other.slug}/pesanan/{order.number}/batal"
+    assert client_for(app, other_admin).post(other_url, data={"reason": "x"}).status_code == 404
+    anonymous = app.test_client().post(url, data={"reason": "x"})
+    assert anonymous.status_code == 302 and "/akun/masuk" in anonymous.headers["Location"]
+    assert db_state() == before
+
+
+def test_timeline_shows_each_status_in_the_cooperatives_time_zone(app):
+    admin = make_user(locale="en")
+    coop = make_cooperative(admin=admin, time_zone="Asia/Jayapura")
+    product = make_product(coop)
+    make_offer(make_member(coop), product, 100)
+    buyer = make_user(locale="en")
+    order = order_of(buyer, product, 20)
+    record_bank_transfer(order, admin, amount=order.total, received_on=utcnow().date())
+    page = client_for(app, buyer).get(f"/pesanan/{order.number}").get_data(as_text=True)
+    timeline = page.split("History", 1)[1]
+    assert timeline.index("Placed") < timeline.index("Confirmed")
+    assert "WIT" in timeline
+
+
+def test_admin_filters_orders_by_status_date_and_buyer(app, shop):
+    coop, product, admin = shop
+    dewi, budi = make_user("Dewi Lestari", email="dewi@hotel.example"), make_user("Budi")
+    a, b = order_of(dewi, product, 20), order_of(budi, product, 20)
+    b.created_at = utcnow() - timedelta(days=10)
+    db.session.commit()
+    client = client_for(app, admin)
+
+    def listed(query: str) -> set[str]:
+        page = client.get(f"/kelola/{coop.slug}/pesanan?{query}").get_data(as_text=True)
+        return {n for n in (a.number, b.number) if n in page}
+
+    assert listed("") == {a.number, b.number}
+    assert listed("buyer=lestari") == {a.number}
+    assert listed("buyer=HOTEL.example") == {a.number}
+    assert listed("buyer=%25") == set()  # a LIKE wildcard is searched for literally
+    today = utcnow().date()
+    assert listed(f"date_from={(today - timedelta(days=2)).isoformat()}") == {a.number}
+    assert listed(f"date_to={(today - timedelta(days=5)).isoformat()}") == {b.number}
+    assert listed("status=confirmed") == set()
+    assert listed("status=nonsense") == {a.number, b.number}  # a bad filter is ignored
+    assert listed("date_from=yesterday") == {a.number, b.number}
+
+
+def test_csv_export_streams_the_filtered_orders_formula_safe(app, shop):
+    coop, product, admin = shop
+    evil = make_user('=HYPERLINK("http://evil")', email="evil@example.com")
+    plain = make_user('Siti, "Toko" Jaya')
+    order_of(evil, product, 20, recipient_name="@SUM(A1)", po_number="-1+1")
+    order_of(plain, product, 20)
+    client = client_for(app, admin)
+    response = client.get(f"/kelola/{coop.slug}/pesanan.csv")
+    assert response.status_code == 200
+    assert response.mimetype == "text/csv" and response.is_streamed
+    assert "attachment" in response.headers["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    assert len(rows) == 2
+    by_email = {r["buyer_email"]: r for r in rows}
+    assert by_email["evil@example.com"]["buyer_name"] == '\'=HYPERLINK("http://evil")'
+    assert by_email["evil@example.com"]["recipient"] == "'@SUM(A1)"
+    assert by_email["evil@example.com"]["po_number"] == "'-1+1"
+    assert by_email[plain.email]["buyer_name"] == 'Siti, "Toko" Jaya'
+    assert by_email[plain.email]["total"] == "1000000"
+    filtered = client.get(f"/kelola/{coop.slug}/pesanan.csv?buyer=evil").get_data(as_text=True)
+    assert len(list(csv.DictReader(io.StringIO(filtered)))) == 1
+
+
+def test_csv_export_and_list_are_only_for_the_cooperatives_admins(app, shop):
+    coop, product, _ = shop
+    buyer = make_user()
+    order_of(buyer, product, 20)
+    other_admin = make_user()
+    make_cooperative(admin=other_admin)
+    for user in (buyer, other_admin, make_member(coop).user):
+        client = client_for(app, user)
+        assert client.get(f"/kelola/{coop.slug}/pesanan.csv").status_code == 404
+        assert client.get(f"/kelola/{coop.slug}/pesanan").status_code == 404
+    assert app.test_client().get(f"/kelola/{coop.slug}/pesanan.csv").status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+62812", "'+62812"),
+        ("-5", "'-5"),
+        ("@cmd", "'@cmd"),
+        ("\tx", "'\tx"),
+        ("Rp1.000", "Rp1.000"),
+        (None, ""),
+        (1_000_000, "1000000"),
+    ],
+)
+def test_safe_cell(value, cell):
+    assert safe_cell(value) == cell
+
+
+def test_csv_line_quotes_commas_quotes_and_newlines():
+    line = csv_line(["a,b", 'say "hi"', "two\nlines"])
+    assert next(csv.reader(io.StringIO(line))) == ["a,b", 'say "hi"', "two\nlines"]
+
+
+def test_cooperative_sets_pkp_and_expiry_in_settings(app, shop):
+    coop, product, admin = shop
+    from tests.integration.test_cooperatives import settings_data
+
+    client = client_for(app, admin)
+    response = client.post(
+        f"/kelola/{coop.slug}/pengaturan",
+        data=settings_data(coop, is_pkp="y", unpaid_expiry_hours="48"),
+    )
+    assert response.status_code == 302
+    db.session.refresh(coop)
+    assert coop.is_pkp and coop.unpaid_expiry_hours == 48
+    order = order_of(make_user(), product, 20)
+    assert (order.subtotal, order.vat, order.total) == (1_000_000, 110_000, 1_110_000)
+    bad = client.post(
+        f"/kelola/{coop.slug}/pengaturan", data=settings_data(coop, unpaid_expiry_hours="0")
+    )
+    assert bad.status_code == 200 and "1 to 720 hours" in bad.get_data(as_text=True)
