@@ -4,7 +4,7 @@
     BENCH_DATABASE_URL=postgresql+psycopg://... python benchmarks/checkout_contention.py
 
 Database: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else
-postgresql+psycopg://postgres@127.0.0.1:5432/test4a. Its schema is DROPPED and migrated afresh.
+postgresql+psycopg://postgres@127.0.0.1:5432/test. Its schema is DROPPED and migrated afresh.
 
 Every buyer has the product in the cart (1 unit) and submits the checkout form's service call
 from its own thread, app context, session and connection, all released together by a barrier.
@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from flask_migrate import upgrade  # noqa: E402
 from sqlalchemy import func, select, text  # noqa: E402
 
-DEFAULT_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test4a"
+DEFAULT_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 
 def database_url() -> str:
