@@ -11,32 +11,21 @@ from marketplace.orders.models import CartItem, Order
 
 
 def get_order_for_buyer(number: str, user: User) -> Order:
-    order = db.session.scalar(
-        select(Order).where(Order.number == number, Order.buyer_id == user.id)
-    )
-    if order is None:
-        abort(404)
-    return order
+    return db.one_or_404(select(Order).where(Order.number == number, Order.buyer_id == user.id))
 
 
 def get_order_for_admin(coop: Cooperative, number: str) -> Order:
     """An order of `coop` (already loaded through get_cooperative_for_admin)."""
-    order = db.session.scalar(
+    return db.one_or_404(
         select(Order).where(Order.number == number, Order.cooperative_id == coop.id)
     )
-    if order is None:
-        abort(404)
-    return order
 
 
 def get_cart_item_for_buyer(item_id: int, user: User) -> CartItem:
     """A line of `user`'s own cart; 404 for anybody else's."""
-    item = db.session.scalar(
+    return db.one_or_404(
         select(CartItem).where(CartItem.id == item_id, CartItem.buyer_id == user.id)
     )
-    if item is None:
-        abort(404)
-    return item
 
 
 def get_orders_for_buyer(numbers: list[str], user: User) -> list[Order]:
