@@ -1,22 +1,21 @@
 """Payment pages: card checkout, the Stripe webhook, invoice terms, refunds, trusted buyers,
 open invoices and the PDF documents."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
 from marketplace.accounts.access import public
 from marketplace.cooperatives.access import get_cooperative_for_admin
 from marketplace.errors import DomainError
-from marketplace.extensions import csrf, db, limiter
+from marketplace.extensions import csrf, limiter
 from marketplace.forms import show_domain_error
 from marketplace.orders.access import get_order_for_admin, get_order_for_buyer
 from marketplace.payments import documents, invoicing, offers  # noqa: F401 (offers: checkout methods)
+from marketplace.payments.access import get_trusted_buyer_for_admin
 from marketplace.payments.card import start_card_checkout
 from marketplace.payments.forms import RefundForm, TrustedBuyerForm
-from marketplace.payments.models import TrustedBuyer
 from marketplace.payments.refunds import refund_payment
 from marketplace.payments.webhooks import WebhookRefused, handle_stripe_webhook
 
@@ -150,13 +149,7 @@ def trusted_buyers(slug: str):
 @bp.post("/kelola/<slug>/pembeli-terpercaya/<int:trusted_id>/hapus")
 def remove_trusted_buyer(slug: str, trusted_id: int):
     coop = get_cooperative_for_admin(slug, current_user)
-    trusted = db.session.scalar(
-        select(TrustedBuyer).where(
-            TrustedBuyer.id == trusted_id, TrustedBuyer.cooperative_id == coop.id
-        )
-    )
-    if trusted is None:
-        abort(404)
+    trusted = get_trusted_buyer_for_admin(coop, trusted_id)
     invoicing.remove_trusted_buyer(trusted, current_user)
     flash(_("The buyer no longer has invoice terms."), "info")
     return redirect(url_for("payments.trusted_buyers", slug=slug))
