@@ -247,3 +247,19 @@ def test_who_may_not_download_documents(app, shop):
     url = f"/kelola/{other.slug}/pesanan/{order.number}/surat-jalan.pdf"
     assert browser.get(url).status_code == 404
     assert app.test_client().get(f"/pesanan/{order.number}/faktur.pdf").status_code == 302
+
+
+def test_another_cooperatives_admin_cannot_remove_a_trusted_buyer_by_id(app, shop):
+    coop, _, admin, buyer = shop
+    client_for(app, admin).post(
+        f"/kelola/{coop.slug}/pembeli-terpercaya", data={"email": buyer.email, "terms_days": "14"}
+    )
+    trusted = db.session.scalars(select(TrustedBuyer)).one()
+    other_admin = english_user("Other admin")
+    other = make_cooperative(admin=other_admin)
+    before = db_state()
+    browser = client_for(app, other_admin)
+    for slug in (coop.slug, other.slug):  # theirs is 404; the id under their own slug too
+        url = f"/kelola/{slug}/pembeli-terpercaya/{trusted.id}/hapus"
+        assert browser.post(url).status_code == 404
+    assert db_state() == before
