@@ -45,22 +45,13 @@ def record_bank_transfer(
         if not accepts_transfer(order):
             raise InvalidTransition(_("This order is not awaiting payment."))
         tz = ZoneInfo(order.cooperative.time_zone)
-        payment = Payment(
-            order=order,
-            method=PaymentMethod.BANK_TRANSFER,
-            amount=amount,
+        payment = add_payment(
+            order,
+            PaymentMethod.BANK_TRANSFER,
+            amount,
             reference=reference.strip(),
             received_at=datetime.combine(received_on, time(12), tz),
-            recorded_by_id=actor.id,
-        )
-        db.session.add(payment)
-        db.session.flush()
-        record(
-            "payment.recorded",
-            payment,
-            actor_id=actor.id,
-            cooperative_id=order.cooperative_id,
-            after={"order": order.number, "amount": amount, "paid": order.amount_paid},
+            actor=actor,
         )
         if order.amount_paid >= order.total:
             if order.status == OrderStatus.PLACED:
@@ -76,4 +67,41 @@ def record_bank_transfer(
                     cooperative_id=order.cooperative_id,
                     after={"order": order.number, "paid": order.amount_paid},
                 )
+    return payment
+
+
+def add_payment(
+    order: Order,
+    method: str,
+    amount: int,
+    *,
+    reference: str,
+    received_at: datetime,
+    actor: User | None,
+) -> Payment:
+    """Record money received for `order` with its audit event, in the caller's transaction.
+
+    `actor` is None when a payment provider's webhook reports it."""
+    payment = Payment(
+        order=order,
+        method=method,
+        amount=amount,
+        reference=reference,
+        received_at=received_at,
+        recorded_by_id=actor.id if actor else None,
+    )
+    db.session.add(payment)
+    db.session.flush()
+    record(
+        "payment.recorded",
+        payment,
+        actor_id=actor.id if actor else None,
+        cooperative_id=order.cooperative_id,
+        after={
+            "order": order.number,
+            "amount": amount,
+            "method": method,
+            "paid": order.amount_paid,
+        },
+    )
     return payment

@@ -18,6 +18,7 @@ from marketplace.orders.models import Order, OrderStatus, PaymentMethod
 from marketplace.orders.services import confirm_paid
 from marketplace.payments import stripe_gateway
 from marketplace.payments.models import Payment, PaymentEvent
+from marketplace.payments.services import add_payment
 from marketplace.transaction import transaction
 
 log = logging.getLogger(__name__)
@@ -124,22 +125,8 @@ def _apply_completed(order: Order, session: dict) -> str:
     )
     if already is not None:
         return "already_recorded"
-    payment = Payment(
-        order=order,
-        method=PaymentMethod.CARD,
-        amount=order.total,
-        reference=intent,
-        received_at=utcnow(),
-        recorded_by_id=None,
-    )
-    db.session.add(payment)
-    db.session.flush()
-    record(
-        "payment.recorded",
-        payment,
-        actor_id=None,
-        cooperative_id=order.cooperative_id,
-        after={"order": order.number, "amount": order.total, "method": PaymentMethod.CARD},
+    add_payment(
+        order, PaymentMethod.CARD, order.total, reference=intent, received_at=utcnow(), actor=None
     )
     if order.status != OrderStatus.PLACED:
         # Paid after it was cancelled or paid otherwise: keep the money on record so that the
