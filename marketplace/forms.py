@@ -2,8 +2,32 @@
 
 from collections.abc import Callable
 
+from flask_babel import get_translations
 from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
 from wtforms import IntegerField, SelectChoice, ValidationError
+
+
+class _CatalogueTranslations:
+    """Gives WTForms its built-in messages ("This field is required.", ...) from our catalogue,
+    in the request's language: WTForms ships no Indonesian catalogue (see form_messages.py).
+
+    The translation objects are used directly, not flask_babel.gettext/ngettext, because WTForms
+    fills in the placeholders itself (ngettext would apply %(num)s first and fail)."""
+
+    def gettext(self, string: str) -> str:
+        return get_translations().ugettext(string)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return get_translations().ungettext(singular, plural, n)
+
+
+class BaseForm(FlaskForm):
+    """The base of every form: Flask-WTF (CSRF) with every message in the user's language."""
+
+    class Meta:
+        def get_translations(self, form) -> _CatalogueTranslations:
+            return _CatalogueTranslations()
 
 
 def normalised(normalise: Callable[[str], str], message: str) -> Callable:

@@ -1,13 +1,13 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
-from marketplace.forms import choices, normalised
+from marketplace.accounts.services import find_user_by_email
+from marketplace.forms import BaseForm, choices, normalised
 from marketplace.identifiers import normalise_phone
 
 
-class SignUpForm(FlaskForm):
+class SignUpForm(BaseForm):
     name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=120)])
     email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=254)])
     phone = StringField(
@@ -24,19 +24,17 @@ class SignUpForm(FlaskForm):
     submit = SubmitField(_l("Create account"))
 
     def validate_email(self, field) -> None:
-        from marketplace.accounts.services import find_user_by_email
-
         if find_user_by_email(field.data):
             raise ValidationError(_l("This email is already registered."))
 
 
-class LoginForm(FlaskForm):
+class LoginForm(BaseForm):
     email = EmailField(_l("Email"), validators=[DataRequired(), Email()])
     password = PasswordField(_l("Password"), validators=[DataRequired()])
     next = HiddenField()
     submit = SubmitField(_l("Log in"))
 
 
-class LanguageForm(FlaskForm):
+class LanguageForm(BaseForm):
     lang = SelectField(choices=choices([("id", "Bahasa Indonesia"), ("en", "English")]))
     next = HiddenField()

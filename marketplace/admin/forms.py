@@ -1,10 +1,11 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms import SubmitField, TextAreaField
+from wtforms import BooleanField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
+from marketplace.forms import BaseForm
 
-class RejectForm(FlaskForm):
+
+class RejectForm(BaseForm):
     reason = TextAreaField(
         _l("Reason for the rejection"),
         validators=[DataRequired(message=_l("Give a reason for the rejection.")), Length(max=1000)],
@@ -14,5 +15,43 @@ class RejectForm(FlaskForm):
     submit = SubmitField(_l("Reject"))
 
 
-class VerifyForm(FlaskForm):
+class VerifyForm(BaseForm):
     submit = SubmitField(_l("Verify"))
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def _decision_form(reason_label, missing, confirm_label, submit_label) -> type[BaseForm]:
+    """A form for a decision that needs a reason the cooperative's admins will see, and a ticked
+    box confirming what it does."""
+
+    class DecisionForm(BaseForm):
+        reason = TextAreaField(
+            reason_label,
+            validators=[DataRequired(message=missing), Length(max=1000)],
+            filters=[_strip],
+            render_kw={"rows": 3},
+            description=_l("The cooperative's admins will see this."),
+        )
+        confirm = BooleanField(
+            confirm_label, validators=[DataRequired(message=_l("Tick the box to confirm."))]
+        )
+        submit = SubmitField(submit_label)
+
+    return DecisionForm
+
+
+SuspendForm = _decision_form(
+    _l("Reason for the suspension"),
+    _l("Give a reason for the suspension."),
+    _l("I understand: it leaves the catalogue and takes no new orders; open orders go on."),
+    _l("Suspend"),
+)
+ReinstateForm = _decision_form(
+    _l("Reason for reinstating"),
+    _l("Give a reason for reinstating."),
+    _l("I understand: it returns to the catalogue and takes orders again."),
+    _l("Reinstate"),
+)

@@ -1,12 +1,14 @@
-"""Platform administration: verifying the cooperatives that register."""
+"""Platform administration: verifying, rejecting, suspending and reinstating cooperatives."""
 
-from flask import current_app
+from flask import current_app, url_for
 from flask_babel import lazy_gettext as _l
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import case, select
+from sqlalchemy import case, func, select
 
 from marketplace.accounts.models import User
 from marketplace.audit.services import record
+from marketplace.catalogue.models import Product, ProductStatus
+from marketplace.cooperatives.locks import lock_cooperative
 from marketplace.cooperatives.models import (
     Cooperative,
     CooperativeStatus,
@@ -17,6 +19,7 @@ from marketplace.cooperatives.models import (
 from marketplace.db import utcnow
 from marketplace.errors import InvalidTransition, ValidationFailed
 from marketplace.extensions import db
+from marketplace.notifications.services import notify
 from marketplace.transaction import transaction
 
 STATUS_FILTERS = tuple(CooperativeStatus)
@@ -30,10 +33,6 @@ def cooperatives_page(status: str | None, page: int = 1) -> Pagination:
     pending_first = case((Cooperative.status == CooperativeStatus.PENDING, 0), else_=1)
     stmt = stmt.order_by(pending_first, Cooperative.created_at, Cooperative.id)
     return db.paginate(stmt, page=page, per_page=current_app.config["PAGE_SIZE"], error_out=False)
-
-
-def find_cooperative(coop_id: int) -> Cooperative | None:
-    return db.session.get(Cooperative, coop_id)
 
 
 def cooperative_admins(coop: Cooperative) -> list[Membership]:
@@ -52,13 +51,20 @@ def cooperative_admins(coop: Cooperative) -> list[Membership]:
     )
 
 
-def _decide(coop: Cooperative, actor: User, new_status: str, refusal: str, **details) -> None:
-    """Move a pending cooperative to `new_status` within the caller's transaction.
+def _decide(
+    coop: Cooperative,
+    actor: User,
+    new_status: str,
+    refusal: str,
+    from_status: str = CooperativeStatus.PENDING,
+    **details,
+) -> None:
+    """Move a cooperative from `from_status` to `new_status` within the caller's transaction.
 
     The row is re-read under lock, so two platform admins deciding at once cannot both win.
     """
-    db.session.refresh(coop, with_for_update=True)
-    if coop.status != CooperativeStatus.PENDING:
+    lock_cooperative(coop)
+    if coop.status != from_status:
         raise InvalidTransition(refusal)
     coop.status = new_status
     record(
@@ -66,9 +72,26 @@ def _decide(coop: Cooperative, actor: User, new_status: str, refusal: str, **det
         coop,
         actor_id=actor.id,
         cooperative_id=coop.id,
-        before={"status": CooperativeStatus.PENDING},
+        before={"status": from_status},
         after={"status": new_status, **details},
     )
+
+
+def has_published_products(coop: Cooperative) -> bool:
+    """Whether the cooperative has anything to show in the catalogue."""
+    return bool(
+        db.session.scalar(
+            select(func.count(Product.id)).where(
+                Product.cooperative_id == coop.id, Product.status == ProductStatus.PUBLISHED
+            )
+        )
+    )
+
+
+def _notify_admins(coop: Cooperative, kind: str, **params) -> None:
+    link = url_for("cooperatives.manage", slug=coop.slug)
+    for membership in cooperative_admins(coop):
+        notify(membership.user, kind, link, cooperative=coop.name, **params)
 
 
 def verify_cooperative(coop: Cooperative, actor: User) -> Cooperative:
@@ -105,4 +128,46 @@ def reject_cooperative(coop: Cooperative, actor: User, reason: str) -> Cooperati
         )
         coop.verified_at = None
         coop.rejection_reason = reason
+    return coop
+
+
+def suspend_cooperative(coop: Cooperative, actor: User, reason: str) -> Cooperative:
+    """Suspend a verified cooperative: it leaves the catalogue and takes no new orders, while
+    its open orders continue. Its admins are notified with the reason.
+
+    Raises InvalidTransition unless the cooperative is verified.
+    """
+    with transaction():
+        _decide(
+            coop,
+            actor,
+            CooperativeStatus.SUSPENDED,
+            _l("Only a verified cooperative can be suspended."),
+            from_status=CooperativeStatus.VERIFIED,
+            reason=reason,
+        )
+        coop.suspended_at = utcnow()
+        coop.suspension_reason = reason
+        _notify_admins(coop, "cooperative.suspended", reason=reason)
+    return coop
+
+
+def reinstate_cooperative(coop: Cooperative, actor: User, reason: str) -> Cooperative:
+    """Reinstate a suspended cooperative: it is verified again, back in the catalogue and takes
+    orders. Its admins are notified with the reason.
+
+    Raises InvalidTransition unless the cooperative is suspended.
+    """
+    with transaction():
+        _decide(
+            coop,
+            actor,
+            CooperativeStatus.VERIFIED,
+            _l("Only a suspended cooperative can be reinstated."),
+            from_status=CooperativeStatus.SUSPENDED,
+            reason=reason,
+        )
+        coop.suspended_at = None
+        coop.suspension_reason = None
+        _notify_admins(coop, "cooperative.reinstated", reason=reason)
     return coop

@@ -1,20 +1,14 @@
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from marketplace.accounts.access import platform_admin_required
 from marketplace.admin import services
-from marketplace.admin.forms import RejectForm, VerifyForm
+from marketplace.admin.access import get_cooperative
+from marketplace.admin.forms import ReinstateForm, RejectForm, SuspendForm, VerifyForm
 from marketplace.errors import DomainError
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
-
-
-def _load(coop_id: int):
-    coop = services.find_cooperative(coop_id)
-    if coop is None:
-        abort(404)
-    return coop
 
 
 @bp.get("/koperasi")
@@ -36,45 +30,92 @@ def cooperatives():
 @bp.get("/koperasi/<int:coop_id>")
 @platform_admin_required
 def cooperative(coop_id):
-    coop = _load(coop_id)
-    return _render_detail(coop, RejectForm())
+    return _render_detail(get_cooperative(coop_id))
 
 
-def _render_detail(coop, reject_form):
+def _render_detail(coop, **forms):
     return render_template(
         "admin/cooperative.html",
         coop=coop,
         admins=services.cooperative_admins(coop),
         verify_form=VerifyForm(),
-        reject_form=reject_form,
+        reject_form=forms.get("reject_form") or RejectForm(formdata=None),
+        suspend_form=forms.get("suspend_form") or SuspendForm(formdata=None),
+        reinstate_form=forms.get("reinstate_form") or ReinstateForm(formdata=None),
     )
 
 
 @bp.post("/koperasi/<int:coop_id>/verifikasi")
 @platform_admin_required
 def verify(coop_id):
-    coop = _load(coop_id)
+    coop = get_cooperative(coop_id)
     if VerifyForm().validate_on_submit():
         try:
             services.verify_cooperative(coop, current_user)
         except DomainError as error:
             flash(str(error.message), "danger")
         else:
-            flash(_("%(name)s is verified and in the catalogue.", name=coop.name), "success")
+            if services.has_published_products(coop):
+                flash(_("%(name)s is verified and in the catalogue.", name=coop.name), "success")
+            else:
+                flash(
+                    _(
+                        "%(name)s is verified. It will show in the catalogue once it publishes "
+                        "products.",
+                        name=coop.name,
+                    ),
+                    "success",
+                )
+    return redirect(url_for("admin.cooperatives"))
+
+
+def _decide_with_reason(coop, form_name: str, form, decide, done: str):
+    """Validate a reason form, call the deciding service, and answer the way all three do."""
+    if not form.validate_on_submit():
+        return _render_detail(coop, **{form_name: form})
+    try:
+        decide(coop, current_user, form.reason.data)
+    except DomainError as error:
+        flash(str(error.message), "danger")
+        return redirect(url_for("admin.cooperative", coop_id=coop.id))
+    flash(done, "success")
     return redirect(url_for("admin.cooperatives"))
 
 
 @bp.post("/koperasi/<int:coop_id>/tolak")
 @platform_admin_required
 def reject(coop_id):
-    coop = _load(coop_id)
-    form = RejectForm()
-    if not form.validate_on_submit():
-        return _render_detail(coop, form)
-    try:
-        services.reject_cooperative(coop, current_user, form.reason.data)
-    except DomainError as error:
-        flash(str(error.message), "danger")
-        return redirect(url_for("admin.cooperative", coop_id=coop.id))
-    flash(_("%(name)s is rejected.", name=coop.name), "success")
-    return redirect(url_for("admin.cooperatives"))
+    coop = get_cooperative(coop_id)
+    return _decide_with_reason(
+        coop,
+        "reject_form",
+        RejectForm(),
+        services.reject_cooperative,
+        _("%(name)s is rejected.", name=coop.name),
+    )
+
+
+@bp.post("/koperasi/<int:coop_id>/tangguhkan")
+@platform_admin_required
+def suspend(coop_id):
+    coop = get_cooperative(coop_id)
+    return _decide_with_reason(
+        coop,
+        "suspend_form",
+        SuspendForm(),
+        services.suspend_cooperative,
+        _("%(name)s is suspended and its admins are told why.", name=coop.name),
+    )
+
+
+@bp.post("/koperasi/<int:coop_id>/pulihkan")
+@platform_admin_required
+def reinstate(coop_id):
+    coop = get_cooperative(coop_id)
+    return _decide_with_reason(
+        coop,
+        "reinstate_form",
+        ReinstateForm(),
+        services.reinstate_cooperative,
+        _("%(name)s is reinstated and takes orders again.", name=coop.name),
+    )

@@ -1,6 +1,5 @@
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     FieldList,
     Form,
@@ -24,7 +23,7 @@ from marketplace.catalogue.services import (
     ProductData,
     list_categories,
 )
-from marketplace.forms import MAX_PRICE, MAX_QUANTITY, WholeNumberField, normalised
+from marketplace.forms import MAX_PRICE, MAX_QUANTITY, BaseForm, WholeNumberField, normalised
 from marketplace.identifiers import normalise_bpom, normalise_pirt
 from marketplace.labels import UNIT_LABELS
 
@@ -83,7 +82,7 @@ def _optional_int(value):
     return int(value) if value not in (None, "") else None
 
 
-class ProductForm(FlaskForm):
+class ProductForm(BaseForm):
     name = StringField(
         _l("Product name"),
         validators=[DataRequired(message=_l("Enter the product name.")), Length(max=160)],
@@ -231,7 +230,7 @@ class ProductForm(FlaskForm):
         return False
 
 
-class ProductStatusForm(FlaskForm):
+class ProductStatusForm(BaseForm):
     status = SelectField(
         choices=[
             SelectChoice(ProductStatus.PUBLISHED.value, _l("Publish")),

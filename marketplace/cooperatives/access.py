@@ -4,8 +4,10 @@ from flask import abort
 from sqlalchemy import select
 
 from marketplace.accounts.models import User
+from marketplace.catalogue.models import Product, ProductStatus
 from marketplace.cooperatives.models import (
     Cooperative,
+    Invitation,
     Membership,
     MembershipRole,
     MembershipStatus,
@@ -51,3 +53,36 @@ def get_public_cooperative(slug: str) -> Cooperative:
     if coop is None or not coop.is_verified:
         abort(404)
     return coop
+
+
+def _of_cooperative(model, coop: Cooperative, row_id: int):
+    return db.one_or_404(select(model).where(model.id == row_id, model.cooperative_id == coop.id))
+
+
+def get_membership_of(coop: Cooperative, membership_id: int) -> Membership:
+    """A membership of this cooperative; another cooperative's membership is 404."""
+    return _of_cooperative(Membership, coop, membership_id)
+
+
+def get_invitation_of(coop: Cooperative, invitation_id: int) -> Invitation:
+    """An invitation of this cooperative; another cooperative's invitation is 404."""
+    return _of_cooperative(Invitation, coop, invitation_id)
+
+
+def get_invitation_by_token(token: str) -> Invitation:
+    """The invitation a join link names; an unknown or malformed token is 404."""
+    if not token or len(token) > 64:
+        abort(404)
+    return db.one_or_404(select(Invitation).where(Invitation.token == token))
+
+
+def get_offer_product(membership: Membership, product_id: int) -> Product:
+    """A published product of the member's own cooperative, which the member may offer; else
+    404."""
+    return db.one_or_404(
+        select(Product).where(
+            Product.id == product_id,
+            Product.cooperative_id == membership.cooperative_id,
+            Product.status == ProductStatus.PUBLISHED,
+        )
+    )

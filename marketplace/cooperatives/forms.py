@@ -1,5 +1,4 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     EmailField,
@@ -19,7 +18,21 @@ from wtforms.validators import (
     Regexp,
 )
 
-from marketplace.forms import MAX_EXPIRY_HOURS, MAX_QUANTITY, WholeNumberField, choices, normalised
+from marketplace.cooperatives.services import (
+    CooperativeProfile,
+    CooperativeSettings,
+    InvitationData,
+    LegalIdentity,
+    SupplyOfferData,
+)
+from marketplace.forms import (
+    MAX_EXPIRY_HOURS,
+    MAX_QUANTITY,
+    BaseForm,
+    WholeNumberField,
+    choices,
+    normalised,
+)
 from marketplace.identifiers import normalise_nib, normalise_npwp, normalise_phone
 from marketplace.labels import KIND_LABELS, POLICY_LABELS
 
@@ -44,7 +57,7 @@ def _bank_digits(value):
     return value.replace(" ", "").replace(".", "").replace("-", "") if value else value
 
 
-class CooperativeProfileForm(FlaskForm):
+class CooperativeProfileForm(BaseForm):
     """Fields shared by registration and settings."""
 
     name = StringField(
@@ -113,6 +126,31 @@ class CooperativeProfileForm(FlaskForm):
         _l("Account holder"), validators=[DataRequired(), Length(max=160)], filters=[_strip]
     )
 
+    def profile(self) -> CooperativeProfile:
+        return CooperativeProfile(
+            name=self.name.data,
+            kind=self.kind.data,
+            province=self.province.data,
+            regency=self.regency.data,
+            time_zone=self.time_zone.data,
+            bank_name=self.bank_name.data,
+            bank_account_number=self.bank_account_number.data,
+            bank_account_holder=self.bank_account_holder.data,
+            address=(self.address.data or "").strip(),
+            phone=self.phone.data or None,
+            description=(self.description.data or "").strip(),
+        )
+
+    def legal_identity(self) -> LegalIdentity | None:
+        """None when the settings page left the legal identity out (it is locked)."""
+        if "nib" not in self._fields:
+            return None
+        return LegalIdentity(
+            legal_entity_number=self.legal_entity_number.data,
+            nib=self.nib.data,
+            npwp=self.npwp.data or None,
+        )
+
 
 class RegisterCooperativeForm(CooperativeProfileForm):
     submit = SubmitField(_l("Register the cooperative"))
@@ -144,8 +182,18 @@ class SettingsForm(CooperativeProfileForm):
     )
     submit = SubmitField(_l("Save"))
 
+    def settings(self) -> CooperativeSettings:
+        return CooperativeSettings(
+            profile=self.profile(),
+            legal=self.legal_identity(),
+            default_allocation_policy=self.default_allocation_policy.data,
+            answer_deadline_hours=self.answer_deadline_hours.data,
+            is_pkp=bool(self.is_pkp.data),
+            unpaid_expiry_hours=self.unpaid_expiry_hours.data,
+        )
 
-class InvitationForm(FlaskForm):
+
+class InvitationForm(BaseForm):
     name = StringField(
         _l("Name of the person"), validators=[DataRequired(), Length(max=120)], filters=[_strip]
     )
@@ -165,9 +213,21 @@ class InvitationForm(FlaskForm):
         _l("Email (optional)"),
         validators=[Optional(), Email(message=_l("Enter a valid email address.")), Length(max=254)],
         filters=[_strip],
+        description=_l(
+            "Required for an admin: only the account with this address can accept the invitation."
+        ),
     )
     role = SelectField(_l("Role"), choices=ROLE_CHOICES, default="member")
     submit = SubmitField(_l("Create invitation link"))
+
+    def invitation_data(self) -> InvitationData:
+        return InvitationData(
+            name=self.name.data,
+            role=self.role.data,
+            business_name=self.business_name.data or "",
+            phone=self.phone.data or None,
+            email=self.email.data or None,
+        )
 
 
 def _quantity(minimum: int, too_small):
@@ -185,7 +245,7 @@ def _quantity(minimum: int, too_small):
     return validator
 
 
-class SupplyOfferForm(FlaskForm):
+class SupplyOfferForm(BaseForm):
     units_available = WholeNumberField(
         _l("Units you can supply within the lead time"),
         validators=[
@@ -214,6 +274,14 @@ class SupplyOfferForm(FlaskForm):
     active = BooleanField(_l("Offer active"), default=True)
     submit = SubmitField(_l("Save offer"))
 
+    def offer_data(self) -> SupplyOfferData:
+        return SupplyOfferData(
+            units_available=self.units_available.data,
+            min_lot=self.min_lot.data,
+            quality_grade=self.quality_grade.data or "",
+            active=bool(self.active.data),
+        )
+
     def validate_min_lot(self, field) -> None:
         units = self.units_available.data
         if units and field.data is not None and units > 0 and field.data > units:
@@ -222,5 +290,5 @@ class SupplyOfferForm(FlaskForm):
             )
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(BaseForm):
     """A POST button with nothing but the CSRF token."""

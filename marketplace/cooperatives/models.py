@@ -82,6 +82,8 @@ class Cooperative(TimestampMixin, db.Model):
     unpaid_expiry_hours: Mapped[int] = mapped_column(Integer, default=72, server_default="72")
     verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     rejection_reason: Mapped[str | None] = mapped_column(Text)
+    suspended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    suspension_reason: Mapped[str | None] = mapped_column(Text)
 
     memberships: Mapped[list[Membership]] = relationship(back_populates="cooperative")
     products: Mapped[list[Product]] = relationship(back_populates="cooperative")
@@ -89,6 +91,17 @@ class Cooperative(TimestampMixin, db.Model):
     @property
     def is_verified(self) -> bool:
         return self.status == CooperativeStatus.VERIFIED
+
+    @property
+    def takes_orders(self) -> bool:
+        """Whether buyers may place new orders with it (a suspended one finishes its open
+        orders but takes no new ones)."""
+        return self.status == CooperativeStatus.VERIFIED
+
+    @property
+    def legal_identity_locked(self) -> bool:
+        """The platform has checked the legal identity: the cooperative can no longer edit it."""
+        return self.status in (CooperativeStatus.VERIFIED, CooperativeStatus.SUSPENDED)
 
     def __repr__(self) -> str:
         return f"<Cooperative {self.slug}>"
@@ -141,6 +154,13 @@ class Invitation(TimestampMixin, db.Model):
     membership_id: Mapped[int | None] = mapped_column(ForeignKey("memberships.id"))
 
     cooperative: Mapped[Cooperative] = relationship()
+
+    def admits(self, user: User) -> bool:
+        """Whether `user` may accept it: an admin invitation only by the account with the email
+        address it was sent to; a member invitation by whoever holds the link."""
+        if self.role != MembershipRole.ADMIN:
+            return True
+        return bool(self.email) and (user.email or "").lower() == self.email.lower()
 
 
 class SupplyOffer(TimestampMixin, db.Model):

@@ -1,4 +1,4 @@
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -7,7 +7,11 @@ from marketplace.cooperatives import services
 from marketplace.cooperatives.access import (
     active_membership,
     get_cooperative_for_admin,
+    get_invitation_by_token,
+    get_invitation_of,
     get_membership_for_member,
+    get_membership_of,
+    get_offer_product,
 )
 from marketplace.cooperatives.forms import (
     ConfirmForm,
@@ -30,7 +34,9 @@ def register():
     form = RegisterCooperativeForm()
     if form.validate_on_submit():
         try:
-            coop = services.register_cooperative(current_user, form.data)
+            coop = services.register_cooperative(
+                current_user, form.profile(), form.legal_identity()
+            )
         except DomainError as error:
             show_domain_error(form, error)
         else:
@@ -61,13 +67,13 @@ def manage(slug):
 def settings(slug):
     coop = get_cooperative_for_admin(slug, current_user)
     form = SettingsForm(obj=coop)
-    if coop.is_verified:
+    if coop.legal_identity_locked:
         # The legal identity was checked by the platform admin; it is shown, not edited.
         for name in services.LEGAL_FIELDS:
             delattr(form, name)
     if form.validate_on_submit():
         try:
-            services.update_cooperative(coop, current_user, form.data)
+            services.update_cooperative(coop, current_user, form.settings())
         except DomainError as error:
             show_domain_error(form, error)
         else:
@@ -98,7 +104,7 @@ def invite(slug):
     form = InvitationForm()
     if form.validate_on_submit():
         try:
-            created = services.invite_member(coop, current_user, form.data)
+            created = services.invite_member(coop, current_user, form.invitation_data())
         except DomainError as error:
             show_domain_error(form, error)
         else:
@@ -112,9 +118,7 @@ def invite(slug):
 @bp.get("/kelola/<slug>/undangan/<int:invitation_id>")
 def invitation(slug, invitation_id):
     coop = get_cooperative_for_admin(slug, current_user)
-    found = services.find_invitation(coop, invitation_id)
-    if found is None:
-        abort(404)
+    found = get_invitation_of(coop, invitation_id)
     link = services.invitation_link(found)
     return render_template(
         "cooperatives/invitation.html",
@@ -132,9 +136,7 @@ def invitation(slug, invitation_id):
 @bp.post("/kelola/<slug>/undangan/<int:invitation_id>/cabut")
 def revoke_invitation(slug, invitation_id):
     coop = get_cooperative_for_admin(slug, current_user)
-    found = services.find_invitation(coop, invitation_id)
-    if found is None:
-        abort(404)
+    found = get_invitation_of(coop, invitation_id)
     if ConfirmForm().validate_on_submit():
         try:
             services.revoke_invitation(found, current_user)
@@ -148,9 +150,7 @@ def revoke_invitation(slug, invitation_id):
 @bp.post("/kelola/<slug>/anggota/<int:membership_id>/nonaktifkan")
 def deactivate_member(slug, membership_id):
     coop = get_cooperative_for_admin(slug, current_user)
-    membership = services.find_membership(coop, membership_id)
-    if membership is None:
-        abort(404)
+    membership = get_membership_of(coop, membership_id)
     if ConfirmForm().validate_on_submit():
         try:
             services.deactivate_member(membership, current_user)
@@ -167,17 +167,17 @@ def deactivate_member(slug, membership_id):
 @bp.get("/gabung/<token>")
 @public
 def join(token):
-    found = services.find_invitation_by_token(token)
-    if found is None:
-        abort(404)
+    found = get_invitation_by_token(token)
     membership = None
     if current_user.is_authenticated:
         membership = active_membership(found.cooperative_id, current_user)
+    refusal = services.refusal_for(found, current_user if current_user.is_authenticated else None)
     return render_template(
         "cooperatives/join.html",
         invitation=found,
         coop=found.cooperative,
-        state=services.invitation_state(found),
+        refusal=refusal,
+        refusal_message=services.refusal_message(refusal) if refusal else None,
         inviter_name=services.inviter_name(found),
         membership=membership,
     )
@@ -185,12 +185,11 @@ def join(token):
 
 @bp.post("/gabung/<token>")
 def accept_invitation(token):
-    if services.find_invitation_by_token(token) is None:
-        abort(404)
+    found = get_invitation_by_token(token)
     if not ConfirmForm().validate_on_submit():
         return redirect(url_for("cooperatives.join", token=token))
     try:
-        membership = services.accept_invitation(token, current_user)
+        membership = services.accept_invitation(found, current_user)
     except DomainError as error:
         flash(str(error.message), "danger")
         return redirect(url_for("cooperatives.join", token=token))
@@ -224,14 +223,12 @@ def my_offers(slug):
 @bp.route("/anggota/<slug>/penawaran/<int:product_id>", methods=["GET", "POST"])
 def edit_offer(slug, product_id):
     membership = get_membership_for_member(slug, current_user)
-    product = services.find_offer_product(membership, product_id)
-    if product is None:
-        abort(404)
+    product = get_offer_product(membership, product_id)
     offer = services.find_offer(membership, product)
     form = SupplyOfferForm(obj=offer)
     if form.validate_on_submit():
         try:
-            services.save_supply_offer(membership, product, form.data)
+            services.save_supply_offer(membership, product, form.offer_data())
         except DomainError as error:
             show_domain_error(form, error)
         else:

@@ -1,9 +1,8 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, SubmitField, TextAreaField
 from wtforms.validators import AnyOf, InputRequired, Length, NumberRange, Optional
 
-from marketplace.forms import MAX_QUANTITY, WholeNumberField, choices
+from marketplace.forms import MAX_QUANTITY, BaseForm, WholeNumberField, choices
 from marketplace.labels import POLICY_LABELS
 
 
@@ -15,7 +14,7 @@ def policy_field_name(line_id: int) -> str:
     return f"policy_{line_id}"
 
 
-class _AllocationForm(FlaskForm):
+class _AllocationForm(BaseForm):
     recalculate = SubmitField(_l("Propose again with this policy"))
     publish = SubmitField(_l("Publish to members"))
 
@@ -32,7 +31,7 @@ class _AllocationForm(FlaskForm):
         }
 
 
-def allocation_form(proposals, **kwargs) -> FlaskForm:
+def allocation_form(proposals, **kwargs) -> BaseForm:
     """A form with a policy choice per line and a share field per candidate member."""
 
     class AllocationForm(_AllocationForm):
@@ -60,22 +59,22 @@ def allocation_form(proposals, **kwargs) -> FlaskForm:
     return AllocationForm(**kwargs)
 
 
-class AnswerForm(FlaskForm):
+class AnswerForm(BaseForm):
     submit = SubmitField(_l("Accept this work"))
 
 
-class DeclineForm(FlaskForm):
+class DeclineForm(BaseForm):
     reason = TextAreaField(
         _l("Why not? (optional)"), validators=[Optional(), Length(max=500)], render_kw={"rows": 2}
     )
     submit = SubmitField(_l("Decline"))
 
 
-class ProgressForm(FlaskForm):
+class ProgressForm(BaseForm):
     status = HiddenField(validators=[AnyOf(["in_production", "delivered_to_hub"])])
 
 
-class QualityControlForm(FlaskForm):
+class QualityControlForm(BaseForm):
     accepted_quantity = WholeNumberField(
         _l("Accepted units"),
         validators=[InputRequired(), NumberRange(min=0, max=MAX_QUANTITY)],

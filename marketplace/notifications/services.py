@@ -48,6 +48,14 @@ MESSAGES = {
     ),
     "admin.in_production": _l("Members accepted all the work of order %(order)s."),
     "admin.ready": _l("Order %(order)s is ready: every line passed quality control."),
+    "cooperative.suspended": _l(
+        "The platform admin suspended %(cooperative)s. Reason: %(reason)s. It no longer appears "
+        "in the catalogue and takes no new orders; finish your open orders as usual."
+    ),
+    "cooperative.reinstated": _l(
+        "The platform admin reinstated %(cooperative)s. Reason: %(reason)s. Its published "
+        "products are back in the catalogue and it takes orders again."
+    ),
 }
 
 _OUTBOX = "notification_outbox"

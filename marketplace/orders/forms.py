@@ -1,9 +1,15 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from marketplace.forms import MAX_PRICE, MAX_QUANTITY, WholeNumberField, choices, normalised
+from marketplace.forms import (
+    MAX_PRICE,
+    MAX_QUANTITY,
+    BaseForm,
+    WholeNumberField,
+    choices,
+    normalised,
+)
 from marketplace.identifiers import normalise_phone, normalise_postal_code
 from marketplace.orders import payment_methods
 from marketplace.orders.services import Delivery
@@ -32,7 +38,7 @@ def _required(label, max_length: int, **kwargs) -> StringField:
     )
 
 
-class DeliveryForm(FlaskForm):
+class DeliveryForm(BaseForm):
     """Delivery address in Indonesian form, recipient, date, PO number and notes."""
 
     delivery_date = DateField(
@@ -135,15 +141,15 @@ def checkout_form(methods_by_coop: dict[int, list[str]]) -> CheckoutForm:
     return Form()
 
 
-class CartAddForm(FlaskForm):
+class CartAddForm(BaseForm):
     quantity = _quantity_field()
 
 
-class CartQuantityForm(FlaskForm):
+class CartQuantityForm(BaseForm):
     quantity = _quantity_field()
 
 
-class AdminCancelForm(FlaskForm):
+class AdminCancelForm(BaseForm):
     reason = TextAreaField(
         _l("Reason (shown to the buyer)"),
         validators=[DataRequired(_l("Give a reason for the buyer.")), Length(max=1000)],
@@ -151,7 +157,7 @@ class AdminCancelForm(FlaskForm):
     )
 
 
-class OrderFilterForm(FlaskForm):
+class OrderFilterForm(BaseForm):
     """The cooperative admin's order list filters (GET, no CSRF: it changes nothing)."""
 
     class Meta:
@@ -165,7 +171,7 @@ class OrderFilterForm(FlaskForm):
     )
 
 
-class BankTransferForm(FlaskForm):
+class BankTransferForm(BaseForm):
     amount = WholeNumberField(
         _l("Amount received (Rp)"),
         thousands=True,

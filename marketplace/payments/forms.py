@@ -1,12 +1,11 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, IntegerField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
 
-from marketplace.forms import MAX_PRICE, WholeNumberField, choices
+from marketplace.forms import MAX_PRICE, BaseForm, WholeNumberField, choices
 
 
-class TrustedBuyerForm(FlaskForm):
+class TrustedBuyerForm(BaseForm):
     email = EmailField(_l("Buyer's email"), validators=[DataRequired(), Email(), Length(max=254)])
     terms_days = SelectField(
         _l("Invoice terms"),
@@ -15,7 +14,7 @@ class TrustedBuyerForm(FlaskForm):
     )
 
 
-class RefundForm(FlaskForm):
+class RefundForm(BaseForm):
     payment_id = IntegerField(validators=[InputRequired()])
     amount = WholeNumberField(
         _l("Amount to refund (Rp)"),

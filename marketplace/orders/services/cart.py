@@ -45,7 +45,7 @@ class CartGroup:
 
 
 def _check_product(product: Product) -> None:
-    if not (product.is_published and product.cooperative.is_verified):
+    if not (product.is_published and product.cooperative.takes_orders):
         raise NotAllowed(_("This product cannot be ordered now."))
 
 
@@ -135,7 +135,7 @@ def _line(item: CartItem, available: int) -> CartLine:
     except ValueError:
         unit_price = None
     problem = None
-    if not (product.is_published and product.cooperative.is_verified):
+    if not (product.is_published and product.cooperative.takes_orders):
         problem = _("This product cannot be ordered now.")
     else:
         error = quantity_error(product, item.quantity, available)

@@ -246,7 +246,7 @@ def _build_orders(
 
 
 def _check_orderable(product: Product, quantity: int, available: int, day: date) -> None:
-    if not (product.is_published and product.cooperative.is_verified):
+    if not (product.is_published and product.cooperative.takes_orders):
         raise NotAllowed(
             _("%(product)s cannot be ordered now. Remove it from your cart.", product=product.name)
         )

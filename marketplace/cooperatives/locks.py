@@ -1,0 +1,14 @@
+"""The locks cooperative use cases take before they read and then change a cooperative.
+
+See marketplace.locking for how a lock is taken on PostgreSQL and on SQLite.
+"""
+
+from marketplace.cooperatives.models import Cooperative
+from marketplace.extensions import db
+from marketplace.locking import lock_rows
+
+
+def lock_cooperative(coop: Cooperative) -> None:
+    """Lock `coop` and reload it, so that its status is read after any concurrent change."""
+    lock_rows(Cooperative, [coop.id])
+    db.session.refresh(coop)

@@ -1,0 +1,70 @@
+"""Cooperatives' use cases: registration and profile, members, invitations, supply offers.
+
+Each lives in its own module; the names views and other packages use are gathered here.
+"""
+
+from marketplace.cooperatives.services.invitations import (
+    InvitationData,
+    accept_invitation,
+    invitation_link,
+    invitation_message,
+    invitation_state,
+    invite_member,
+    inviter_name,
+    open_invitations,
+    refusal_for,
+    refusal_message,
+    revoke_invitation,
+    whatsapp_share_url,
+)
+from marketplace.cooperatives.services.members import (
+    deactivate_member,
+    members_page,
+    next_member_number,
+)
+from marketplace.cooperatives.services.registration import (
+    LEGAL_FIELDS,
+    CooperativeProfile,
+    CooperativeSettings,
+    LegalIdentity,
+    dashboard_counts,
+    register_cooperative,
+    update_cooperative,
+)
+from marketplace.cooperatives.services.supply_offers import (
+    SupplyOfferData,
+    find_offer,
+    offers_overview,
+    pooled_availability,
+    save_supply_offer,
+)
+
+__all__ = [
+    "LEGAL_FIELDS",
+    "CooperativeProfile",
+    "CooperativeSettings",
+    "InvitationData",
+    "LegalIdentity",
+    "SupplyOfferData",
+    "accept_invitation",
+    "dashboard_counts",
+    "deactivate_member",
+    "find_offer",
+    "invitation_link",
+    "invitation_message",
+    "invitation_state",
+    "invite_member",
+    "inviter_name",
+    "members_page",
+    "next_member_number",
+    "offers_overview",
+    "open_invitations",
+    "pooled_availability",
+    "refusal_for",
+    "refusal_message",
+    "register_cooperative",
+    "revoke_invitation",
+    "save_supply_offer",
+    "update_cooperative",
+    "whatsapp_share_url",
+]
