@@ -52,12 +52,14 @@ def make_cooperative(admin: User | None = None, status: str = "verified", **kwar
     return coop
 
 
-def make_member(coop: Cooperative, user: User | None = None, **kwargs) -> Membership:
+def make_member(
+    coop: Cooperative, user: User | None = None, role: str = "member", **kwargs
+) -> Membership:
     n = next(_seq)
     membership = Membership(
         user=user or make_user(f"Member {n}"),
         cooperative=coop,
-        role="member",
+        role=role,
         member_number=f"M-{n:04d}",
         **kwargs,
     )

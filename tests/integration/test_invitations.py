@@ -24,6 +24,7 @@ from tests.factories import (
     make_member,
     make_offer,
     make_product,
+    make_user,
 )
 
 
@@ -131,6 +132,7 @@ def test_whatsapp_link_keeps_only_digits_and_encodes_the_text():
         ("email", "not-an-email", "Enter a valid email address."),
         ("name", "", "This field is required."),
         ("role", "owner", "Not a valid choice"),
+        ("role", "admin", "An admin invitation needs the email address of the person"),
     ],
 )
 def test_invitation_form_validation(app, admin, coop, field, value, message):
@@ -367,6 +369,65 @@ def test_expired_revoked_or_used_links_say_so(app, admin, coop, state, message):
     assert db_state() == before
     with app.test_request_context(), pytest.raises(InvalidTransition):
         services.accept_invitation(invitation, latecomer)
+
+
+@pytest.mark.parametrize("locale", ["en", "id"])
+def test_an_admin_invitation_only_works_for_the_account_it_was_sent_to(app, admin, coop, locale):
+    invited = english_user("Budi", email="budi@example.com")
+    invitation = invite(app, coop, admin, name="Budi", role="admin", email="Budi@Example.com")
+    someone_else = make_user("Orang lain", locale=locale)
+    message = {
+        "en": "This admin invitation was sent to another email address.",
+        "id": "Undangan pengurus ini dikirim ke alamat email lain.",
+    }[locale]
+    client = client_for(app, someone_else)
+    page = client.get(f"/gabung/{invitation.token}").get_data(as_text=True)
+    assert message in page
+    assert 'action="/gabung/' not in page  # no join button
+    before = db_state()
+    response = client.post(f"/gabung/{invitation.token}", follow_redirects=True)
+    assert message in response.get_data(as_text=True)
+    assert db_state() == before
+    with app.test_request_context(), pytest.raises(NotAllowed):
+        services.accept_invitation(invitation, someone_else)
+    assert db_state() == before
+    # The account it was sent to (whatever the letter case) still can.
+    response = client_for(app, invited).post(f"/gabung/{invitation.token}")
+    assert response.status_code == 302
+    assert f"/kelola/{coop.slug}/" in response.headers["Location"]
+
+
+def test_an_admin_invitation_without_an_email_address_admits_nobody(app, admin, coop):
+    # Made before admin invitations were bound to an address.
+    invitation = invite(app, coop, admin, role="member")
+    invitation.role = "admin"
+    db.session.commit()
+    someone = english_user("Pemegang tautan")
+    before = db_state()
+    client_for(app, someone).post(f"/gabung/{invitation.token}")
+    assert db_state() == before
+
+
+@pytest.mark.parametrize(
+    ("state", "message"),
+    [
+        ("expired", "Undangan ini sudah kedaluwarsa."),
+        ("used", "Undangan ini sudah digunakan."),
+    ],
+)
+def test_refused_links_speak_indonesian(app, admin, coop, state, message):
+    invitation = invite(app, coop, admin)
+    if state == "expired":
+        invitation.expires_at = utcnow() - timedelta(seconds=1)
+        db.session.commit()
+    else:
+        with app.test_request_context():
+            services.accept_invitation(invitation, english_user("Pertama"))
+    client = client_for(app, make_user("Terlambat"))
+    before = db_state()
+    response = client.post(f"/gabung/{invitation.token}", follow_redirects=True)
+    assert message in response.get_data(as_text=True)
+    assert db_state() == before
 
 
 def test_a_member_already_in_the_cooperative_is_told_so(app, admin, coop):
