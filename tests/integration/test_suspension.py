@@ -240,9 +240,7 @@ def test_verifying_a_cooperative_without_products_says_when_it_shows(app, operat
     assert "is verified and in the catalogue" not in body
 
 
-def test_verifying_a_cooperative_with_published_products_says_it_is_in_the_catalogue(
-    app, operator
-):
+def test_verifying_a_cooperative_with_published_products_says_it_is_in_the_catalogue(app, operator):
     pending = make_cooperative(status="pending", name="Koperasi Siap")
     make_product(pending)
     response = client_for(app, operator).post(
