@@ -248,8 +248,9 @@ def test_3_new_cooperative_waits_for_verification_then_appears(page: Page, new_p
     expect(row.locator(".badge")).to_have_text("Awaiting verification")
     with admin.expect_navigation():
         row.locator("form[action$='/verifikasi'] button[type=submit]").click()
+    # It has no products yet, so it is not said to be in the catalogue.
     expect(admin.locator(".alert-success")).to_contain_text(
-        f"{name} is verified and in the catalogue."
+        f"{name} is verified. It will show in the catalogue once it publishes products."
     )
     admin.goto("/admin/koperasi?status=verified")
     expect(admin.locator("main tbody tr", has_text=name).locator(".badge")).to_have_text("Verified")
