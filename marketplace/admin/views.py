@@ -1,4 +1,7 @@
+from collections.abc import Callable
+
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -6,14 +9,16 @@ from marketplace.accounts.access import platform_admin_required
 from marketplace.admin import services
 from marketplace.admin.access import get_cooperative
 from marketplace.admin.forms import ReinstateForm, RejectForm, SuspendForm, VerifyForm
+from marketplace.cooperatives.models import Cooperative
 from marketplace.errors import DomainError
+from marketplace.forms import BaseForm
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 
 @bp.get("/koperasi")
 @platform_admin_required
-def cooperatives():
+def cooperatives() -> ResponseReturnValue:
     status = request.args.get("status") or None
     if status not in services.STATUS_FILTERS:
         status = None
@@ -29,11 +34,11 @@ def cooperatives():
 
 @bp.get("/koperasi/<int:coop_id>")
 @platform_admin_required
-def cooperative(coop_id):
+def cooperative(coop_id: int) -> ResponseReturnValue:
     return _render_detail(get_cooperative(coop_id))
 
 
-def _render_detail(coop, **forms):
+def _render_detail(coop: Cooperative, **forms: BaseForm) -> str:
     return render_template(
         "admin/cooperative.html",
         coop=coop,
@@ -47,7 +52,7 @@ def _render_detail(coop, **forms):
 
 @bp.post("/koperasi/<int:coop_id>/verifikasi")
 @platform_admin_required
-def verify(coop_id):
+def verify(coop_id: int) -> ResponseReturnValue:
     coop = get_cooperative(coop_id)
     if VerifyForm().validate_on_submit():
         try:
@@ -69,7 +74,9 @@ def verify(coop_id):
     return redirect(url_for("admin.cooperatives"))
 
 
-def _decide_with_reason(coop, form_name: str, form, decide, done: str):
+def _decide_with_reason(
+    coop: Cooperative, form_name: str, form: BaseForm, decide: Callable, done: str
+) -> ResponseReturnValue:
     """Validate a reason form, call the deciding service, and answer the way all three do."""
     if not form.validate_on_submit():
         return _render_detail(coop, **{form_name: form})
@@ -84,7 +91,7 @@ def _decide_with_reason(coop, form_name: str, form, decide, done: str):
 
 @bp.post("/koperasi/<int:coop_id>/tolak")
 @platform_admin_required
-def reject(coop_id):
+def reject(coop_id: int) -> ResponseReturnValue:
     coop = get_cooperative(coop_id)
     return _decide_with_reason(
         coop,
@@ -97,7 +104,7 @@ def reject(coop_id):
 
 @bp.post("/koperasi/<int:coop_id>/tangguhkan")
 @platform_admin_required
-def suspend(coop_id):
+def suspend(coop_id: int) -> ResponseReturnValue:
     coop = get_cooperative(coop_id)
     return _decide_with_reason(
         coop,
@@ -110,7 +117,7 @@ def suspend(coop_id):
 
 @bp.post("/koperasi/<int:coop_id>/pulihkan")
 @platform_admin_required
-def reinstate(coop_id):
+def reinstate(coop_id: int) -> ResponseReturnValue:
     coop = get_cooperative(coop_id)
     return _decide_with_reason(
         coop,

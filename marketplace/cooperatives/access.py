@@ -25,26 +25,24 @@ def active_membership(cooperative_id: int, user: User) -> Membership | None:
     )
 
 
-def get_cooperative_for_admin(slug: str, user: User) -> Cooperative:
-    """The cooperative with this slug if `user` is one of its active admins; else 404."""
+def _membership_by_slug(slug: str, user: User, role: str) -> Membership:
     coop = db.session.scalar(select(Cooperative).where(Cooperative.slug == slug))
     if coop is None or not user.is_authenticated:
         abort(404)
     membership = active_membership(coop.id, user)
-    if membership is None or membership.role != MembershipRole.ADMIN:
+    if membership is None or membership.role != role:
         abort(404)
-    return coop
+    return membership
+
+
+def get_cooperative_for_admin(slug: str, user: User) -> Cooperative:
+    """The cooperative with this slug if `user` is one of its active admins; else 404."""
+    return _membership_by_slug(slug, user, MembershipRole.ADMIN).cooperative
 
 
 def get_membership_for_member(slug: str, user: User) -> Membership:
     """The user's active membership (as a producing member) of this cooperative; else 404."""
-    coop = db.session.scalar(select(Cooperative).where(Cooperative.slug == slug))
-    if coop is None or not user.is_authenticated:
-        abort(404)
-    membership = active_membership(coop.id, user)
-    if membership is None or membership.role != MembershipRole.MEMBER:
-        abort(404)
-    return membership
+    return _membership_by_slug(slug, user, MembershipRole.MEMBER)
 
 
 def get_public_cooperative(slug: str) -> Cooperative:

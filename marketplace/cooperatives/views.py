@@ -1,4 +1,5 @@
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -30,7 +31,7 @@ bp = Blueprint("cooperatives", __name__)
 
 
 @bp.route("/koperasi/daftar", methods=["GET", "POST"])
-def register():
+def register() -> ResponseReturnValue:
     form = RegisterCooperativeForm()
     if form.validate_on_submit():
         try:
@@ -53,7 +54,7 @@ def register():
 
 
 @bp.get("/kelola/<slug>/")
-def manage(slug):
+def manage(slug: str) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     return render_template(
         "cooperatives/manage.html",
@@ -64,7 +65,7 @@ def manage(slug):
 
 
 @bp.route("/kelola/<slug>/pengaturan", methods=["GET", "POST"])
-def settings(slug):
+def settings(slug: str) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     form = SettingsForm(obj=coop)
     if coop.legal_identity_locked:
@@ -83,7 +84,7 @@ def settings(slug):
 
 
 @bp.get("/kelola/<slug>/anggota")
-def members(slug):
+def members(slug: str) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     page = services.members_page(coop, request.args.get("page", 1, type=int))
     invitations = services.open_invitations(coop)
@@ -99,7 +100,7 @@ def members(slug):
 
 
 @bp.route("/kelola/<slug>/anggota/undang", methods=["GET", "POST"])
-def invite(slug):
+def invite(slug: str) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     form = InvitationForm()
     if form.validate_on_submit():
@@ -116,7 +117,7 @@ def invite(slug):
 
 
 @bp.get("/kelola/<slug>/undangan/<int:invitation_id>")
-def invitation(slug, invitation_id):
+def invitation(slug: str, invitation_id: int) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     found = get_invitation_of(coop, invitation_id)
     link = services.invitation_link(found)
@@ -134,7 +135,7 @@ def invitation(slug, invitation_id):
 
 
 @bp.post("/kelola/<slug>/undangan/<int:invitation_id>/cabut")
-def revoke_invitation(slug, invitation_id):
+def revoke_invitation(slug: str, invitation_id: int) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     found = get_invitation_of(coop, invitation_id)
     if ConfirmForm().validate_on_submit():
@@ -148,7 +149,7 @@ def revoke_invitation(slug, invitation_id):
 
 
 @bp.post("/kelola/<slug>/anggota/<int:membership_id>/nonaktifkan")
-def deactivate_member(slug, membership_id):
+def deactivate_member(slug: str, membership_id: int) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     membership = get_membership_of(coop, membership_id)
     if ConfirmForm().validate_on_submit():
@@ -166,7 +167,7 @@ def deactivate_member(slug, membership_id):
 
 @bp.get("/gabung/<token>")
 @public
-def join(token):
+def join(token: str) -> ResponseReturnValue:
     found = get_invitation_by_token(token)
     membership = None
     if current_user.is_authenticated:
@@ -184,7 +185,7 @@ def join(token):
 
 
 @bp.post("/gabung/<token>")
-def accept_invitation(token):
+def accept_invitation(token: str) -> ResponseReturnValue:
     found = get_invitation_by_token(token)
     if not ConfirmForm().validate_on_submit():
         return redirect(url_for("cooperatives.join", token=token))
@@ -210,7 +211,7 @@ def accept_invitation(token):
 
 
 @bp.get("/anggota/<slug>/penawaran")
-def my_offers(slug):
+def my_offers(slug: str) -> ResponseReturnValue:
     membership = get_membership_for_member(slug, current_user)
     return render_template(
         "cooperatives/my_offers.html",
@@ -221,7 +222,7 @@ def my_offers(slug):
 
 
 @bp.route("/anggota/<slug>/penawaran/<int:product_id>", methods=["GET", "POST"])
-def edit_offer(slug, product_id):
+def edit_offer(slug: str, product_id: int) -> ResponseReturnValue:
     membership = get_membership_for_member(slug, current_user)
     product = get_offer_product(membership, product_id)
     offer = services.find_offer(membership, product)
