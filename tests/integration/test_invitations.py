@@ -375,6 +375,8 @@ def test_expired_revoked_or_used_links_say_so(app, admin, coop, state, message):
 def test_an_admin_invitation_only_works_for_the_account_it_was_sent_to(app, admin, coop, locale):
     invited = english_user("Budi", email="budi@example.com")
     invitation = invite(app, coop, admin, name="Budi", role="admin", email="Budi@Example.com")
+    anonymous = app.test_client().get(f"/gabung/{invitation.token}").get_data(as_text=True)
+    assert "hanya berlaku untuk akun dengan alamat email yang dituju" in anonymous
     someone_else = make_user("Orang lain", locale=locale)
     message = {
         "en": "This admin invitation was sent to another email address.",
