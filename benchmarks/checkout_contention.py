@@ -125,10 +125,10 @@ def seed(app, buyers: int, units: int) -> tuple[int, int, list[int]]:
 
 def run(app, product_id: int, coop_id: int, buyer_ids: list[int]) -> tuple[float, dict]:
     from marketplace.accounts.models import User
+    from marketplace.checkout.services import Delivery, checkout_cart
     from marketplace.db import utcnow
     from marketplace.errors import InsufficientCapacity
     from marketplace.extensions import db
-    from marketplace.orders.services import Delivery, checkout_cart
 
     delivery = Delivery(
         delivery_date=utcnow().date() + timedelta(days=7),

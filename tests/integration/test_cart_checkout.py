@@ -8,9 +8,10 @@ import pytest
 
 from marketplace.audit.models import AuditEvent
 from marketplace.catalogue.services import availability_for
+from marketplace.checkout.models import CartItem
 from marketplace.db import utcnow
 from marketplace.extensions import db
-from marketplace.orders.models import CartItem, Order, OrderStatus
+from marketplace.orders.models import Order, OrderStatus
 from tests.factories import (
     client_for,
     db_state,
