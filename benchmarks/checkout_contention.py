@@ -74,7 +74,7 @@ def seed(app, buyers: int, units: int) -> tuple[int, int, list[int]]:
     from marketplace.cooperatives.models import Cooperative, Membership, SupplyOffer
     from marketplace.db import utcnow
     from marketplace.extensions import db
-    from marketplace.orders.models import CartItem
+    from marketplace.checkout.models import CartItem
 
     with app.app_context():
         coop = Cooperative(
