@@ -2,7 +2,8 @@
 
 import secrets
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -34,7 +35,7 @@ def _product_page(coop_slug: str, product_slug: str, typed: str | None = None) -
 
 @bp.post("/keranjang/tambah/<coop_slug>/<product_slug>")
 @public
-def add_to_cart(coop_slug: str, product_slug: str):
+def add_to_cart(coop_slug: str, product_slug: str) -> ResponseReturnValue:
     product = get_public_product(coop_slug, product_slug)
     typed = request.form.get("quantity", "")
     if not current_user.is_authenticated:
@@ -55,7 +56,7 @@ def add_to_cart(coop_slug: str, product_slug: str):
 
 
 @bp.get("/keranjang/")
-def cart():
+def cart() -> ResponseReturnValue:
     groups = services.cart_groups(current_user)
     return render_template(
         "checkout/cart.html",
@@ -74,7 +75,7 @@ def _typed_in_cart() -> dict:
 
 
 @bp.post("/keranjang/<int:item_id>")
-def change_cart_quantity(item_id: int):
+def change_cart_quantity(item_id: int) -> ResponseReturnValue:
     item = get_cart_item_for_buyer(item_id, current_user)
     form = CartQuantityForm()
     if form.validate_on_submit():
@@ -93,7 +94,7 @@ def change_cart_quantity(item_id: int):
 
 
 @bp.post("/keranjang/<int:item_id>/hapus")
-def remove_from_cart(item_id: int):
+def remove_from_cart(item_id: int) -> ResponseReturnValue:
     item = get_cart_item_for_buyer(item_id, current_user)
     name = item.product.name
     services.remove_from_cart(item)
@@ -110,7 +111,7 @@ def _prefill(form, earliest) -> None:
 
 
 @bp.route("/keranjang/checkout", methods=["GET", "POST"])
-def checkout():
+def checkout() -> ResponseReturnValue:
     groups = services.cart_groups(current_user)
     if not groups and request.method == "GET":
         flash(_("Your cart is empty."), "info")
@@ -145,11 +146,11 @@ def checkout():
 
 @bp.route("/pesan/<coop_slug>/<product_slug>", methods=["GET", "POST"])
 @public
-def new_order(coop_slug: str, product_slug: str):
+def new_order(coop_slug: str, product_slug: str) -> ResponseReturnValue:
     product = get_public_product(coop_slug, product_slug)
     if not current_user.is_authenticated:
         # Public so that the catalogue's Order button works; ordering itself needs an account.
-        return redirect_to_login(request.path if request.method == "GET" else None)
+        return current_app.login_manager.unauthorized()
     earliest = services.earliest_delivery_date(product)
     form = order_form(methods_for(current_user, product.cooperative))
     if not form.is_submitted():
@@ -179,7 +180,7 @@ def new_order(coop_slug: str, product_slug: str):
 
 
 @bp.get("/pesanan/baru")
-def placed():
+def placed() -> ResponseReturnValue:
     """What to do next for the orders one checkout made: the grand total, and each transfer."""
     numbers = [n for n in request.args.get("numbers", "").split(",") if n][:MAX_ORDERS_SHOWN]
     orders = get_orders_for_buyer(numbers, current_user)

@@ -73,7 +73,7 @@ def place(
             if existing:
                 return existing
             lines = source.collect()
-            orders = _build_orders(buyer, lines, delivery, methods, (key, source.origin))
+            orders = _build_orders(buyer, lines, delivery, methods, key=key, origin=source.origin)
             _confirm_on_terms(orders, buyer)
             source.consume()
     except IntegrityError:
@@ -110,7 +110,9 @@ def _build_orders(
     lines: Sequence[CheckoutLine],
     delivery: Delivery,
     methods: dict[int, str],
-    key_and_origin: tuple[str, Origin],
+    *,
+    key: str,
+    origin: Origin,
 ) -> list[Order]:
     products = {
         p.id: p
@@ -138,7 +140,9 @@ def _build_orders(
                 _("Choose how to pay %(cooperative)s.", cooperative=coop.name),
                 field=f"payment_{coop_id}",
             )
-        orders.append(_new_order(buyer, coop, coop_lines, delivery, method, key_and_origin, now))
+        orders.append(
+            _new_order(buyer, coop, coop_lines, delivery, method, key=key, origin=origin, now=now)
+        )
     return orders
 
 
@@ -162,8 +166,9 @@ def _check_orderable(product: Product, quantity: int, available: int, day: date)
         )
 
 
-def _new_order(buyer, coop, lines, delivery: Delivery, method: str, key_and_origin, now) -> Order:
-    key, origin = key_and_origin
+def _new_order(
+    buyer, coop, lines, delivery: Delivery, method: str, *, key: str, origin: Origin, now
+) -> Order:
     order_lines = []
     for product, line in lines:
         unit_price = line.unit_price_override
