@@ -71,10 +71,10 @@ def seed(app, buyers: int, units: int) -> tuple[int, int, list[int]]:
     it in their carts. Returns (product id, cooperative id, buyer ids)."""
     from marketplace.accounts.models import User
     from marketplace.catalogue.models import Category, PriceTier, Product
+    from marketplace.checkout.models import CartItem
     from marketplace.cooperatives.models import Cooperative, Membership, SupplyOffer
     from marketplace.db import utcnow
     from marketplace.extensions import db
-    from marketplace.checkout.models import CartItem
 
     with app.app_context():
         coop = Cooperative(
