@@ -71,10 +71,10 @@ def seed(app, buyers: int, units: int) -> tuple[int, int, list[int]]:
     it in their carts. Returns (product id, cooperative id, buyer ids)."""
     from marketplace.accounts.models import User
     from marketplace.catalogue.models import Category, PriceTier, Product
+    from marketplace.checkout.models import CartItem
     from marketplace.cooperatives.models import Cooperative, Membership, SupplyOffer
     from marketplace.db import utcnow
     from marketplace.extensions import db
-    from marketplace.orders.models import CartItem
 
     with app.app_context():
         coop = Cooperative(
@@ -125,10 +125,10 @@ def seed(app, buyers: int, units: int) -> tuple[int, int, list[int]]:
 
 def run(app, product_id: int, coop_id: int, buyer_ids: list[int]) -> tuple[float, dict]:
     from marketplace.accounts.models import User
+    from marketplace.checkout.services import Delivery, checkout_cart
     from marketplace.db import utcnow
     from marketplace.errors import InsufficientCapacity
     from marketplace.extensions import db
-    from marketplace.orders.services import Delivery, checkout_cart
 
     delivery = Delivery(
         delivery_date=utcnow().date() + timedelta(days=7),

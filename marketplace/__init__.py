@@ -52,6 +52,7 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
     _import_models()
     _configure_login(app)
     _register_blueprints(app)
+    _connect_receivers(app)
     _register_template_helpers(app)
     _register_error_handlers(app)
 
@@ -66,6 +67,7 @@ def _import_models() -> None:
     import marketplace.accounts.models
     import marketplace.audit.models
     import marketplace.catalogue.models
+    import marketplace.checkout.models
     import marketplace.cooperatives.models
     import marketplace.fulfilment.models
     import marketplace.notifications.models
@@ -76,7 +78,7 @@ def _import_models() -> None:
 def _configure_login(app: Flask) -> None:
     from flask_babel import lazy_gettext as _l
 
-    from marketplace.accounts.access import require_login_by_default
+    from marketplace.accounts.access import login_next, redirect_to_login, require_login_by_default
     from marketplace.accounts.models import User
 
     login_manager.login_view = "accounts.login"
@@ -87,6 +89,8 @@ def _configure_login(app: Flask) -> None:
     def load_user(user_id: str) -> User | None:
         return db.session.get(User, int(user_id))
 
+    # Never back to a URL that only accepts POST: for a POST, the page the form was on.
+    login_manager.unauthorized_handler(lambda: redirect_to_login(login_next()))
     app.before_request(require_login_by_default)
 
 
@@ -94,6 +98,7 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.accounts.views import bp as accounts_bp
     from marketplace.admin.views import bp as admin_bp
     from marketplace.catalogue.views import bp as catalogue_bp
+    from marketplace.checkout.views import bp as checkout_bp
     from marketplace.cooperatives.views import bp as cooperatives_bp
     from marketplace.fulfilment.views import bp as fulfilment_bp
     from marketplace.notifications.views import bp as notifications_bp
@@ -104,6 +109,7 @@ def _register_blueprints(app: Flask) -> None:
         accounts_bp,
         admin_bp,
         catalogue_bp,
+        checkout_bp,
         cooperatives_bp,
         fulfilment_bp,
         notifications_bp,
@@ -111,6 +117,13 @@ def _register_blueprints(app: Flask) -> None:
         payments_bp,
     ):
         app.register_blueprint(bp)
+
+
+def _connect_receivers(app: Flask) -> None:
+    """Packages that react to other packages' signals connect their receivers here."""
+    from marketplace import notifications
+
+    notifications.init_app(app)
 
 
 def _register_template_helpers(app: Flask) -> None:
@@ -128,6 +141,7 @@ def _register_template_helpers(app: Flask) -> None:
     app.jinja_env.globals.update(
         status_label=labels.status_label,
         unit_label=labels.unit_label,
+        method_label=labels.payment_method_label,
         kind_labels=labels.KIND_LABELS,
         policy_labels=labels.POLICY_LABELS,
         allocation_reason=translate_reason,
@@ -146,7 +160,12 @@ def _register_template_helpers(app: Flask) -> None:
 
             return unread_count(current_user) if current_user.is_authenticated else 0
 
-        return {"unread_notifications": unread}
+        def cart_items() -> int:
+            from marketplace.checkout.services import cart_count
+
+            return cart_count(current_user) if current_user.is_authenticated else 0
+
+        return {"unread_notifications": unread, "cart_items": cart_items}
 
 
 def _register_error_handlers(app: Flask) -> None:

@@ -1,4 +1,4 @@
-"""Flask commands: seed-demo, fulfilment expire-overdue, orders expire-unpaid."""
+"""Flask commands: seed-demo, fulfilment expire-overdue, orders expire-unpaid / remind-unpaid."""
 
 import click
 from flask import Flask
@@ -19,6 +19,27 @@ def expire_unpaid_command() -> None:
     for number in numbers:
         click.echo(f"expired {number}")
     click.echo(f"{len(numbers)} unpaid order(s) expired.")
+
+
+@orders_cli.command("remind-unpaid")
+@click.option(
+    "--hours",
+    type=click.IntRange(1, 24 * 30),
+    default=24,
+    show_default=True,
+    help="Remind when the payment deadline is at most this many hours away.",
+)
+def remind_unpaid_command(hours: int) -> None:
+    """Remind buyers of placed orders whose payment deadline is near (once per order).
+
+    Safe to run as often as you like (e.g. hourly from cron).
+    """
+    from marketplace.orders.services import remind_unpaid
+
+    numbers = remind_unpaid(hours)
+    for number in numbers:
+        click.echo(f"reminded {number}")
+    click.echo(f"{len(numbers)} buyer(s) reminded to pay.")
 
 
 def register_cli(app: Flask) -> None:

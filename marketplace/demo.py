@@ -10,6 +10,7 @@ from werkzeug.security import generate_password_hash
 from marketplace.accounts.models import User
 from marketplace.catalogue.models import Category, PriceTier, Product
 from marketplace.catalogue.services import ensure_categories, product_slug
+from marketplace.checkout.services import Delivery, OrderRequest, place_order
 from marketplace.cooperatives.models import Cooperative, Membership, SupplyOffer
 from marketplace.db import utcnow
 from marketplace.demo_data import (
@@ -28,7 +29,7 @@ from marketplace.fulfilment.services import (
     report_progress,
 )
 from marketplace.orders.models import OrderStatus
-from marketplace.orders.services import Delivery, OrderRequest, cancel_by_buyer, place_order
+from marketplace.orders.services import cancel_by_buyer
 from marketplace.payments.services import record_bank_transfer
 from marketplace.transaction import transaction
 

@@ -34,7 +34,14 @@ STATUS_LABELS = {
     "partly_rejected": _l("Partly rejected"),
 }
 
+PAYMENT_METHOD_LABELS = {
+    "bank_transfer": _l("Bank transfer"),
+    "card": _l("Card (Stripe)"),
+    "invoice_terms": _l("Invoice terms (tempo)"),
+}
+
 AUDIT_LABELS = {
+    "order.payment_reminded": _l("Payment reminder sent"),
     "allocation.published": _l("Allocation published"),
     "allocation.reallocated": _l("Open units offered again"),
     "assignment.accepted": _l("Accepted"),
@@ -79,6 +86,10 @@ POLICY_LABELS = {
     "equal": _l("Equal shares (merata)"),
     "rotation": _l("Rotation (evens out work over time)"),
 }
+
+
+def payment_method_label(code: str) -> str:
+    return str(PAYMENT_METHOD_LABELS.get(code, code))
 
 
 def status_label(code: str) -> str:

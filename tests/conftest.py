@@ -2,6 +2,7 @@
 the migrations, emptied after every test."""
 
 import os
+import threading
 
 import pytest
 from flask.testing import FlaskClient
@@ -11,6 +12,7 @@ from sqlalchemy import text
 
 from marketplace import create_app
 from marketplace.extensions import db
+from tests.fakes.smtp import FakeSMTP
 
 # CI replays the same examples every run, so a red build is never a roll of the dice; locally
 # hypothesis keeps exploring new ones.
@@ -79,3 +81,17 @@ def _empty_tables() -> None:
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture
+def smtp_server(app, monkeypatch):
+    server = FakeSMTP()  # collects every message sent to it
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    monkeypatch.setitem(app.config, "MAIL_SERVER", "127.0.0.1")
+    monkeypatch.setitem(app.config, "MAIL_PORT", server.server_address[1])
+    monkeypatch.setitem(app.config, "MAIL_SENDER", "Pasar Koperasi <noreply@example.com>")
+    yield server
+    server.shutdown()
+    server.server_close()
+    thread.join()

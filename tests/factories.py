@@ -148,7 +148,7 @@ def delivery(days_ahead: int = 30, **overrides):
     """A valid delivery for the order services (a Jakarta hotel)."""
     from datetime import timedelta
 
-    from marketplace.orders.services import Delivery
+    from marketplace.checkout.services import Delivery
 
     values = dict(
         delivery_date=utcnow().date() + timedelta(days=days_ahead),
@@ -167,7 +167,7 @@ def delivery(days_ahead: int = 30, **overrides):
 
 def order_of(buyer: User, product: Product, quantity: int, key: str | None = None, **delivery_kw):
     """Place an order for one product through the service, paid by bank transfer."""
-    from marketplace.orders.services import OrderRequest, place_order
+    from marketplace.checkout.services import OrderRequest, place_order
 
     return place_order(
         buyer,

@@ -3,7 +3,7 @@
 from functools import wraps
 from urllib.parse import urlsplit
 
-from flask import abort, current_app, request
+from flask import abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
 
@@ -17,6 +17,28 @@ def safe_next(target: str | None, default: str) -> str:
     if "\\" in target:
         return default
     return target
+
+
+def login_next() -> str | None:
+    """Where to come back to after logging in, as a local path.
+
+    For a GET, the page asked for. A POST's URL may accept only POST (a 405 after logging in),
+    so for anything else the local page the form was sent from, or nothing.
+    """
+    if request.method in ("GET", "HEAD"):
+        return request.full_path if request.query_string else request.path
+    referrer = urlsplit(request.referrer or "")
+    if not referrer.path or (referrer.netloc and referrer.netloc != request.host):
+        return None
+    path = referrer.path + (f"?{referrer.query}" if referrer.query else "")
+    return safe_next(path, "") or None
+
+
+def redirect_to_login(next_path: str | None):
+    """Send an anonymous visitor to the login page, to come back to `next_path` (a GET page)."""
+    manager = current_app.login_manager
+    flash(str(manager.login_message), manager.login_message_category)
+    return redirect(url_for(manager.login_view, next=next_path or None))
 
 
 def platform_admin_required(view):

@@ -42,10 +42,13 @@ def index():
 @public
 def product(coop_slug, product_slug):
     product = get_public_product(coop_slug, product_slug)
+    # The quantity typed before a refused add-to-cart (or a login), shown again, digits only.
+    typed = request.args.get("jumlah", "").strip()[:12]
     return render_template(
         "catalogue/product.html",
         product=product,
         available=services.pooled_availability(product),
+        typed_quantity=typed if typed.isdigit() else None,
     )
 
 

@@ -4,8 +4,10 @@ notify() adds to the caller's transaction and never commits; the email goes out 
 transaction commits, so a rolled-back use case never mails anybody.
 """
 
+from datetime import datetime
+
 from flask import current_app
-from flask_babel import force_locale
+from flask_babel import force_locale, get_locale
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import event, func, select, update
 from sqlalchemy.orm import Session
@@ -13,12 +15,37 @@ from sqlalchemy.orm import Session
 from marketplace.accounts.models import User
 from marketplace.db import utcnow
 from marketplace.extensions import db
+from marketplace.formatting import local_datetime, rupiah
 from marketplace.labels import unit_label
 from marketplace.mail import send_mail
 from marketplace.notifications.models import Notification
 from marketplace.transaction import transaction
 
 MESSAGES = {
+    # buyers
+    "order.paid": _l("We received %(amount)s for order %(order)s."),
+    "order.confirmed": _l(
+        "Order %(order)s is confirmed: %(cooperative)s now plans the work with its members."
+    ),
+    "order.allocated": _l(
+        "Order %(order)s: %(cooperative)s has shared the work out among its members."
+    ),
+    "order.in_production": _l("Order %(order)s is in production at %(cooperative)s."),
+    "order.ready": _l("Order %(order)s is ready: everything passed quality control."),
+    "order.shipped": _l("Order %(order)s is on its way."),
+    "order.delivered": _l("Order %(order)s is delivered."),
+    "order.completed": _l("Order %(order)s is completed. Thank you!"),
+    "order.cancelled": _l("Order %(order)s is cancelled."),
+    "order.cancelled_by_coop": _l("%(cooperative)s cancelled order %(order)s: %(reason)s"),
+    "order.expired": _l(
+        "Order %(order)s expired: it was not paid in time and the reserved goods were released."
+    ),
+    "order.refunded": _l("%(amount)s of order %(order)s was refunded to you."),
+    "order.payment_due": _l(
+        "Order %(order)s is not paid yet: please pay %(amount)s before %(deadline)s, or the "
+        "order expires."
+    ),
+    # members and cooperative admins
     "work.offered": _l(
         "New work for you: %(quantity)s %(unit)s of %(product)s for order %(order)s. "
         "Accept or decline it before the deadline."
@@ -30,6 +57,9 @@ MESSAGES = {
     "work.checked": _l(
         "Quality control for order %(order)s (%(product)s): %(accepted)s accepted, "
         "%(rejected)s rejected."
+    ),
+    "admin.accepted": _l(
+        "%(member)s accepted %(quantity)s %(unit)s of %(product)s (order %(order)s)."
     ),
     "admin.declined": _l(
         "%(member)s declined %(quantity)s %(unit)s of %(product)s (order %(order)s)."
@@ -73,8 +103,14 @@ def notify(user: User, kind: str, link: str, **params) -> Notification:
 def message(note: Notification) -> str:
     """The notification's text in the current language."""
     params = dict(note.params or {})
+    locale = str(get_locale() or "id")
     if "unit" in params:
         params["unit"] = unit_label(params["unit"])
+    if "amount" in params:
+        params["amount"] = rupiah(params["amount"], locale)
+    if "deadline" in params:
+        moment = datetime.fromisoformat(params["deadline"])
+        params["deadline"] = local_datetime(moment, params.get("tz", "Asia/Jakarta"), locale)
     template = MESSAGES.get(note.kind)
     return str(template) % params if template is not None else note.kind
 

@@ -7,7 +7,7 @@ from sqlalchemy.orm import selectinload
 from marketplace.accounts.models import User
 from marketplace.cooperatives.models import Cooperative
 from marketplace.extensions import db
-from marketplace.orders.models import CartItem, Order
+from marketplace.orders.models import Order
 
 
 def get_order_for_buyer(number: str, user: User) -> Order:
@@ -18,13 +18,6 @@ def get_order_for_admin(coop: Cooperative, number: str) -> Order:
     """An order of `coop` (already loaded through get_cooperative_for_admin)."""
     return db.one_or_404(
         select(Order).where(Order.number == number, Order.cooperative_id == coop.id)
-    )
-
-
-def get_cart_item_for_buyer(item_id: int, user: User) -> CartItem:
-    """A line of `user`'s own cart; 404 for anybody else's."""
-    return db.one_or_404(
-        select(CartItem).where(CartItem.id == item_id, CartItem.buyer_id == user.id)
     )
 
 

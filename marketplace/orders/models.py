@@ -43,8 +43,8 @@ PROMISING_STATUSES = (
 class PaymentMethod(enum.StrEnum):
     """How the buyer pays one order, chosen per order at checkout.
 
-    The payments package adds members here ("card" for Stripe Checkout, "invoice" for terms)
-    and offers them through orders.payment_methods.offer(); the column is a plain string.
+    Which of them a buyer may choose is decided by payments.methods.methods_for(); the
+    column is a plain string.
     """
 
     BANK_TRANSFER = "bank_transfer"
@@ -111,6 +111,15 @@ class Order(TimestampMixin, db.Model):
         return max(self.total - self.amount_paid, 0)
 
     @property
+    def awaits_transfer(self) -> bool:
+        """Placed, to be paid by bank transfer, and not fully paid yet."""
+        return (
+            self.status == OrderStatus.PLACED
+            and self.payment_method == PaymentMethod.BANK_TRANSFER
+            and self.amount_due > 0
+        )
+
+    @property
     def amount_overpaid(self) -> int:
         return max(self.amount_paid - self.amount_refunded - self.total, 0)
 
@@ -146,21 +155,4 @@ class OrderLine(db.Model):
     allocation_policy: Mapped[str | None] = mapped_column(String(20))
 
     order: Mapped[Order] = relationship(back_populates="lines")
-    product: Mapped[Product] = relationship()
-
-
-class CartItem(TimestampMixin, db.Model):
-    """One product in a buyer's cart (the cart is the buyer's rows; it may span cooperatives)."""
-
-    __tablename__ = "cart_items"
-    __table_args__ = (
-        UniqueConstraint("buyer_id", "product_id"),
-        CheckConstraint("quantity > 0", name="quantity_positive"),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    buyer_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
-    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
-    quantity: Mapped[int] = mapped_column(Integer)
-
     product: Mapped[Product] = relationship()

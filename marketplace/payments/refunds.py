@@ -18,6 +18,7 @@ from marketplace.orders.models import Order, OrderStatus, PaymentMethod
 from marketplace.orders.services import change_status
 from marketplace.payments import stripe_gateway
 from marketplace.payments.models import Payment, Refund, RefundStatus
+from marketplace.signals import refund_recorded
 from marketplace.transaction import transaction
 
 log = logging.getLogger(__name__)
@@ -105,6 +106,7 @@ def _settled(order: Order, refund: Refund, actor: User) -> None:
             "refunded": order.amount_refunded,
         },
     )
+    refund_recorded.send(refund)
     fully = order.amount_refunded >= order.amount_paid
     if fully and OrderStatus.REFUNDED in ALLOWED.get(order.status, frozenset()):
         change_status(order, OrderStatus.REFUNDED, actor, refunded=order.amount_refunded)

@@ -15,6 +15,7 @@ from marketplace.orders.locks import lock_order
 from marketplace.orders.models import Order, OrderStatus, PaymentMethod
 from marketplace.orders.services import confirm_paid
 from marketplace.payments.models import Payment
+from marketplace.signals import payment_recorded
 from marketplace.transaction import transaction
 
 
@@ -104,4 +105,5 @@ def add_payment(
             "paid": order.amount_paid,
         },
     )
+    payment_recorded.send(payment)
     return payment

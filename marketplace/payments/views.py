@@ -12,7 +12,7 @@ from marketplace.errors import DomainError
 from marketplace.extensions import csrf, limiter
 from marketplace.forms import show_domain_error
 from marketplace.orders.access import get_order_for_admin, get_order_for_buyer
-from marketplace.payments import documents, invoicing, offers  # noqa: F401 (offers: checkout methods)
+from marketplace.payments import documents, invoicing
 from marketplace.payments.access import get_trusted_buyer_for_admin
 from marketplace.payments.card import start_card_checkout
 from marketplace.payments.forms import RefundForm, TrustedBuyerForm

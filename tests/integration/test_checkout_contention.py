@@ -11,10 +11,11 @@ from sqlalchemy import func, select
 from marketplace.accounts.models import User
 from marketplace.catalogue.models import Product
 from marketplace.catalogue.services import availability_for
+from marketplace.checkout.models import CartItem
+from marketplace.checkout.services import OrderRequest, add_to_cart, checkout_cart, place_order
 from marketplace.errors import InsufficientCapacity
 from marketplace.extensions import db
-from marketplace.orders.models import CartItem, Order, OrderLine
-from marketplace.orders.services import OrderRequest, add_to_cart, checkout_cart, place_order
+from marketplace.orders.models import Order, OrderLine
 from tests.factories import (
     delivery,
     make_cooperative,

@@ -6,6 +6,7 @@ from datetime import timedelta
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from marketplace import signals
 from marketplace.accounts.models import User
 from marketplace.audit.services import record
 from marketplace.db import utcnow
@@ -19,7 +20,6 @@ from marketplace.fulfilment.services.capacity import (
     covered,
     lock_offers_of,
 )
-from marketplace.fulfilment.services.notices import notify_offered
 from marketplace.fulfilment.share_checks import (
     Row,
     ShareCheck,
@@ -204,7 +204,7 @@ def _assign(line: OrderLine, proposal: LineProposal, shares: dict[int, int], dea
         made.append(assignment)
     db.session.flush()
     for assignment in made:
-        notify_offered(assignment)
+        signals.work_offered.send(assignment)
     return made
 
 

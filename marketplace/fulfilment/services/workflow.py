@@ -17,6 +17,7 @@ from datetime import timedelta
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from marketplace import signals
 from marketplace.accounts.models import User
 from marketplace.audit.services import record
 from marketplace.cooperatives.models import SupplyOffer
@@ -35,7 +36,6 @@ from marketplace.fulfilment.services.capacity import (
     released_members,
     waiting_for_answer,
 )
-from marketplace.fulfilment.services.notices import notify_admins, notify_member, notify_offered
 from marketplace.fulfilment.services.publishing import (
     engine_candidates,
     line_policy,
@@ -94,6 +94,7 @@ def accept_assignment(assignment: Assignment, member: User) -> None:
         _audit(
             "assignment.accepted", assignment, member, {"status": S.PROPOSED}, _state(assignment)
         )
+        signals.work_accepted.send(assignment)
         _advance(assignment.order_line.order, member)
 
 
@@ -108,12 +109,7 @@ def decline_assignment(assignment: Assignment, member: User, reason: str = "") -
         _audit(
             "assignment.declined", assignment, member, {"status": S.PROPOSED}, _state(assignment)
         )
-        notify_admins(
-            assignment.order_line,
-            "admin.declined",
-            assignment.quantity,
-            member=assignment.membership.display_name,
-        )
+        signals.work_declined.send(assignment)
         _reallocate(assignment.order_line, member, "declined")
         _advance(assignment.order_line.order, member)
 
@@ -160,13 +156,7 @@ def expire_overdue(now=None) -> int:
                     {"status": S.PROPOSED},
                     _state(assignment),
                 )
-                notify_member(assignment, "work.expired")
-                notify_admins(
-                    line,
-                    "admin.expired",
-                    assignment.quantity,
-                    member=assignment.membership.display_name,
-                )
+                signals.work_expired.send(assignment)
             expired += len(late)
             if late and line.order.status in ACTIVE_ORDER:
                 _reallocate(line, None, "expired")
@@ -214,7 +204,7 @@ def _reallocate(line: OrderLine, actor: User | None, cause: str) -> int:
         made.append(assignment)
     db.session.flush()
     for assignment in made:
-        notify_offered(assignment)
+        signals.work_offered.send(assignment)
     placed = need - result.shortfall
     record(
         "allocation.reallocated",
@@ -228,10 +218,7 @@ def _reallocate(line: OrderLine, actor: User | None, cause: str) -> int:
             "shortfall": result.shortfall,
         },
     )
-    if placed:
-        notify_admins(line, "admin.reallocated", placed)
-    if result.shortfall:
-        notify_admins(line, "admin.shortfall", result.shortfall)
+    signals.work_reallocated.send(line, placed=placed, shortfall=result.shortfall)
     return placed
 
 
@@ -290,7 +277,7 @@ def record_quality_control(
             {"status": S.DELIVERED_TO_HUB},
             _state(assignment),
         )
-        notify_member(assignment, "work.checked", accepted=accepted, rejected=rejected)
+        signals.qc_recorded.send(assignment, accepted=accepted, rejected=rejected)
         if rejected:
             _reallocate(assignment.order_line, admin, "rejected")
         _advance(assignment.order_line.order, admin)
@@ -320,9 +307,7 @@ def _advance(order: Order, actor: User | None) -> None:
         covered(line) >= line.quantity and not waiting_for_answer(line) for line in order.lines
     ):
         change_status(order, OrderStatus.IN_PRODUCTION, actor)
-        notify_admins(order.lines[0], "admin.in_production")
     if order.status == OrderStatus.IN_PRODUCTION and all(
         accepted_units(line) >= line.quantity for line in order.lines
     ):
         change_status(order, OrderStatus.READY, actor)
-        notify_admins(order.lines[0], "admin.ready")

@@ -1,12 +1,13 @@
 """Order status changes after placing: payment confirmation (the seam the payments package
 calls), cancellation by the buyer or the cooperative admin, expiry of unpaid orders."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from flask_babel import gettext as _
 from sqlalchemy import select
 
 from marketplace.accounts.models import User
+from marketplace.audit.models import AuditEvent
 from marketplace.audit.services import record
 from marketplace.db import utcnow
 from marketplace.errors import InvalidTransition, NotAllowed, ValidationFailed
@@ -14,6 +15,7 @@ from marketplace.extensions import db
 from marketplace.orders.lifecycle import check_transition
 from marketplace.orders.locks import lock_order
 from marketplace.orders.models import Order, OrderStatus
+from marketplace.signals import ORDER_STATUS_SIGNALS, payment_due_soon
 from marketplace.transaction import transaction
 
 ADMIN_CANCELLABLE = (OrderStatus.PLACED, OrderStatus.CONFIRMED)
@@ -21,7 +23,8 @@ MAX_REASON = 1000
 
 
 def change_status(order: Order, new_status: str, actor: User | None, **details) -> None:
-    """Move an order to `new_status` within the caller's transaction (does not commit).
+    """Move an order to `new_status` within the caller's transaction (does not commit), and
+    send the status's signal (marketplace.signals) so that other packages react in it.
 
     `actor` is None for the system (expiry, a payment provider's webhook).
     """
@@ -38,6 +41,9 @@ def change_status(order: Order, new_status: str, actor: User | None, **details) 
         before={"status": str(before)},
         after={"status": str(new_status), **details},
     )
+    signal = ORDER_STATUS_SIGNALS.get(str(new_status))
+    if signal is not None:
+        signal.send(order, actor=actor)
 
 
 def confirm_paid(order: Order, actor: User | None, **details) -> None:
@@ -113,3 +119,56 @@ def expire_unpaid(now: datetime | None = None) -> list[str]:
             change_status(order, OrderStatus.EXPIRED, None, expires_at=order.expires_at.isoformat())
             expired.append(order.number)
     return expired
+
+
+REMINDED = "order.payment_reminded"
+
+
+def remind_unpaid(within_hours: int, now: datetime | None = None) -> list[str]:
+    """Send `payment_due_soon` for every placed order whose payment deadline is within
+    `within_hours` (and not passed); returns their numbers.
+
+    Once per order: the reminder is an audit event, checked under the order's lock, so running
+    it again (or twice at once) reminds nobody twice.
+    """
+    now = now or utcnow()
+    due = list(
+        db.session.scalars(
+            select(Order)
+            .where(
+                Order.status == OrderStatus.PLACED,
+                Order.expires_at > now,
+                Order.expires_at <= now + timedelta(hours=within_hours),
+            )
+            .order_by(Order.id)
+        )
+    )
+    reminded = []
+    for order in due:
+        with transaction():
+            lock_order(order)
+            if order.status != OrderStatus.PLACED or _was_reminded(order):
+                continue
+            record(
+                REMINDED,
+                order,
+                actor_id=None,
+                cooperative_id=order.cooperative_id,
+                after={"expires_at": order.expires_at.isoformat()},
+            )
+            payment_due_soon.send(order)
+            reminded.append(order.number)
+    return reminded
+
+
+def _was_reminded(order: Order) -> bool:
+    return (
+        db.session.scalar(
+            select(AuditEvent.id).where(
+                AuditEvent.entity_type == Order.__name__,
+                AuditEvent.entity_id == order.id,
+                AuditEvent.action == REMINDED,
+            )
+        )
+        is not None
+    )

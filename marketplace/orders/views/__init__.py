@@ -1,4 +1,4 @@
-"""The orders blueprint: buyers' cart, checkout and orders; cooperative admins' order pages."""
+"""The orders blueprint: buyers' orders and cooperative admins' order pages."""
 
 from flask import Blueprint, request
 
@@ -9,4 +9,4 @@ def page_number() -> int:
     return max(request.args.get("page", 1, type=int), 1)
 
 
-from marketplace.orders.views import admin, buyer, cart  # noqa: E402,F401  (routes)
+from marketplace.orders.views import admin, buyer  # noqa: E402,F401  (routes)

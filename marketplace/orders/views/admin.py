@@ -27,7 +27,7 @@ from marketplace.fulfilment.services import (
     covered,
 )
 from marketplace.labels import status_label
-from marketplace.orders import export, payment_methods, queries, services
+from marketplace.orders import export, queries, services
 from marketplace.orders.access import get_order_for_admin
 from marketplace.orders.forms import AdminCancelForm, BankTransferForm, OrderFilterForm
 from marketplace.orders.models import OrderStatus
@@ -130,7 +130,6 @@ def _manage_page(coop, order, form, cancel_form):
         cancel_form=cancel_form,
         assignments=assignments,
         timeline=queries.order_timeline(order),
-        method_label=payment_methods.label,
         cancellable=order.status in services.status.ADMIN_CANCELLABLE,
         progress={line.id: (covered(line), accepted_units(line)) for line in order.lines},
         history=allocation_history(order, assignments),

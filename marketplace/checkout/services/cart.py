@@ -4,20 +4,20 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from marketplace.accounts.models import User
 from marketplace.catalogue import pricing
 from marketplace.catalogue.models import Product
 from marketplace.catalogue.services import availability_for
+from marketplace.checkout.models import CartItem
+from marketplace.checkout.services.rules import earliest_delivery_date, quantity_error
 from marketplace.cooperatives.models import Cooperative
 from marketplace.db import utcnow
 from marketplace.errors import NotAllowed, ValidationFailed
 from marketplace.extensions import db
 from marketplace.forms import MAX_QUANTITY
-from marketplace.orders.models import CartItem
-from marketplace.orders.services.checkout import earliest_delivery_date, quantity_error
 from marketplace.transaction import transaction
 
 
@@ -95,7 +95,10 @@ def remove_from_cart(item: CartItem) -> None:
 
 
 def cart_count(buyer: User) -> int:
-    return len(list(db.session.scalars(select(CartItem.id).where(CartItem.buyer_id == buyer.id))))
+    """How many lines (products) are in the buyer's cart: one query, for the navigation."""
+    return db.session.scalar(
+        select(func.count()).select_from(CartItem).where(CartItem.buyer_id == buyer.id)
+    )
 
 
 def cart_groups(buyer: User) -> list[CartGroup]:

@@ -1,0 +1,53 @@
+"""What a checkout is made of: lines from one entry point, where the goods go, how to pay."""
+
+import enum
+from dataclasses import dataclass
+from datetime import date
+
+from marketplace.orders.models import PaymentMethod
+
+
+class Origin(enum.StrEnum):
+    """Where the lines of a checkout came from (recorded on each order's audit event)."""
+
+    CART = "cart"
+    ORDER_NOW = "order_now"
+    QUOTE = "quote"  # an accepted quote (offtake, later)
+    CALL_OFF = "call_off"  # a call-off under an offtake contract (later)
+
+
+@dataclass(frozen=True)
+class CheckoutLine:
+    """One product and quantity to order. `unit_price_override` is a price agreed elsewhere
+    (a quote or a contract) that replaces the product's price tiers."""
+
+    product_id: int
+    quantity: int
+    unit_price_override: int | None = None
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """Where, when and to whom the orders of one checkout go (shape-checked by the form)."""
+
+    delivery_date: date
+    recipient_name: str
+    recipient_phone: str  # E.164
+    province: str
+    regency: str  # kabupaten/kota
+    district: str  # kecamatan
+    village: str  # kelurahan/desa
+    street_address: str
+    postal_code: str  # 5 digits
+    po_number: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class OrderRequest:
+    """The single-product "order now" path: one product, one quantity, one payment method."""
+
+    quantity: int
+    delivery: Delivery
+    idempotency_key: str
+    payment_method: str = PaymentMethod.BANK_TRANSFER

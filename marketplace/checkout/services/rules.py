@@ -1,0 +1,50 @@
+"""What may be ordered: quantity rules and the earliest delivery date of a product."""
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from flask_babel import lazy_gettext as _l
+
+from marketplace.catalogue import pricing
+from marketplace.catalogue.models import Product
+from marketplace.db import utcnow
+from marketplace.errors import InsufficientCapacity, ValidationFailed
+from marketplace.labels import unit_label
+
+QUANTITY_MESSAGES = {
+    pricing.QuantityProblem.NOT_POSITIVE: _l("Enter a quantity of at least 1."),
+    pricing.QuantityProblem.BELOW_MINIMUM: _l("The minimum order is %(minimum)s %(unit)s."),
+    pricing.QuantityProblem.OFF_STEP: _l("Order in multiples of %(step)s %(unit)s."),
+    pricing.QuantityProblem.ABOVE_AVAILABLE: _l("Only %(available)s %(unit)s are available now."),
+}
+
+
+def earliest_delivery_date(product: Product, now: datetime | None = None) -> date:
+    """The first date the cooperative can deliver: today in its time zone plus the lead time."""
+    now = now or utcnow()
+    today = now.astimezone(ZoneInfo(product.cooperative.time_zone)).date()
+    return today + timedelta(days=product.lead_time_days)
+
+
+def quantity_error(product: Product, quantity: int, available: int) -> ValidationFailed | None:
+    """The error to show when `quantity` of `product` may not be ordered, else None."""
+    problem = pricing.quantity_problem(
+        quantity,
+        minimum=product.min_order_quantity,
+        step=product.order_step,
+        available=available,
+    )
+    if problem is None:
+        return None
+    error = (
+        InsufficientCapacity
+        if problem == pricing.QuantityProblem.ABOVE_AVAILABLE
+        else ValidationFailed
+    )
+    message = str(QUANTITY_MESSAGES[problem]) % {
+        "minimum": product.min_order_quantity,
+        "step": product.order_step,
+        "available": available,
+        "unit": unit_label(product.unit),
+    }
+    return error(message, field="quantity")

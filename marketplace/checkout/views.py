@@ -1,0 +1,187 @@
+"""The cart, checkout, "order now" and the page of the orders one checkout placed."""
+
+import secrets
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from marketplace.accounts.access import public, redirect_to_login
+from marketplace.catalogue.access import get_public_product
+from marketplace.catalogue.services import availability_for
+from marketplace.checkout import services
+from marketplace.checkout.access import get_cart_item_for_buyer
+from marketplace.checkout.forms import CartAddForm, CartQuantityForm, checkout_form, order_form
+from marketplace.checkout.queries import placed_summary
+from marketplace.errors import DomainError
+from marketplace.forms import show_domain_error
+from marketplace.orders.access import get_orders_for_buyer
+from marketplace.payments.methods import methods_for
+
+bp = Blueprint("checkout", __name__)
+
+MAX_ORDERS_SHOWN = 20
+MAX_TYPED = 12  # characters of a typed quantity carried back to the product page
+
+
+def _product_page(coop_slug: str, product_slug: str, typed: str | None = None) -> str:
+    """The product page, keeping the quantity the person typed (shown in the form again)."""
+    typed = (typed or "").strip()[:MAX_TYPED] or None
+    return url_for(
+        "catalogue.product", coop_slug=coop_slug, product_slug=product_slug, jumlah=typed
+    )
+
+
+@bp.post("/keranjang/tambah/<coop_slug>/<product_slug>")
+@public
+def add_to_cart(coop_slug: str, product_slug: str) -> ResponseReturnValue:
+    product = get_public_product(coop_slug, product_slug)
+    typed = request.form.get("quantity", "")
+    if not current_user.is_authenticated:
+        # Back to the product page with the quantity, never to this POST-only URL.
+        return redirect_to_login(_product_page(coop_slug, product_slug, typed))
+    form = CartAddForm()
+    if form.validate_on_submit():
+        try:
+            services.add_to_cart(current_user, product, form.quantity.data)
+        except DomainError as exc:
+            flash(exc.message, "danger")
+            return redirect(_product_page(coop_slug, product_slug, typed))
+        flash(_("%(product)s is in your cart.", product=product.name), "success")
+        return redirect(url_for("checkout.cart"))
+    for errors in form.errors.values():
+        flash(str(errors[0]), "danger")
+    return redirect(_product_page(coop_slug, product_slug, typed))
+
+
+@bp.get("/keranjang/")
+def cart() -> ResponseReturnValue:
+    groups = services.cart_groups(current_user)
+    return render_template(
+        "checkout/cart.html",
+        groups=groups,
+        form=CartQuantityForm(),
+        grand_total=sum(g.totals.total for g in groups),
+        typed=_typed_in_cart(),
+    )
+
+
+def _typed_in_cart() -> dict:
+    """The quantity typed into a cart line whose change was refused, to show it again."""
+    typed = request.args.get("jumlah", "").strip()[:MAX_TYPED]
+    line = request.args.get("baris", type=int)
+    return {"line": line, "quantity": typed} if typed.isdigit() and line else {"line": None}
+
+
+@bp.post("/keranjang/<int:item_id>")
+def change_cart_quantity(item_id: int) -> ResponseReturnValue:
+    item = get_cart_item_for_buyer(item_id, current_user)
+    form = CartQuantityForm()
+    if form.validate_on_submit():
+        try:
+            services.set_cart_quantity(item, form.quantity.data)
+        except DomainError as exc:
+            flash(f"{item.product.name}: {exc.message}", "danger")
+        else:
+            flash(_("Quantity changed."), "success")
+            return redirect(url_for("checkout.cart"))
+    else:
+        for errors in form.errors.values():
+            flash(f"{item.product.name}: {errors[0]}", "danger")
+    typed = request.form.get("quantity", "").strip()[:MAX_TYPED] or None
+    return redirect(url_for("checkout.cart", baris=item.id, jumlah=typed))
+
+
+@bp.post("/keranjang/<int:item_id>/hapus")
+def remove_from_cart(item_id: int) -> ResponseReturnValue:
+    item = get_cart_item_for_buyer(item_id, current_user)
+    name = item.product.name
+    services.remove_from_cart(item)
+    flash(_("%(product)s is removed from your cart.", product=name), "info")
+    return redirect(url_for("checkout.cart"))
+
+
+def _prefill(form, earliest) -> None:
+    if not form.is_submitted():
+        form.delivery_date.data = earliest
+        form.recipient_name.data = current_user.name
+        form.recipient_phone.data = current_user.phone
+        form.idempotency_key.data = secrets.token_hex(16)
+
+
+@bp.route("/keranjang/checkout", methods=["GET", "POST"])
+def checkout() -> ResponseReturnValue:
+    groups = services.cart_groups(current_user)
+    if not groups and request.method == "GET":
+        flash(_("Your cart is empty."), "info")
+        return redirect(url_for("checkout.cart"))
+    form = checkout_form(
+        {g.cooperative.id: methods_for(current_user, g.cooperative) for g in groups}
+    )
+    earliest = services.earliest_date_for_cart(groups)
+    _prefill(form, earliest)
+    if form.validate_on_submit():
+        try:
+            orders = services.checkout_cart(
+                current_user, form.delivery(), form.methods(), form.idempotency_key.data
+            )
+        except DomainError as exc:
+            if not groups:  # nothing to check out, and no earlier checkout with this key
+                flash(exc.message, "info")
+                return redirect(url_for("checkout.cart"))
+            show_domain_error(form, exc)
+        else:
+            numbers = [o.number for o in orders]
+            flash(_("Your orders are placed: %(numbers)s.", numbers=", ".join(numbers)), "success")
+            return redirect(url_for("checkout.placed", numbers=",".join(numbers)))
+    return render_template(
+        "checkout/checkout.html",
+        form=form,
+        groups=groups,
+        earliest=earliest,
+        grand_total=sum(g.totals.total for g in groups),
+    )
+
+
+@bp.route("/pesan/<coop_slug>/<product_slug>", methods=["GET", "POST"])
+@public
+def new_order(coop_slug: str, product_slug: str) -> ResponseReturnValue:
+    product = get_public_product(coop_slug, product_slug)
+    if not current_user.is_authenticated:
+        # Public so that the catalogue's Order button works; ordering itself needs an account.
+        return current_app.login_manager.unauthorized()
+    earliest = services.earliest_delivery_date(product)
+    form = order_form(methods_for(current_user, product.cooperative))
+    if not form.is_submitted():
+        form.quantity.data = product.min_order_quantity
+    _prefill(form, earliest)
+    if form.validate_on_submit():
+        try:
+            order = services.place_order(
+                current_user,
+                product,
+                services.OrderRequest(
+                    quantity=form.quantity.data,
+                    delivery=form.delivery(),
+                    idempotency_key=form.idempotency_key.data,
+                    payment_method=form.payment_method.data,
+                ),
+            )
+        except DomainError as exc:
+            show_domain_error(form, exc)
+        else:
+            flash(_("Your order %(number)s is placed.", number=order.number), "success")
+            return redirect(url_for("orders.order_detail", number=order.number))
+    available = availability_for([product.id])[product.id]
+    return render_template(
+        "checkout/new.html", form=form, product=product, available=available, earliest=earliest
+    )
+
+
+@bp.get("/pesanan/baru")
+def placed() -> ResponseReturnValue:
+    """What to do next for the orders one checkout made: the grand total, and each transfer."""
+    numbers = [n for n in request.args.get("numbers", "").split(",") if n][:MAX_ORDERS_SHOWN]
+    orders = get_orders_for_buyer(numbers, current_user)
+    return render_template("checkout/placed.html", orders=orders, summary=placed_summary(orders))

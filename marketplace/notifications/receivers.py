@@ -1,0 +1,174 @@
+"""Who hears about what: signal receivers that turn domain events into notifications.
+
+Connected by marketplace.notifications.init_app (called from create_app). They run inside the
+sender's transaction and only add rows (notify() never commits); the email copy leaves after
+that transaction commits. Links are paths, not url_for(): signals are also sent by cron
+commands, outside any request.
+"""
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from marketplace import signals
+from marketplace.cooperatives.models import Membership, MembershipRole, MembershipStatus
+from marketplace.extensions import db
+from marketplace.fulfilment.models import Assignment
+from marketplace.notifications.services import notify
+from marketplace.orders.models import Order, OrderLine
+from marketplace.payments.models import Payment, Refund
+
+# Order status signal -> the buyer's notification kind.
+BUYER_KINDS = {
+    signals.order_confirmed: "order.confirmed",
+    signals.order_allocated: "order.allocated",
+    signals.order_in_production: "order.in_production",
+    signals.order_ready: "order.ready",
+    signals.order_shipped: "order.shipped",
+    signals.order_delivered: "order.delivered",
+    signals.order_completed: "order.completed",
+    signals.order_cancelled: "order.cancelled",
+    signals.order_expired: "order.expired",
+}
+
+
+def buyer_link(order: Order) -> str:
+    return f"/pesanan/{order.number}"
+
+
+def admin_link(order: Order) -> str:
+    return f"/kelola/{order.cooperative.slug}/pesanan/{order.number}"
+
+
+def work_link(assignment: Assignment) -> str:
+    return f"/pekerjaan/{assignment.id}"
+
+
+def _line_params(line: OrderLine, quantity: int) -> dict:
+    return {
+        "quantity": quantity,
+        "unit": line.product.unit,
+        "product": line.product.name,
+        "order": line.order.number,
+    }
+
+
+def notify_admins(order: Order, kind: str, **params) -> None:
+    admins = db.session.scalars(
+        select(Membership)
+        .where(
+            Membership.cooperative_id == order.cooperative_id,
+            Membership.role == MembershipRole.ADMIN,
+            Membership.status == MembershipStatus.ACTIVE,
+        )
+        .options(joinedload(Membership.user))
+        .order_by(Membership.id)
+    ).all()
+    for admin in admins:
+        notify(admin.user, kind, admin_link(order), order=order.number, **params)
+
+
+def _notify_buyer(order: Order, kind: str, **params) -> None:
+    notify(order.buyer, kind, buyer_link(order), order=order.number, **params)
+
+
+# Buyers: every change to their orders.
+
+
+def _order_status_receiver(kind: str):
+    def receiver(order: Order, actor=None, **_details) -> None:
+        if actor is not None and actor.id == order.buyer_id:
+            return  # the buyer did it themselves (cancelled, or chose invoice terms)
+        params = {"cooperative": order.cooperative.name}
+        if kind == "order.cancelled" and order.cancellation_reason:
+            params["reason"] = order.cancellation_reason
+            _notify_buyer(order, "order.cancelled_by_coop", **params)
+            return
+        _notify_buyer(order, kind, **params)
+
+    return receiver
+
+
+def on_payment_recorded(payment: Payment, **_details) -> None:
+    _notify_buyer(payment.order, "order.paid", amount=payment.amount)
+
+
+def on_refund_recorded(refund: Refund, **_details) -> None:
+    _notify_buyer(refund.payment.order, "order.refunded", amount=refund.amount)
+
+
+def on_payment_due_soon(order: Order, **_details) -> None:
+    _notify_buyer(
+        order,
+        "order.payment_due",
+        amount=order.amount_due,
+        deadline=order.expires_at.isoformat(),
+        tz=order.cooperative.time_zone,
+    )
+
+
+# Cooperative admins and members: the fulfilment workflow.
+
+
+def on_work_offered(assignment: Assignment, **_details) -> None:
+    params = _line_params(assignment.order_line, assignment.quantity)
+    notify(assignment.membership.user, "work.offered", work_link(assignment), **params)
+
+
+def _admins_about(kind: str):
+    def receiver(assignment: Assignment, **_details) -> None:
+        line = assignment.order_line
+        params = _line_params(line, assignment.quantity)
+        params.pop("order")
+        notify_admins(line.order, kind, member=assignment.membership.display_name, **params)
+
+    return receiver
+
+
+def on_work_expired(assignment: Assignment, **_details) -> None:
+    params = _line_params(assignment.order_line, assignment.quantity)
+    notify(assignment.membership.user, "work.expired", work_link(assignment), **params)
+
+
+def on_qc_recorded(assignment: Assignment, accepted: int, rejected: int, **_details) -> None:
+    params = _line_params(assignment.order_line, assignment.quantity)
+    params |= {"accepted": accepted, "rejected": rejected}
+    notify(assignment.membership.user, "work.checked", work_link(assignment), **params)
+
+
+def on_work_reallocated(line: OrderLine, placed: int, shortfall: int, **_details) -> None:
+    params = _line_params(line, 0)
+    params.pop("order")
+    if placed:
+        notify_admins(line.order, "admin.reallocated", **(params | {"quantity": placed}))
+    if shortfall:
+        notify_admins(line.order, "admin.shortfall", **(params | {"quantity": shortfall}))
+
+
+def _admins_order(kind: str):
+    def receiver(order: Order, **_details) -> None:
+        notify_admins(order, kind)
+
+    return receiver
+
+
+# Built once at import, so that connecting again (one app per test) connects nothing twice.
+RECEIVERS = [(signal, _order_status_receiver(kind)) for signal, kind in BUYER_KINDS.items()] + [
+    (signals.payment_recorded, on_payment_recorded),
+    (signals.refund_recorded, on_refund_recorded),
+    (signals.payment_due_soon, on_payment_due_soon),
+    (signals.work_offered, on_work_offered),
+    (signals.work_accepted, _admins_about("admin.accepted")),
+    (signals.work_declined, _admins_about("admin.declined")),
+    (signals.work_expired, on_work_expired),
+    (signals.work_expired, _admins_about("admin.expired")),
+    (signals.qc_recorded, on_qc_recorded),
+    (signals.work_reallocated, on_work_reallocated),
+    (signals.order_in_production, _admins_order("admin.in_production")),
+    (signals.order_ready, _admins_order("admin.ready")),
+]
+
+
+def connect() -> None:
+    """Connect every receiver (idempotent: blinker connects the same receiver once)."""
+    for signal, receiver in RECEIVERS:
+        signal.connect(receiver, weak=False)

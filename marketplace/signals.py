@@ -1,0 +1,55 @@
+"""Domain events (blinker). A lower package announces what happened; a higher one reacts.
+
+Senders call `signal.send(obj, **details)` inside their own transaction; receivers run
+synchronously there, so what they write commits or rolls back with the sender's use case.
+Receivers are connected explicitly by the receiving package's init function, called from
+create_app (never as a side effect of importing a module). Keyword arguments per signal:
+
+- order_*: sender is the Order; `actor` (a User, or None for the system or a webhook).
+- payment_recorded: sender is the Payment.  refund_recorded: sender is the Refund.
+- payment_due_soon: sender is the Order (placed, unpaid, deadline near; sent once per order).
+- work_*, qc_recorded: sender is the Assignment (qc_recorded also has accepted, rejected).
+- work_reallocated: sender is the OrderLine; `placed` and `shortfall` (units).
+"""
+
+from blinker import Namespace
+
+_signals = Namespace()
+
+# orders: one per status an order enters (orders.services.status.change_status sends them)
+order_confirmed = _signals.signal("order-confirmed")
+order_allocated = _signals.signal("order-allocated")  # work offered to members (allocating)
+order_in_production = _signals.signal("order-in-production")
+order_ready = _signals.signal("order-ready")
+order_shipped = _signals.signal("order-shipped")  # declared for shipments (not sent yet)
+order_delivered = _signals.signal("order-delivered")  # declared for shipments (not sent yet)
+order_completed = _signals.signal("order-completed")
+order_cancelled = _signals.signal("order-cancelled")
+order_expired = _signals.signal("order-expired")
+order_refunded = _signals.signal("order-refunded")
+payment_due_soon = _signals.signal("payment-due-soon")
+
+# payments
+payment_recorded = _signals.signal("payment-recorded")
+refund_recorded = _signals.signal("refund-recorded")
+
+# fulfilment
+work_offered = _signals.signal("work-offered")
+work_accepted = _signals.signal("work-accepted")
+work_declined = _signals.signal("work-declined")
+work_expired = _signals.signal("work-expired")
+work_reallocated = _signals.signal("work-reallocated")
+qc_recorded = _signals.signal("qc-recorded")
+
+ORDER_STATUS_SIGNALS = {
+    "confirmed": order_confirmed,
+    "allocating": order_allocated,
+    "in_production": order_in_production,
+    "ready": order_ready,
+    "shipped": order_shipped,
+    "delivered": order_delivered,
+    "completed": order_completed,
+    "cancelled": order_cancelled,
+    "expired": order_expired,
+    "refunded": order_refunded,
+}
