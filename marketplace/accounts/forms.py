@@ -3,6 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
+from marketplace.accounts.passwords import NewPasswordField
 from marketplace.forms import choices, normalised
 from marketplace.identifiers import normalise_phone
 
@@ -15,7 +16,7 @@ class SignUpForm(FlaskForm):
         validators=[Optional(), normalised(normalise_phone, _l("Enter a valid phone number."))],
         description=_l("For example 0812 3456 7890"),
     )
-    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(min=8, max=128)])
+    password = NewPasswordField(_l("Password"))
     confirm = PasswordField(
         _l("Repeat password"),
         validators=[DataRequired(), EqualTo("password", message=_l("Passwords do not match."))],
