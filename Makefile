@@ -9,6 +9,8 @@ TRANSLATIONS := marketplace/translations
 BABEL_KEYWORDS := _ _l gettext lazy_gettext ngettext:1,2
 export FLASK_APP := wsgi
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# wsgi.py defaults to production (what a server loads); the local site is development, said so.
+setup run: export FLASK_CONFIG := development
 
 .PHONY: setup run test test-postgres test-e2e lint format bench translations extract-messages clean
 

@@ -7,7 +7,9 @@ from flask import Flask, has_request_context, render_template, request, session
 from flask_babel import get_locale
 from flask_login import current_user
 
+from marketplace.accounts import throttle as login_throttle
 from marketplace.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate
+from marketplace.security import add_security_headers, trust_proxies
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,9 +28,10 @@ def select_locale() -> str:
 
 
 def create_app(config_name: str | None = None, overrides: dict | None = None) -> Flask:
-    from config import CONFIGS
+    from config import CONFIGS, check_settings
 
-    config_name = config_name or os.environ.get("FLASK_CONFIG", "development")
+    # Production unless told otherwise: a server must never fall back to development settings.
+    config_name = config_name or os.environ.get("FLASK_CONFIG", "production")
     app = Flask(
         __name__,
         template_folder=str(ROOT / "templates"),
@@ -36,9 +39,12 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
         instance_path=str(ROOT / "instance"),
     )
     config_class = CONFIGS[config_name]
-    app.config.from_object(config_class() if config_name == "production" else config_class)
+    app.config.from_object(config_class())
+    app.config["CONFIG_NAME"] = config_name
     app.config.update(overrides or {})
+    check_settings(app.config)
     os.makedirs(app.instance_path, exist_ok=True)
+    trust_proxies(app)
 
     db.init_app(app)
     # render_as_batch: SQLite can only alter a table by copying it
@@ -48,6 +54,7 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
     babel.init_app(app, locale_selector=select_locale)
     bootstrap.init_app(app)
     limiter.init_app(app)
+    login_throttle.init_app(app)
 
     _import_models()
     _configure_login(app)
@@ -169,7 +176,7 @@ def _register_template_helpers(app: Flask) -> None:
 
 
 def _register_error_handlers(app: Flask) -> None:
-    for code in (400, 403, 404, 429, 500):
+    for code in (400, 403, 404, 413, 429, 500):
 
         def handler(error, code=code):
             return render_template("errors.html", code=code), code
@@ -178,10 +185,6 @@ def _register_error_handlers(app: Flask) -> None:
 
     @app.after_request
     def security_headers(response):
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        if request.endpoint and request.endpoint.startswith("static"):
-            return response
-        response.headers.setdefault("Cache-Control", "no-store")
-        return response
+        endpoint = request.endpoint or ""
+        static = endpoint == "static" or endpoint.endswith(".static")
+        return add_security_headers(app, response, static=static)

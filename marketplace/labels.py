@@ -92,6 +92,27 @@ def payment_method_label(code: str) -> str:
     return str(PAYMENT_METHOD_LABELS.get(code, code))
 
 
+# Columns of the cooperative admin's order export (orders/export.py), in the user's language.
+ORDER_EXPORT_HEADERS = (
+    _l("Order number"),
+    _l("Placed at"),
+    _l("Status"),
+    _l("Buyer"),
+    _l("Buyer email"),
+    _l("Products"),
+    _l("Subtotal"),
+    _l("VAT (PPN)"),
+    _l("Total"),
+    _l("Paid"),
+    _l("Payment method"),
+    _l("Delivery date"),
+    _l("Recipient"),
+    _l("Phone"),
+    _l("Address"),
+    _l("PO number"),
+)
+
+
 def status_label(code: str) -> str:
     return str(STATUS_LABELS.get(code, code))
 

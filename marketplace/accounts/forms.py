@@ -2,6 +2,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, HiddenField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
+from marketplace.accounts.passwords import NewPasswordField
 from marketplace.accounts.services import find_user_by_email
 from marketplace.forms import BaseForm, choices, normalised
 from marketplace.identifiers import normalise_phone
@@ -15,7 +16,7 @@ class SignUpForm(BaseForm):
         validators=[Optional(), normalised(normalise_phone, _l("Enter a valid phone number."))],
         description=_l("For example 0812 3456 7890"),
     )
-    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(min=8, max=128)])
+    password = NewPasswordField(_l("Password"))
     confirm = PasswordField(
         _l("Repeat password"),
         validators=[DataRequired(), EqualTo("password", message=_l("Passwords do not match."))],

@@ -1,5 +1,8 @@
 """Accounts: sign-up, authentication, language preference."""
 
+from dataclasses import dataclass
+
+from flask import current_app
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -47,6 +50,29 @@ def authenticate(email: str, password: str) -> User | None:
         check_password_hash(_DUMMY_HASH, password)
         return None
     return user if check_password_hash(user.password_hash, password) else None
+
+
+@dataclass(frozen=True)
+class LoginAttempt:
+    user: User | None
+    retry_after: int = 0  # > 0: too many failed attempts, the password was not even checked
+
+
+def log_in(email: str, password: str, *, address: str, known_browser: bool) -> LoginAttempt:
+    """Check a login under the failed-login throttle (accounts/throttle.py): only failures
+    count, for the account and for the account from this address."""
+    config = current_app.config
+    throttle = (
+        current_app.extensions["login_throttle"] if config["LOGIN_THROTTLE_ENABLED"] else None
+    )
+    if throttle is not None:
+        verdict = throttle.check(email, address, known_browser=known_browser)
+        if not verdict.allowed:
+            return LoginAttempt(None, verdict.retry_after)
+    user = authenticate(email, password)
+    if user is None and throttle is not None:
+        throttle.failed(email, address)
+    return LoginAttempt(user)
 
 
 def set_locale(user: User, locale: str) -> None:

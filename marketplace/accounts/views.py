@@ -1,8 +1,9 @@
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_user, logout_user
 
-from marketplace.accounts import services
+from marketplace.accounts import known_browsers, services
 from marketplace.accounts.access import public, safe_next
 from marketplace.accounts.forms import LanguageForm, LoginForm, SignUpForm
 from marketplace.errors import ValidationFailed
@@ -43,14 +44,31 @@ def login():
     if current_user.is_authenticated:
         return redirect(url_for("catalogue.index"))
     form = LoginForm(next=request.args.get("next", ""))
-    if form.validate_on_submit():
-        user = services.authenticate(form.email.data, form.password.data)
-        if user is None:
-            form.password.errors.append(_("Wrong email or password."))
-        else:
-            login_user(user)
-            return redirect(safe_next(form.next.data, url_for("accounts.dashboard")))
-    return render_template("accounts/login.html", form=form)
+    if not form.validate_on_submit():
+        return render_template("accounts/login.html", form=form)
+    email = form.email.data
+    attempt = services.log_in(
+        email,
+        form.password.data,
+        address=request.remote_addr or "",
+        known_browser=known_browsers.is_known(request, email),
+    )
+    if attempt.retry_after:
+        minutes = -(-attempt.retry_after // 60)
+        form.password.errors.append(
+            ngettext(
+                "Too many failed attempts for this account. Try again in %(num)d minute.",
+                "Too many failed attempts for this account. Try again in %(num)d minutes.",
+                minutes,
+            )
+        )
+        return render_template("accounts/login.html", form=form), 429
+    if attempt.user is None:
+        form.password.errors.append(_("Wrong email or password."))
+        return render_template("accounts/login.html", form=form)
+    login_user(attempt.user)
+    response = redirect(safe_next(form.next.data, url_for("accounts.dashboard")))
+    return known_browsers.remember(response, email)
 
 
 @bp.post("/keluar")

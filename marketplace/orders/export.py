@@ -4,35 +4,40 @@ import csv
 import io
 from collections.abc import Iterable, Iterator, Sequence
 
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+import phonenumbers
 
-HEADER = (
-    "number",
-    "placed_at",
-    "status",
-    "buyer_name",
-    "buyer_email",
-    "products",
-    "subtotal",
-    "vat",
-    "total",
-    "paid",
-    "payment_method",
-    "delivery_date",
-    "recipient",
-    "phone",
-    "address",
-    "po_number",
-)
+# A spreadsheet runs a cell that starts with one of these as a formula or a command (CSV
+# injection): the ASCII signs, their full-width forms (Excel and LibreOffice read ＝ as =),
+# the DDE pipe and the control characters a spreadsheet skips before looking.
+FORMULA_STARTS = frozenset("=+-@|\t\r\n\uff1d\uff0b\uff0d\uff20\uff5c")
+# Leading characters a spreadsheet may skip before it sees the formula sign.
+SKIPPED = " \u00a0\u3000"
+# Excel reads a CSV file as UTF-8 only when it starts with a byte order mark.
+BOM = "\ufeff"
 
 
 def safe_cell(value) -> str:
     """A cell's text, with a quote in front when a spreadsheet would read it as a formula."""
     text = "" if value is None else str(value)
-    if text.startswith(FORMULA_STARTS):
+    if text.lstrip(SKIPPED)[:1] in FORMULA_STARTS:
         return "'" + text
     return text
+
+
+def phone_cell(e164: str | None) -> str:
+    """A phone number a spreadsheet shows as it is: Indonesian numbers in the national form
+    (0812-3456-7890, no '+' to be taken for a formula nor a leading zero lost to a number)."""
+    if not e164:
+        return ""
+    try:
+        parsed = phonenumbers.parse(e164, "ID")
+    except phonenumbers.NumberParseException:
+        return safe_cell(e164)
+    if phonenumbers.region_code_for_number(parsed) == "ID":
+        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return safe_cell(
+        phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    )
 
 
 def csv_line(cells: Sequence) -> str:
@@ -42,8 +47,8 @@ def csv_line(cells: Sequence) -> str:
     return buffer.getvalue()
 
 
-def csv_lines(rows: Iterable[Sequence]) -> Iterator[str]:
+def csv_lines(header: Sequence[str], rows: Iterable[Sequence]) -> Iterator[str]:
     """The header then one line per row, produced lazily (for a streamed response)."""
-    yield csv_line(HEADER)
+    yield BOM + csv_line(header)
     for row in rows:
         yield csv_line(row)

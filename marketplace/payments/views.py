@@ -1,7 +1,7 @@
 """Payment pages: card checkout, the Stripe webhook, invoice terms, refunds, trusted buyers,
 open invoices and the PDF documents."""
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -17,6 +17,7 @@ from marketplace.payments.access import get_trusted_buyer_for_admin
 from marketplace.payments.card import start_card_checkout
 from marketplace.payments.forms import RefundForm, TrustedBuyerForm
 from marketplace.payments.refunds import refund_payment
+from marketplace.payments.stripe_gateway import card_payment_enabled
 from marketplace.payments.webhooks import WebhookRefused, handle_stripe_webhook
 
 bp = Blueprint("payments", __name__)
@@ -57,6 +58,8 @@ def pay_on_terms(number: str):
 @csrf.exempt
 @limiter.exempt
 def stripe_webhook():
+    if not card_payment_enabled():  # without both keys there is no webhook to forge
+        abort(404)
     try:
         outcome = handle_stripe_webhook(
             request.get_data(cache=False), request.headers.get("Stripe-Signature", "")

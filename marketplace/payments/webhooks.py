@@ -129,9 +129,17 @@ def _apply_completed(order: Order, session: dict) -> str:
         order, PaymentMethod.CARD, order.total, reference=intent, received_at=utcnow(), actor=None
     )
     if order.status != OrderStatus.PLACED:
-        # Paid after it was cancelled or paid otherwise: keep the money on record so that the
-        # cooperative sees the overpayment and refunds it; the status does not move.
+        # Paid after it was cancelled, expired or paid otherwise: keep the money on record so
+        # that the cooperative sees the overpayment and refunds it; the status does not move.
         log.warning("card payment for order in status %s; needs a refund", order.status)
+        record(
+            "payment.received_out_of_order",
+            order,
+            actor_id=None,
+            cooperative_id=order.cooperative_id,
+            before={"status": order.status},
+            after={"status": order.status, "reference": intent, "paid": order.amount_paid},
+        )
         return "paid_out_of_order"
     order.payment_method = PaymentMethod.CARD
     confirm_paid(order, None, paid=order.amount_paid, method=PaymentMethod.CARD)

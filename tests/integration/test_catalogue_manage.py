@@ -471,7 +471,7 @@ def test_publish_unpublish_archive_and_restore(world, admin_client):
     # The archive button (macros.confirm_post) sends its status in the query string.
     manage_page = body(admin_client.get(f"/kelola/{world.coop.slug}/produk"))
     assert f'action="{status_url}?status=archived"' in manage_page
-    assert "return confirm(" in manage_page
+    assert "data-confirm=" in manage_page
     admin_client.post(f"{status_url}?status=archived")
     db.session.refresh(product)
     assert product.status == "archived"

@@ -26,7 +26,7 @@ from marketplace.fulfilment.services import (
     assignments_for_line_ids,
     covered,
 )
-from marketplace.labels import status_label
+from marketplace.labels import ORDER_EXPORT_HEADERS, payment_method_label, status_label
 from marketplace.orders import export, queries, services
 from marketplace.orders.access import get_order_for_admin
 from marketplace.orders.forms import AdminCancelForm, BankTransferForm, OrderFilterForm
@@ -71,7 +71,7 @@ def export_orders(slug: str):
             yield (
                 order.number,
                 order.created_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
-                order.status,
+                status_label(order.status),
                 order.buyer.name,
                 order.buyer.email,
                 "; ".join(f"{line.product.name} x {line.quantity}" for line in order.lines),
@@ -79,17 +79,17 @@ def export_orders(slug: str):
                 order.vat,
                 order.total,
                 order.amount_paid,
-                order.payment_method,
+                payment_method_label(order.payment_method),
                 order.delivery_date.isoformat(),
                 order.recipient_name,
-                order.recipient_phone,
+                export.phone_cell(order.recipient_phone),
                 ", ".join(order.address_lines),
                 order.po_number or "",
             )
 
     filename = f"pesanan-{coop.slug}-{utcnow():%Y%m%d}.csv"
     return Response(
-        stream_with_context(export.csv_lines(rows())),
+        stream_with_context(export.csv_lines([str(h) for h in ORDER_EXPORT_HEADERS], rows())),
         mimetype="text/csv",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
