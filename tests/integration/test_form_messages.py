@@ -106,7 +106,7 @@ def test_sign_up_in_indonesian(client):
     assert response.status_code == 200
     assert "Kolom ini wajib diisi." in body
     assert "Alamat email tidak valid." in body
-    assert "Isian harus 8 sampai 128 karakter." in body
+    assert "Gunakan paling sedikit 8 karakter." in body  # our password rule, in Indonesian
     assert_no_english_builtin_message(body)
     assert db_state() == before
 
