@@ -5,6 +5,25 @@ from collections.abc import Callable
 from flask_babel import lazy_gettext as _l
 from wtforms import IntegerField, SelectChoice, ValidationError
 
+from marketplace.identifiers import IdentifierError
+
+# Why an identifier was refused (identifiers.IdentifierError codes), in the user's language.
+# A code missing here falls back to the field's own message.
+IDENTIFIER_MESSAGES = {
+    "nik.length": _l("A NIK has 16 digits."),
+    "nik.month": _l(
+        "The birth date in this NIK (digits 7 to 12) has month %(month)s; months run from 01 to 12."
+    ),
+    "nik.day": _l(
+        "The birth date in this NIK (digits 7 to 12) has day %(day)s: a man's day runs from "
+        "01 to 31, a woman's from 41 to 71."
+    ),
+    "nik.no_such_date": _l(
+        "The birth date in this NIK (digits 7 to 12) is %(day)s-%(month)s, a date that does "
+        "not exist."
+    ),
+}
+
 
 def normalised(normalise: Callable[[str], str], message: str) -> Callable:
     """A WTForms validator that checks a value with a pure normaliser and stores its result."""
@@ -14,6 +33,9 @@ def normalised(normalise: Callable[[str], str], message: str) -> Callable:
             return
         try:
             field.data = normalise(field.data)
+        except IdentifierError as exc:
+            reason = IDENTIFIER_MESSAGES.get(exc.code)
+            raise ValidationError(str(reason) % exc.params if reason else message) from exc
         except ValueError as exc:
             raise ValidationError(message) from exc
 

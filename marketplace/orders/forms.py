@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from marketplace.forms import MAX_PRICE, MAX_QUANTITY, WholeNumberField, choices, normalised
@@ -176,3 +176,4 @@ class BankTransferForm(FlaskForm):
     )
     received_on = DateField(_l("Date received"), validators=[DataRequired()])
     reference = StringField(_l("Bank reference"), validators=[Optional(), Length(max=120)])
+    before_order_confirmed = BooleanField(_l("Yes, the money arrived before the order was placed"))

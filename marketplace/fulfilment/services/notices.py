@@ -35,6 +35,7 @@ def notify_offered(assignment: Assignment) -> None:
         assignment.membership.user,
         "work.offered",
         _work_link(assignment),
+        time_zone=line.order.cooperative.time_zone,
         **_line_params(line, assignment.quantity),
     )
 
@@ -42,7 +43,8 @@ def notify_offered(assignment: Assignment) -> None:
 def notify_member(assignment: Assignment, kind: str, **extra) -> None:
     line = assignment.order_line
     params = _line_params(line, assignment.quantity) | extra
-    notify(assignment.membership.user, kind, _work_link(assignment), **params)
+    zone = line.order.cooperative.time_zone
+    notify(assignment.membership.user, kind, _work_link(assignment), time_zone=zone, **params)
 
 
 def notify_admins(line: OrderLine, kind: str, quantity: int = 0, **extra) -> None:
@@ -57,4 +59,10 @@ def notify_admins(line: OrderLine, kind: str, quantity: int = 0, **extra) -> Non
     ).all()
     params = _line_params(line, quantity) | extra
     for admin in admins:
-        notify(admin.user, kind, _order_link(line), **params)
+        notify(
+            admin.user,
+            kind,
+            _order_link(line),
+            time_zone=line.order.cooperative.time_zone,
+            **params,
+        )
