@@ -187,7 +187,11 @@ def _demo_orders(buyer: User, coops: dict[str, Cooperative], products: dict[str,
             cancel_by_buyer(order, buyer)
         if target in ("confirmed", "allocated", "workflow") and order.status == OrderStatus.PLACED:
             record_bank_transfer(
-                order, admin, amount=order.total, received_on=utcnow().date(), reference="DEMO"
+                order,
+                admin,
+                amount=order.total,
+                received_on=order.cooperative.local_date(),
+                reference="DEMO",
             )
         if target == "allocated" and order.status == OrderStatus.CONFIRMED:
             publish_allocation(order, admin)

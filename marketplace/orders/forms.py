@@ -4,7 +4,7 @@ from wtforms import BooleanField, DateField, HiddenField, SelectField, StringFie
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from marketplace.forms import MAX_PRICE, MAX_QUANTITY, WholeNumberField, choices, normalised
-from marketplace.identifiers import normalise_phone, normalise_postal_code
+from marketplace.identifiers import normalise_npwp, normalise_phone, normalise_postal_code
 from marketplace.orders import payment_methods
 from marketplace.orders.services import Delivery
 
@@ -71,6 +71,17 @@ class DeliveryForm(FlaskForm):
         validators=[Optional(), Length(max=60)],
         filters=[_strip],
     )
+    buyer_company = StringField(
+        _l("Company name on the invoice (optional)"),
+        validators=[Optional(), Length(max=200)],
+        filters=[_strip],
+    )
+    buyer_npwp = StringField(
+        _l("Company NPWP (optional)"),
+        validators=[Optional(), normalised(normalise_npwp, _l("NPWP must be 15 or 16 digits."))],
+        filters=[_strip],
+        render_kw={"inputmode": "numeric"},
+    )
     notes = TextAreaField(
         _l("Notes for the cooperative"), validators=[Optional(), Length(max=2000)]
     )
@@ -88,6 +99,8 @@ class DeliveryForm(FlaskForm):
             street_address=self.delivery_address.data,
             postal_code=self.postal_code.data,
             po_number=self.po_number.data or "",
+            buyer_company=self.buyer_company.data or "",
+            buyer_npwp=self.buyer_npwp.data or "",
             notes=self.notes.data or "",
         )
 
