@@ -66,6 +66,7 @@ def _cooperative(spec: dict, status: str, password_hash: str) -> Cooperative:
             status=status,
             verified_at=utcnow() if status == "verified" else None,
             is_pkp=spec.get("is_pkp", False),
+            npwp=spec.get("npwp"),
         )
         db.session.add(coop)
         db.session.flush()
