@@ -86,11 +86,12 @@ def _tax_rows(order: Order, loc: str) -> list[tuple[str, str]]:
 def _paid_rows(order: Order, loc: str) -> list[tuple[str, str]]:
     if not order.amount_paid:
         return []
+    if not (order.amount_due or order.amount_refunded):
+        return [(_("PAID IN FULL"), rupiah(order.amount_paid, loc))]
     rows = [(_("Paid"), rupiah(order.amount_paid, loc))]
     if order.amount_refunded:
         rows.append((_("Refunded"), rupiah(order.amount_refunded, loc)))
-    due = (_("Still to pay"), rupiah(order.amount_due, loc))
-    return [*rows, due if order.amount_due else (_("PAID IN FULL"), "")]
+    return [*rows, (_("Still to pay"), rupiah(order.amount_due, loc))]
 
 
 def _payment_lines(order: Order) -> list[str]:
@@ -142,7 +143,8 @@ def invoice_pdf(order: Order) -> bytes:
     tax_rows = _tax_rows(order, loc)
     pdf.totals(tax_rows, strong=[len(tax_rows) - 1])
     pdf.in_words(_("In words"), rupiah_in_words(order.total))
-    pdf.totals(_paid_rows(order, loc))
+    paid = _paid_rows(order, loc)
+    pdf.totals(paid, strong=[len(paid) - 1])
     pdf.section(_("Payment"), _payment_lines(order))
     if needs_stamp_duty(order.total):
         duty = _(

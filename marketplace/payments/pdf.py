@@ -102,8 +102,24 @@ class Document(FPDF):
     def table(
         self, headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float]
     ) -> None:
-        """A table whose first column is text and whose other columns are right-aligned."""
+        """A table whose first column is text and whose other columns are right-aligned; the
+        header row is repeated on every page the table runs onto."""
         aligns = ["L", *["R"] * (len(widths) - 1)]
+        self._table_header(headers, widths, aligns)
+        for number, row in enumerate(rows):
+            if self.will_page_break(6.5):
+                self.add_page()
+                self._table_header(headers, widths, aligns)
+            for value, width, align in zip(row, widths, aligns, strict=True):
+                text = self.fit(latin1(value), width - 2)
+                self.cell(width, 6.5, text, fill=number % 2 == 1, align=align)
+            self.ln()
+        self.set_draw_color(*_ACCENT)
+        self.line(15, self.get_y(), 15 + WIDTH, self.get_y())
+        self.set_draw_color(0)
+        self.ln(2)
+
+    def _table_header(self, headers, widths, aligns) -> None:
         self.set_font("Helvetica", "B", 8.5)
         self.set_fill_color(*_ACCENT)
         self.set_text_color(255)
@@ -113,14 +129,14 @@ class Document(FPDF):
         self.set_text_color(0)
         self.set_font("Helvetica", "", 9)
         self.set_fill_color(*_LIGHT)
-        for number, row in enumerate(rows):
-            for value, width, align in zip(row, widths, aligns, strict=True):
-                self.cell(width, 6.5, latin1(value)[:70], fill=number % 2 == 1, align=align)
-            self.ln()
-        self.set_draw_color(*_ACCENT)
-        self.line(15, self.get_y(), 15 + WIDTH, self.get_y())
-        self.set_draw_color(0)
-        self.ln(2)
+
+    def fit(self, text: str, width: float) -> str:
+        """`text` cut (with "...") to what fits in `width` mm in the current font."""
+        if self.get_string_width(text) <= width:
+            return text
+        while text and self.get_string_width(text + "...") > width:
+            text = text[:-1]
+        return text + "..."
 
     def totals(self, rows: Sequence[tuple[str, str]], strong: Sequence[int] = ()) -> None:
         """Label and amount pairs aligned under the table's last column."""

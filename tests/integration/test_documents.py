@@ -338,3 +338,21 @@ def test_cooperative_and_order_times_are_shown_in_its_zone(app):
     buyer_page = client_for(app, order.buyer).get(f"/pesanan/{order.number}").get_data(True)
     assert "WIT" in buyer_page and "WIB" not in buyer_page
     assert "0813-1111-2222" in buyer_page  # the recipient's phone, stored as +6281311112222
+
+
+def test_a_long_invoice_runs_over_pages_and_cuts_nothing_but_long_names(app, pkp_shop):
+    coop, product, admin, buyer = pkp_shop
+    order = place(buyer, product)
+    line = order.lines[0]
+    line.product.name = "Boneka Beruang Jumbo Edisi Khusus Hari Raya dengan Kostum Adat " * 3
+    for _ in range(45):
+        order.lines.append(
+            type(line)(product=line.product, quantity=20, unit_price=130_000, line_total=2_600_000)
+        )
+    db.session.commit()
+    response = client_for(app, buyer).get(f"/pesanan/{order.number}/faktur.pdf")
+    reader = PdfReader(io.BytesIO(response.data))
+    assert len(reader.pages) >= 2
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Boneka Beruang Jumbo Edisi" in text and "..." in text
+    assert f"1/{len(reader.pages)}" in text and "Yours faithfully," in text
