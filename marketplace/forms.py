@@ -3,9 +3,9 @@
 from collections.abc import Callable
 
 from flask_babel import lazy_gettext as _l
-from wtforms import IntegerField, SelectChoice, ValidationError
+from wtforms import IntegerField, SelectChoice, StringField, ValidationError
 
-from marketplace.identifiers import IdentifierError
+from marketplace.identifiers import IdentifierError, local_phone
 
 # Why an identifier was refused (identifiers.IdentifierError codes), in the user's language.
 # A code missing here falls back to the field's own message.
@@ -40,6 +40,16 @@ def normalised(normalise: Callable[[str], str], message: str) -> Callable:
             raise ValidationError(message) from exc
 
     return validator
+
+
+class PhoneField(StringField):
+    """A phone number field that shows a stored E.164 number as people write it
+    (0812-3456-7890); what is typed is kept as typed until it validates."""
+
+    def _value(self) -> str:
+        if self.raw_data:
+            return super()._value()
+        return local_phone(self.data) if self.data else ""
 
 
 def choices(pairs) -> list[SelectChoice]:

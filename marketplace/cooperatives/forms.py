@@ -19,7 +19,14 @@ from wtforms.validators import (
     Regexp,
 )
 
-from marketplace.forms import MAX_EXPIRY_HOURS, MAX_QUANTITY, WholeNumberField, choices, normalised
+from marketplace.forms import (
+    MAX_EXPIRY_HOURS,
+    MAX_QUANTITY,
+    PhoneField,
+    WholeNumberField,
+    choices,
+    normalised,
+)
 from marketplace.identifiers import normalise_nib, normalise_npwp, normalise_phone
 from marketplace.labels import KIND_LABELS, POLICY_LABELS
 
@@ -85,7 +92,7 @@ class CooperativeProfileForm(FlaskForm):
         _l("Address"), validators=[Optional(), Length(max=500)], render_kw={"rows": 2}
     )
     time_zone = SelectField(_l("Time zone"), choices=TIME_ZONE_CHOICES)
-    phone = StringField(
+    phone = PhoneField(
         _l("Phone (WhatsApp)"),
         validators=[Optional(), normalised(normalise_phone, _l("Enter a valid phone number."))],
         filters=[_strip],

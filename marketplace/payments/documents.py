@@ -217,7 +217,9 @@ def receipt_pdf(payment: Payment) -> bytes:
     pdf.in_words(_("In words"), rupiah_in_words(payment.amount))
     method = _("card") if payment.method == "card" else _("bank transfer")
     purpose = _("Payment for order %(number)s by %(method)s.", number=order.number, method=method)
-    lines = [purpose] + ([_("Reference: %(ref)s", ref=payment.reference)] * bool(payment.reference))
+    lines = [purpose]
+    if payment.reference:
+        lines.append(_("Reference: %(ref)s", ref=payment.reference))
     pdf.section(_("For"), lines)
     stamp = ""
     if needs_stamp_duty(payment.amount):

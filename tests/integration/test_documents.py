@@ -344,7 +344,9 @@ def test_a_long_invoice_runs_over_pages_and_cuts_nothing_but_long_names(app, pkp
     coop, product, admin, buyer = pkp_shop
     order = place(buyer, product)
     line = order.lines[0]
-    line.product.name = "Boneka Beruang Jumbo Edisi Khusus Hari Raya dengan Kostum Adat " * 3
+    line.product.name = (
+        "Boneka Beruang Jumbo Edisi Khusus Hari Raya dengan Kostum Adat " * 2
+    )  # 128 of 160
     for _ in range(45):
         order.lines.append(
             type(line)(product=line.product, quantity=20, unit_price=130_000, line_total=2_600_000)
@@ -356,3 +358,10 @@ def test_a_long_invoice_runs_over_pages_and_cuts_nothing_but_long_names(app, pkp
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert "Boneka Beruang Jumbo Edisi" in text and "..." in text
     assert f"1/{len(reader.pages)}" in text and "Yours faithfully," in text
+
+
+def test_the_settings_form_shows_the_phone_in_local_form(app):
+    admin = english_user("Admin")
+    coop = make_cooperative(admin=admin, phone="+6281234567890")
+    page = client_for(app, admin).get(f"/kelola/{coop.slug}/pengaturan").get_data(as_text=True)
+    assert 'value="0812-3456-7890"' in page
