@@ -134,12 +134,16 @@ def _connect_receivers(app: Flask) -> None:
 
 
 def _register_template_helpers(app: Flask) -> None:
-    from marketplace import formatting, labels
+    from marketplace import formatting, identifiers, labels
     from marketplace.fulfilment.reasons import translate_reason
+    from marketplace.payments import documents
 
     app.jinja_env.filters["rupiah"] = lambda amount: formatting.rupiah(amount, str(get_locale()))
     app.jinja_env.filters["number"] = lambda n: formatting.number(n, str(get_locale()))
     app.jinja_env.filters["mask"] = formatting.mask
+    app.jinja_env.filters["phone"] = identifiers.local_phone
+    app.jinja_env.filters["wa_number"] = identifiers.whatsapp_number
+    app.jinja_env.filters["npwp"] = identifiers.display_npwp
     app.jinja_env.filters["datetime_in"] = lambda moment, tz, style="datetime": (
         formatting.local_datetime(moment, tz, str(get_locale()), style)
     )
@@ -154,6 +158,8 @@ def _register_template_helpers(app: Flask) -> None:
         allocation_reason=translate_reason,
         audit_labels=labels.AUDIT_LABELS,
         cause_labels=labels.CAUSE_LABELS,
+        has_delivery_note=documents.has_delivery_note,
+        receipt_number=documents.receipt_number,
     )
 
     @app.context_processor

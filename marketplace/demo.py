@@ -67,6 +67,7 @@ def _cooperative(spec: dict, status: str, password_hash: str) -> Cooperative:
             status=status,
             verified_at=utcnow() if status == "verified" else None,
             is_pkp=spec.get("is_pkp", False),
+            npwp=spec.get("npwp"),
         )
         db.session.add(coop)
         db.session.flush()
@@ -188,7 +189,11 @@ def _demo_orders(buyer: User, coops: dict[str, Cooperative], products: dict[str,
             cancel_by_buyer(order, buyer)
         if target in ("confirmed", "allocated", "workflow") and order.status == OrderStatus.PLACED:
             record_bank_transfer(
-                order, admin, amount=order.total, received_on=utcnow().date(), reference="DEMO"
+                order,
+                admin,
+                amount=order.total,
+                received_on=order.cooperative.local_date(),
+                reference="DEMO",
             )
         if target == "allocated" and order.status == OrderStatus.CONFIRMED:
             publish_allocation(order, admin)

@@ -108,6 +108,7 @@ COOPERATIVES = [
     {
         "slug": "batik-probolinggo",
         "is_pkp": True,  # a registered VAT business: its orders carry PPN
+        "npwp": "0912345678905000",  # a PKP's invoices carry it; old form 91.234.567.8-905.000
         "name": "Koperasi Serba Usaha Batik Probolinggo",
         "kind": "multi_business",
         "legal": "AHU-0012877.AH.01.26.TAHUN 2021",

@@ -5,7 +5,26 @@ from collections.abc import Callable
 from flask_babel import get_translations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, SelectChoice, ValidationError
+from wtforms import IntegerField, SelectChoice, StringField, ValidationError
+
+from marketplace.identifiers import IdentifierError, local_phone
+
+# Why an identifier was refused (identifiers.IdentifierError codes), in the user's language.
+# A code missing here falls back to the field's own message.
+IDENTIFIER_MESSAGES = {
+    "nik.length": _l("A NIK has 16 digits."),
+    "nik.month": _l(
+        "The birth date in this NIK (digits 7 to 12) has month %(month)s; months run from 01 to 12."
+    ),
+    "nik.day": _l(
+        "The birth date in this NIK (digits 7 to 12) has day %(day)s: a man's day runs from "
+        "01 to 31, a woman's from 41 to 71."
+    ),
+    "nik.no_such_date": _l(
+        "The birth date in this NIK (digits 7 to 12) is %(day)s-%(month)s, a date that does "
+        "not exist."
+    ),
+}
 
 
 class _CatalogueTranslations:
@@ -38,10 +57,23 @@ def normalised(normalise: Callable[[str], str], message: str) -> Callable:
             return
         try:
             field.data = normalise(field.data)
+        except IdentifierError as exc:
+            reason = IDENTIFIER_MESSAGES.get(exc.code)
+            raise ValidationError(str(reason) % exc.params if reason else message) from exc
         except ValueError as exc:
             raise ValidationError(message) from exc
 
     return validator
+
+
+class PhoneField(StringField):
+    """A phone number field that shows a stored E.164 number as people write it
+    (0812-3456-7890); what is typed is kept as typed until it validates."""
+
+    def _value(self) -> str:
+        if self.raw_data:
+            return super()._value()
+        return local_phone(self.data) if self.data else ""
 
 
 def choices(pairs) -> list[SelectChoice]:

@@ -91,7 +91,9 @@ def has_published_products(coop: Cooperative) -> bool:
 def _notify_admins(coop: Cooperative, kind: str, **params) -> None:
     link = url_for("cooperatives.manage", slug=coop.slug)
     for membership in cooperative_admins(coop):
-        notify(membership.user, kind, link, cooperative=coop.name, **params)
+        notify(
+            membership.user, kind, link, time_zone=coop.time_zone, cooperative=coop.name, **params
+        )
 
 
 def verify_cooperative(coop: Cooperative, actor: User) -> Cooperative:

@@ -6,7 +6,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from marketplace.checkout.lines import Delivery
 from marketplace.forms import MAX_QUANTITY, BaseForm, WholeNumberField, choices, normalised
-from marketplace.identifiers import normalise_phone, normalise_postal_code
+from marketplace.identifiers import normalise_npwp, normalise_phone, normalise_postal_code
 from marketplace.labels import payment_method_label
 
 
@@ -72,6 +72,17 @@ class DeliveryForm(BaseForm):
         validators=[Optional(), Length(max=60)],
         filters=[_strip],
     )
+    buyer_company = StringField(
+        _l("Company name on the invoice (optional)"),
+        validators=[Optional(), Length(max=200)],
+        filters=[_strip],
+    )
+    buyer_npwp = StringField(
+        _l("Company NPWP (optional)"),
+        validators=[Optional(), normalised(normalise_npwp, _l("NPWP must be 15 or 16 digits."))],
+        filters=[_strip],
+        render_kw={"inputmode": "numeric"},
+    )
     notes = TextAreaField(
         _l("Notes for the cooperative"), validators=[Optional(), Length(max=2000)]
     )
@@ -89,6 +100,8 @@ class DeliveryForm(BaseForm):
             street_address=self.delivery_address.data,
             postal_code=self.postal_code.data,
             po_number=self.po_number.data or "",
+            buyer_company=self.buyer_company.data or "",
+            buyer_npwp=self.buyer_npwp.data or "",
             notes=self.notes.data or "",
         )
 

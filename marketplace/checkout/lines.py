@@ -41,6 +41,8 @@ class Delivery:
     postal_code: str  # 5 digits
     po_number: str = ""
     notes: str = ""
+    buyer_company: str = ""  # for the invoice, when buying for a company
+    buyer_npwp: str = ""  # 16 digits (identifiers.normalise_npwp)
 
 
 @dataclass(frozen=True)

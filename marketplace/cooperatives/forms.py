@@ -29,6 +29,7 @@ from marketplace.forms import (
     MAX_EXPIRY_HOURS,
     MAX_QUANTITY,
     BaseForm,
+    PhoneField,
     WholeNumberField,
     choices,
     normalised,
@@ -98,7 +99,7 @@ class CooperativeProfileForm(BaseForm):
         _l("Address"), validators=[Optional(), Length(max=500)], render_kw={"rows": 2}
     )
     time_zone = SelectField(_l("Time zone"), choices=TIME_ZONE_CHOICES)
-    phone = StringField(
+    phone = PhoneField(
         _l("Phone (WhatsApp)"),
         validators=[Optional(), normalised(normalise_phone, _l("Enter a valid phone number."))],
         filters=[_strip],

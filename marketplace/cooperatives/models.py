@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 import enum
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     Boolean,
@@ -16,7 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from marketplace.db import TimestampMixin, UTCDateTime
+from marketplace.db import TimestampMixin, UTCDateTime, utcnow
 from marketplace.extensions import db
 
 if TYPE_CHECKING:
@@ -102,6 +103,11 @@ class Cooperative(TimestampMixin, db.Model):
     def legal_identity_locked(self) -> bool:
         """The platform has checked the legal identity: the cooperative can no longer edit it."""
         return self.status in (CooperativeStatus.VERIFIED, CooperativeStatus.SUSPENDED)
+
+    def local_date(self, moment: datetime | None = None) -> date:
+        """The calendar date at `moment` (default: now) where the cooperative is (WIB, WITA,
+        WIT): "today" for deadlines and date checks is the cooperative's today."""
+        return (moment or utcnow()).astimezone(ZoneInfo(self.time_zone)).date()
 
     def __repr__(self) -> str:
         return f"<Cooperative {self.slug}>"

@@ -22,3 +22,7 @@ class Notification(db.Model):
     params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     link: Mapped[str] = mapped_column(String(300), default="")
     read_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    # The time zone of the cooperative the notification concerns: its time is shown in it.
+    time_zone: Mapped[str] = mapped_column(
+        String(32), default="Asia/Jakarta", server_default="Asia/Jakarta"
+    )

@@ -64,11 +64,19 @@ def notify_admins(order: Order, kind: str, **params) -> None:
         .order_by(Membership.id)
     ).all()
     for admin in admins:
-        notify(admin.user, kind, admin_link(order), order=order.number, **params)
+        notify(
+            admin.user,
+            kind,
+            admin_link(order),
+            time_zone=order.cooperative.time_zone,
+            order=order.number,
+            **params,
+        )
 
 
 def _notify_buyer(order: Order, kind: str, **params) -> None:
-    notify(order.buyer, kind, buyer_link(order), order=order.number, **params)
+    zone = order.cooperative.time_zone
+    notify(order.buyer, kind, buyer_link(order), time_zone=zone, order=order.number, **params)
 
 
 # Buyers: every change to their orders.
@@ -109,9 +117,14 @@ def on_payment_due_soon(order: Order, **_details) -> None:
 # Cooperative admins and members: the fulfilment workflow.
 
 
+def _notify_member(assignment: Assignment, kind: str, params: dict) -> None:
+    zone = assignment.order_line.order.cooperative.time_zone
+    notify(assignment.membership.user, kind, work_link(assignment), time_zone=zone, **params)
+
+
 def on_work_offered(assignment: Assignment, **_details) -> None:
     params = _line_params(assignment.order_line, assignment.quantity)
-    notify(assignment.membership.user, "work.offered", work_link(assignment), **params)
+    _notify_member(assignment, "work.offered", params)
 
 
 def _admins_about(kind: str):
@@ -126,13 +139,13 @@ def _admins_about(kind: str):
 
 def on_work_expired(assignment: Assignment, **_details) -> None:
     params = _line_params(assignment.order_line, assignment.quantity)
-    notify(assignment.membership.user, "work.expired", work_link(assignment), **params)
+    _notify_member(assignment, "work.expired", params)
 
 
 def on_qc_recorded(assignment: Assignment, accepted: int, rejected: int, **_details) -> None:
     params = _line_params(assignment.order_line, assignment.quantity)
     params |= {"accepted": accepted, "rejected": rejected}
-    notify(assignment.membership.user, "work.checked", work_link(assignment), **params)
+    _notify_member(assignment, "work.checked", params)
 
 
 def on_work_reallocated(line: OrderLine, placed: int, shortfall: int, **_details) -> None:

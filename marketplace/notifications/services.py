@@ -91,9 +91,19 @@ MESSAGES = {
 _OUTBOX = "notification_outbox"
 
 
-def notify(user: User, kind: str, link: str, **params) -> Notification:
-    """Add a notification for `user` to the current transaction."""
-    note = Notification(user_id=user.id, kind=kind, params=params, link=link, created_at=utcnow())
+def notify(
+    user: User, kind: str, link: str, *, time_zone: str = "Asia/Jakarta", **params
+) -> Notification:
+    """Add a notification for `user` to the current transaction; `time_zone` is that of the
+    cooperative it concerns, in which its time is shown."""
+    note = Notification(
+        user_id=user.id,
+        kind=kind,
+        params=params,
+        link=link,
+        created_at=utcnow(),
+        time_zone=time_zone,
+    )
     db.session.add(note)
     if current_app.config.get("MAIL_SERVER") and user.email:
         db.session.info.setdefault(_OUTBOX, []).append((user, note))

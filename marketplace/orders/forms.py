@@ -1,5 +1,5 @@
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from marketplace.forms import MAX_PRICE, BaseForm, WholeNumberField
@@ -42,3 +42,4 @@ class BankTransferForm(BaseForm):
     )
     received_on = DateField(_l("Date received"), validators=[DataRequired()])
     reference = StringField(_l("Bank reference"), validators=[Optional(), Length(max=120)])
+    before_order_confirmed = BooleanField(_l("Yes, the money arrived before the order was placed"))

@@ -83,6 +83,9 @@ class Order(TimestampMixin, db.Model):
     delivery_address: Mapped[str] = mapped_column(Text)  # street, number, RT/RW
     postal_code: Mapped[str] = mapped_column(String(5))
     po_number: Mapped[str | None] = mapped_column(String(60))
+    # For the invoice (faktur) when the buyer buys for a company: its name and NPWP (16 digits).
+    buyer_company: Mapped[str | None] = mapped_column(String(200))
+    buyer_npwp: Mapped[str | None] = mapped_column(String(16))
     notes: Mapped[str] = mapped_column(Text, default="")
     idempotency_key: Mapped[str] = mapped_column(String(64))
     confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

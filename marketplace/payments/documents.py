@@ -1,95 +1,66 @@
-"""PDF documents for an order: the invoice (faktur) and the delivery note (surat jalan).
-
-Made with fpdf2 and its built-in core fonts (nothing is downloaded); text outside Latin-1 is
-transliterated, since the core fonts cannot draw it.
+"""PDF documents for an order: the invoice (faktur), the delivery note (surat jalan) and the
+receipt (kuitansi) of one payment. Layout in payments/pdf.py; words in the reader's language,
+amounts in words (terbilang) in Indonesian, as the documents carry them.
 """
 
-import unicodedata
-from zoneinfo import ZoneInfo
+from datetime import date, datetime
 
 from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
-from fpdf import FPDF
 
+from marketplace.errors import InvalidTransition
 from marketplace.formatting import number, rupiah
+from marketplace.identifiers import display_npwp, local_phone
 from marketplace.labels import unit_label
-from marketplace.orders.models import Order
+from marketplace.orders.models import Order, OrderStatus
+from marketplace.payments.models import Payment
+from marketplace.payments.pdf import WIDTH, Document
 from marketplace.payments.stamp_duty import STAMP_DUTY, needs_stamp_duty
+from marketplace.terbilang import rupiah_in_words
 
-
-def _latin1(text: str) -> str:
-    text = unicodedata.normalize("NFKC", str(text)).replace("\u2013", "-").replace("\u2014", "-")
-    text = text.replace("\u00b7", "-").replace("\u2022", "*")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return decomposed.encode("latin-1", "ignore").decode("latin-1")
-
-
-class _Document(FPDF):
-    def __init__(self, title: str) -> None:
-        super().__init__(format="A4")
-        self.set_title(_latin1(title))
-        self.set_creator("Pasar Koperasi")
-        self.set_auto_page_break(True, margin=15)
-        self.add_page()
-
-    def text_line(self, text: str, size: int = 10, style: str = "", h: float = 5) -> None:
-        self.set_font("Helvetica", style, size)
-        self.multi_cell(0, h, _latin1(text), new_x="LMARGIN", new_y="NEXT")
-
-    def heading(self, text: str) -> None:
-        self.ln(2)
-        self.text_line(text, 11, "B", 6)
-
-    def table(self, headers: list[str], rows: list[list[str]], widths: list[int]) -> None:
-        self.set_font("Helvetica", "B", 9)
-        for header, width in zip(headers, widths, strict=True):
-            self.cell(width, 7, _latin1(header), border=1)
-        self.ln()
-        self.set_font("Helvetica", "", 9)
-        for row in rows:
-            for value, width in zip(row, widths, strict=True):
-                self.cell(width, 7, _latin1(value)[:60], border=1)
-            self.ln()
+# The delivery note goes with goods: only for orders the cooperative has confirmed.
+_NOT_DELIVERABLE = (
+    OrderStatus.PLACED,
+    OrderStatus.CANCELLED,
+    OrderStatus.EXPIRED,
+    OrderStatus.REFUNDED,
+)
 
 
 def _locale() -> str:
     return str(get_locale() or "id")
 
 
-def _day(order: Order, moment) -> str:
-    return format_date(moment.astimezone(ZoneInfo(order.cooperative.time_zone)).date(), "long")
+def _day(order: Order, moment: datetime | date) -> str:
+    if isinstance(moment, datetime):
+        moment = order.cooperative.local_date(moment)
+    return format_date(moment, "long")
 
 
-def _seller(pdf: _Document, order: Order) -> None:
-    coop = order.cooperative
-    pdf.text_line(coop.name, 12, "B", 6)
-    pdf.text_line(", ".join(p for p in (coop.address, coop.regency, coop.province) if p))
-    pdf.text_line(_("NIB: %(nib)s", nib=coop.nib))
-    if coop.npwp:
-        pdf.text_line(_("NPWP: %(npwp)s", npwp=coop.npwp))
-    if coop.phone:
-        pdf.text_line(coop.phone)
+def _place_date(order: Order, moment: datetime | date) -> str:
+    """ "Kota Bekasi, 1 Desember 2026": where and when a document is signed."""
+    return f"{order.cooperative.regency}, {_day(order, moment)}"
 
 
-def invoice_pdf(order: Order) -> bytes:
-    """The invoice: seller (with NPWP), buyer, number and date, lines, totals, terms, bank."""
-    loc = _locale()
-    invoice = order.invoice
-    number_text = invoice.number if invoice else f"INV-{order.number}"
-    pdf = _Document(_("Invoice %(number)s", number=number_text))
-    _seller(pdf, order)
-    pdf.ln(3)
-    pdf.text_line(_("INVOICE (FAKTUR)"), 16, "B", 8)
-    pdf.text_line(_("Invoice number: %(number)s", number=number_text))
-    pdf.text_line(_("Order number: %(number)s", number=order.number))
-    issued = invoice.issued_at if invoice else order.created_at
-    pdf.text_line(_("Date: %(date)s", date=_day(order, issued)))
-    pdf.heading(_("Bill to"))
-    pdf.text_line(order.buyer.name)
-    pdf.text_line(order.buyer.email)
-    pdf.text_line(f"{order.recipient_name}, {', '.join(order.address_lines)}")
-    pdf.heading(_("Items"))
-    rows = [
+def _footer(order: Order) -> str:
+    return _("%(coop)s - made with Pasar Koperasi", coop=order.cooperative.name)
+
+
+def _buyer_lines(order: Order) -> list[str]:
+    lines = [order.buyer_company or order.buyer.name]
+    if order.buyer_npwp:
+        lines.append(_("NPWP: %(npwp)s", npwp=display_npwp(order.buyer_npwp)))
+    if order.buyer_company:
+        lines.append(order.buyer.name)
+    return [*lines, order.buyer.email]
+
+
+def _recipient_lines(order: Order) -> list[str]:
+    return [order.recipient_name, local_phone(order.recipient_phone), *order.address_lines]
+
+
+def _item_rows(order: Order, loc: str) -> list[list[str]]:
+    return [
         [
             line.product.name,
             f"{number(line.quantity, loc)} {unit_label(line.product.unit)}",
@@ -98,74 +69,170 @@ def invoice_pdf(order: Order) -> bytes:
         ]
         for line in order.lines
     ]
-    pdf.table([_("Product"), _("Quantity"), _("Unit price"), _("Total")], rows, [80, 35, 35, 40])
-    pdf.ln(2)
-    pdf.text_line(_("Subtotal: %(amount)s", amount=rupiah(order.subtotal, loc)))
-    pdf.text_line(_("Total: %(amount)s", amount=rupiah(order.total, loc)), 11, "B", 6)
-    pdf.text_line(_("Paid: %(amount)s", amount=rupiah(order.amount_paid, loc)))
+
+
+def _tax_rows(order: Order, loc: str) -> list[tuple[str, str]]:
+    """Subtotal, and for a PKP cooperative's order the DPP and the PPN with its rate."""
+    rows = [(_("Subtotal"), rupiah(order.subtotal, loc))]
+    if order.vat_rate_bp:
+        rate = f"{order.vat_rate_bp / 100:g}%".replace(".", "," if loc != "en" else ".")
+        rows += [
+            (_("Tax base (DPP)"), rupiah(order.tax_base, loc)),
+            (_("PPN %(rate)s x DPP", rate=rate), rupiah(order.vat, loc)),
+        ]
+    return [*rows, (_("Total"), rupiah(order.total, loc))]
+
+
+def _paid_rows(order: Order, loc: str) -> list[tuple[str, str]]:
+    if not order.amount_paid:
+        return []
+    if not (order.amount_due or order.amount_refunded):
+        return [(_("PAID IN FULL"), rupiah(order.amount_paid, loc))]
+    rows = [(_("Paid"), rupiah(order.amount_paid, loc))]
     if order.amount_refunded:
-        pdf.text_line(_("Refunded: %(amount)s", amount=rupiah(order.amount_refunded, loc)))
-    pdf.text_line(_("Still to pay: %(amount)s", amount=rupiah(order.amount_due, loc)))
-    pdf.heading(_("Payment terms"))
+        rows.append((_("Refunded"), rupiah(order.amount_refunded, loc)))
+    return [*rows, (_("Still to pay"), rupiah(order.amount_due, loc))]
+
+
+def _payment_lines(order: Order) -> list[str]:
+    invoice, coop = order.invoice, order.cooperative
+    if not order.amount_due:
+        return [_("Paid in full, thank you.")]
     if invoice is not None:
-        pdf.text_line(
-            _(
-                "Net %(days)s days, due on %(date)s.",
-                days=invoice.terms_days,
-                date=format_date(invoice.due_date, "long"),
-            )
+        terms = _(
+            "Net %(days)s days, due on %(date)s.",
+            days=invoice.terms_days,
+            date=format_date(invoice.due_date, "long"),
         )
     else:
-        pdf.text_line(_("Payment before the order is confirmed."))
-    coop = order.cooperative
-    pdf.text_line(
-        _(
-            "Transfer to %(bank)s %(account)s in the name of %(holder)s, reference %(number)s.",
-            bank=coop.bank_name,
-            account=coop.bank_account_number,
-            holder=coop.bank_account_holder,
-            number=order.number,
-        )
+        terms = _("Payment before the order is confirmed.")
+    transfer = _(
+        "Transfer to %(bank)s %(account)s in the name of %(holder)s, reference %(number)s.",
+        bank=coop.bank_name,
+        account=coop.bank_account_number,
+        holder=coop.bank_account_holder,
+        number=order.number,
     )
+    return [terms, transfer]
+
+
+def _invoice_meta(order: Order) -> list[tuple[str, str]]:
+    invoice = order.invoice
+    meta = [
+        (_("Invoice number"), invoice.number if invoice else f"INV-{order.number}"),
+        (_("Date"), _day(order, invoice.issued_at if invoice else order.created_at)),
+        (_("Order number"), order.number),
+    ]
+    if invoice is not None:
+        meta.append((_("Due date"), _day(order, invoice.due_date)))
+    if order.po_number:
+        meta.append((_("PO number"), order.po_number))
+    return meta
+
+
+def invoice_pdf(order: Order) -> bytes:
+    """The invoice: seller (with NPWP), buyer (company, NPWP), number, date and PO, lines, DPP,
+    PPN and rate, total in words, terms and bank account, stamp duty, signature."""
+    loc = _locale()
+    meta = _invoice_meta(order)
+    pdf = Document(_("Invoice %(number)s", number=meta[0][1]), _footer(order))
+    pdf.letterhead(order.cooperative, _("INVOICE (FAKTUR)"), meta)
+    pdf.parties((_("Bill to"), _buyer_lines(order)), (_("Deliver to"), _recipient_lines(order)))
+    headers = [_("Product"), _("Quantity"), _("Unit price"), _("Total")]
+    pdf.table(headers, _item_rows(order, loc), [84, 30, 31, WIDTH - 145])
+    tax_rows = _tax_rows(order, loc)
+    pdf.totals(tax_rows, strong=[len(tax_rows) - 1])
+    pdf.in_words(_("In words"), rupiah_in_words(order.total))
+    paid = _paid_rows(order, loc)
+    pdf.totals(paid, strong=[len(paid) - 1])
+    pdf.section(_("Payment"), _payment_lines(order))
     if needs_stamp_duty(order.total):
-        pdf.heading(_("Stamp duty"))
-        pdf.text_line(
-            _(
-                "Amount over Rp5.000.000: the receipt carries a %(duty)s stamp duty (bea meterai).",
-                duty=rupiah(STAMP_DUTY, loc),
-            )
+        duty = _(
+            "Amount over Rp5.000.000: the receipt carries a %(duty)s stamp duty (bea meterai).",
+            duty=rupiah(STAMP_DUTY, loc),
         )
-    return bytes(pdf.output())
+        pdf.section(_("Stamp duty"), [duty])
+    issued = order.invoice.issued_at if order.invoice else order.created_at
+    pdf.signatures(
+        [("", ""), (_("Yours faithfully,"), order.cooperative.name)],
+        place_date=_place_date(order, issued),
+    )
+    return pdf.output_bytes()
+
+
+def has_delivery_note(order: Order) -> bool:
+    """A delivery note is for a confirmed order (paid or on terms), never an unpaid one."""
+    return order.status not in _NOT_DELIVERABLE
+
+
+def ensure_deliverable(order: Order) -> None:
+    if not has_delivery_note(order):
+        raise InvalidTransition(_("A delivery note is available once the order is confirmed."))
 
 
 def delivery_note_pdf(order: Order) -> bytes:
     """The delivery note: sender, recipient, date, vehicle and driver, items, signatures."""
+    ensure_deliverable(order)
     loc = _locale()
-    pdf = _Document(_("Delivery note %(number)s", number=f"SJ-{order.number}"))
-    _seller(pdf, order)
-    pdf.ln(3)
-    pdf.text_line(_("DELIVERY NOTE (SURAT JALAN)"), 16, "B", 8)
-    pdf.text_line(_("Number: %(number)s", number=f"SJ-{order.number}"))
-    pdf.text_line(_("Order number: %(number)s", number=order.number))
-    pdf.text_line(_("Delivery date: %(date)s", date=format_date(order.delivery_date, "long")))
-    pdf.heading(_("Recipient"))
-    pdf.text_line(f"{order.recipient_name} ({order.recipient_phone})")
-    pdf.text_line(", ".join(order.address_lines))
-    pdf.heading(_("Transport"))
-    pdf.text_line(_("Vehicle and plate number: ______________________"))
-    pdf.text_line(_("Driver: ______________________"))
-    pdf.heading(_("Items"))
+    number_text = f"SJ-{order.number}"
+    pdf = Document(_("Delivery note %(number)s", number=number_text), _footer(order))
+    meta = [
+        (_("Number"), number_text),
+        (_("Order number"), order.number),
+        (_("Delivery date"), format_date(order.delivery_date, "long")),
+    ]
+    if order.po_number:
+        meta.append((_("PO number"), order.po_number))
+    pdf.letterhead(order.cooperative, _("DELIVERY NOTE (SURAT JALAN)"), meta)
+    transport = [
+        _("Vehicle and plate number: ______________________"),
+        _("Driver: ______________________"),
+    ]
+    pdf.parties((_("Recipient"), _recipient_lines(order)), (_("Transport"), transport), plain=[1])
     rows = [
         [line.product.name, number(line.quantity, loc), unit_label(line.product.unit), ""]
         for line in order.lines
     ]
-    pdf.table([_("Product"), _("Quantity"), _("Unit"), _("Received")], rows, [90, 30, 30, 40])
-    pdf.ln(12)
-    pdf.set_font("Helvetica", "", 10)
-    for label in (_("Sender"), _("Driver"), _("Recipient")):
-        pdf.cell(63, 5, _latin1(label), align="C")
-    pdf.ln(22)
-    for _label in range(3):
-        pdf.cell(63, 5, "(____________________)", align="C")
-    pdf.ln()
-    return bytes(pdf.output())
+    pdf.table([_("Product"), _("Quantity"), _("Unit"), _("Received")], rows, [90, 30, 30, 30])
+    pdf.text_line(_("Goods received in good condition and in the quantities above."), 8.5, "I")
+    blocks = [(_("Sender"), ""), (_("Driver"), ""), (_("Recipient"), "")]
+    pdf.signatures(blocks, place_date=_place_date(order, order.cooperative.local_date()))
+    return pdf.output_bytes()
+
+
+def receipt_pdf(payment: Payment) -> bytes:
+    """The receipt (kuitansi) of one payment: received from, the amount in figures and words,
+    for which order, and where the amount calls for it, the place for the bea meterai."""
+    order, loc = payment.order, _locale()
+    number_text = receipt_number(payment)
+    pdf = Document(_("Receipt %(number)s", number=number_text), _footer(order))
+    meta = [
+        (_("Receipt number"), number_text),
+        (_("Date"), _day(order, payment.received_at)),
+        (_("Order number"), order.number),
+    ]
+    pdf.letterhead(order.cooperative, _("RECEIPT (KUITANSI)"), meta)
+    pdf.parties((_("Received from"), _buyer_lines(order)))
+    pdf.totals([(_("Amount"), rupiah(payment.amount, loc))], strong=[0])
+    pdf.in_words(_("In words"), rupiah_in_words(payment.amount))
+    method = _("card") if payment.method == "card" else _("bank transfer")
+    purpose = _("Payment for order %(number)s by %(method)s.", number=order.number, method=method)
+    lines = [purpose]
+    if payment.reference:
+        lines.append(_("Reference: %(ref)s", ref=payment.reference))
+    pdf.section(_("For"), lines)
+    stamp = ""
+    if needs_stamp_duty(payment.amount):
+        stamp = _("bea meterai %(duty)s", duty=rupiah(STAMP_DUTY, loc))
+    pdf.signatures(
+        [("", ""), (_("Received by,"), order.cooperative.name)],
+        place_date=_place_date(order, payment.received_at),
+        stamp=stamp,
+    )
+    return pdf.output_bytes()
+
+
+def receipt_number(payment: Payment) -> str:
+    """KW-<order number>-<n>: the n-th payment of the order, so a receipt is found by its order."""
+    position = [p.id for p in payment.order.payments].index(payment.id) + 1
+    return f"KW-{payment.order.number}-{position}"

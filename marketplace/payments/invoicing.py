@@ -1,6 +1,6 @@
 """Invoice terms (tempo, net 14 or 30 days) for buyers a cooperative trusts."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
@@ -152,5 +152,5 @@ def open_invoices(coop: Cooperative) -> list[Invoice]:
     )
 
 
-def local_today(coop: Cooperative):
-    return utcnow().astimezone(ZoneInfo(coop.time_zone)).date()
+def local_today(coop: Cooperative) -> date:
+    return coop.local_date()

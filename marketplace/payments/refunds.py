@@ -63,12 +63,17 @@ def refund_payment(
         db.session.flush()
         if refund.status == RefundStatus.SUCCEEDED:
             _settled(order, refund, actor)
-    if refund.status == RefundStatus.SUCCEEDED:
-        return refund
+    if refund.status == RefundStatus.PENDING:
+        _refund_by_card(order, refund, actor)
+    return refund
+
+
+def _refund_by_card(order: Order, refund: Refund, actor: User) -> None:
+    """Ask Stripe for a pending card refund, then mark it succeeded or failed."""
     try:
         provider_id = stripe_gateway.refund(
-            payment_intent=payment.reference,
-            amount=amount,
+            payment_intent=refund.payment.reference,
+            amount=refund.amount,
             idempotency_key=refund.idempotency_key,
         )
     except Exception as exc:
@@ -80,7 +85,7 @@ def refund_payment(
                 refund,
                 actor_id=actor.id,
                 cooperative_id=order.cooperative_id,
-                after={"order": order.number, "amount": amount},
+                after={"order": order.number, "amount": refund.amount},
             )
         raise RefundFailed(_("The card refund failed; nothing was refunded.")) from exc
     with transaction():
@@ -88,7 +93,6 @@ def refund_payment(
         refund.status = RefundStatus.SUCCEEDED
         refund.provider_refund_id = provider_id
         _settled(order, refund, actor)
-    return refund
 
 
 def _settled(order: Order, refund: Refund, actor: User) -> None:

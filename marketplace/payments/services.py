@@ -3,6 +3,7 @@
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+from flask_babel import format_date
 from flask_babel import gettext as _
 
 from marketplace.accounts.models import User
@@ -31,16 +32,54 @@ def accepts_transfer(order: Order) -> bool:
     )
 
 
+class ReceivedBeforeOrder(ValidationFailed):
+    """The transfer is dated before the order was placed: recorded only when confirmed."""
+
+
+def check_received_on(order: Order, received_on: date, *, before_order_confirmed: bool) -> None:
+    """A transfer cannot have arrived after today (the cooperative's today); one dated before
+    the order was placed is possible (a buyer paying ahead) but usually a typing slip, so it
+    needs the admin's confirmation."""
+    coop = order.cooperative
+    today = coop.local_date()
+    if received_on > today:
+        raise ValidationFailed(
+            _(
+                "The date received cannot be in the future (today is %(today)s).",
+                today=format_date(today, "long"),
+            ),
+            field="received_on",
+        )
+    placed_on = coop.local_date(order.created_at)
+    if received_on < placed_on and not before_order_confirmed:
+        raise ReceivedBeforeOrder(
+            _(
+                "The date received is before the order was placed (%(date)s). Check the date, "
+                "or tick the box below to record it anyway.",
+                date=format_date(placed_on, "long"),
+            ),
+            field="received_on",
+        )
+
+
 def record_bank_transfer(
-    order: Order, actor: User, *, amount: int, received_on: date, reference: str = ""
+    order: Order,
+    actor: User,
+    *,
+    amount: int,
+    received_on: date,
+    reference: str = "",
+    before_order_confirmed: bool = False,
 ) -> Payment:
     """Record money received by bank transfer; confirm the order once it is fully paid.
 
     Partial transfers add up. Recording is possible while the order awaits payment, and for an
-    order on invoice terms until its invoice is settled (then the invoice is marked paid).
+    order on invoice terms until its invoice is settled (then the invoice is marked paid). The
+    date follows check_received_on.
     """
     if not 0 < amount <= MAX_PRICE:
         raise ValidationFailed(_("Enter the amount received, in whole rupiah."), field="amount")
+    check_received_on(order, received_on, before_order_confirmed=before_order_confirmed)
     with transaction():
         lock_order(order)
         if not accepts_transfer(order):

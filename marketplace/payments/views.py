@@ -13,7 +13,7 @@ from marketplace.extensions import csrf, limiter
 from marketplace.forms import show_domain_error
 from marketplace.orders.access import get_order_for_admin, get_order_for_buyer
 from marketplace.payments import documents, invoicing
-from marketplace.payments.access import get_trusted_buyer_for_admin
+from marketplace.payments.access import get_payment_of_order, get_trusted_buyer_for_admin
 from marketplace.payments.card import start_card_checkout
 from marketplace.payments.forms import RefundForm, TrustedBuyerForm
 from marketplace.payments.refunds import refund_payment
@@ -89,7 +89,13 @@ def buyer_invoice(number: str):
 @bp.get("/pesanan/<number>/surat-jalan.pdf")
 def buyer_delivery_note(number: str):
     order = get_order_for_buyer(number, current_user)
-    return _pdf(documents.delivery_note_pdf(order), f"surat-jalan-{order.number}.pdf")
+    return _delivery_note(order, url_for("orders.order_detail", number=number))
+
+
+@bp.get("/pesanan/<number>/kuitansi/<int:payment_id>.pdf")
+def buyer_receipt(number: str, payment_id: int):
+    payment = get_payment_of_order(get_order_for_buyer(number, current_user), payment_id)
+    return _pdf(documents.receipt_pdf(payment), f"{documents.receipt_number(payment)}.pdf")
 
 
 @bp.get("/kelola/<slug>/pesanan/<number>/faktur.pdf")
@@ -101,7 +107,23 @@ def admin_invoice(slug: str, number: str):
 @bp.get("/kelola/<slug>/pesanan/<number>/surat-jalan.pdf")
 def admin_delivery_note(slug: str, number: str):
     order = get_order_for_admin(get_cooperative_for_admin(slug, current_user), number)
-    return _pdf(documents.delivery_note_pdf(order), f"surat-jalan-{order.number}.pdf")
+    return _delivery_note(order, url_for("orders.manage_order", slug=slug, number=number))
+
+
+@bp.get("/kelola/<slug>/pesanan/<number>/kuitansi/<int:payment_id>.pdf")
+def admin_receipt(slug: str, number: str, payment_id: int):
+    order = get_order_for_admin(get_cooperative_for_admin(slug, current_user), number)
+    payment = get_payment_of_order(order, payment_id)
+    return _pdf(documents.receipt_pdf(payment), f"{documents.receipt_number(payment)}.pdf")
+
+
+def _delivery_note(order, back: str):
+    try:
+        body = documents.delivery_note_pdf(order)
+    except DomainError as exc:
+        flash(exc.message, "warning")
+        return redirect(back)
+    return _pdf(body, f"surat-jalan-{order.number}.pdf")
 
 
 @bp.post("/kelola/<slug>/pesanan/<number>/refund")

@@ -56,7 +56,10 @@ def test_one_checkout_two_cooperatives_card_and_transfer_then_invoices(app, clie
     admin_browser = client_for(app, batik_admin)
     admin_browser.post(
         f"/kelola/{batik.slug}/pesanan/{transfer_order.number}",
-        data={"amount": str(transfer_order.total), "received_on": utcnow().date().isoformat()},
+        data={
+            "amount": str(transfer_order.total),
+            "received_on": batik.local_date().isoformat(),
+        },
     )
     db.session.expire_all()
     assert db.session.get(Order, card_order.id).status == OrderStatus.CONFIRMED

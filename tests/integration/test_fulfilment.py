@@ -2,7 +2,6 @@
 
 import pytest
 
-from marketplace.db import utcnow
 from marketplace.extensions import db
 from marketplace.fulfilment.models import Assignment
 from marketplace.fulfilment.services import propose_allocation
@@ -33,7 +32,9 @@ def confirmed():
     make_offer(small, product, 100)
     buyer = make_user("Buyer")
     order = _order(product, buyer, 200, "ab")
-    record_bank_transfer(order, admin, amount=order.total, received_on=utcnow().date())
+    record_bank_transfer(
+        order, admin, amount=order.total, received_on=order.cooperative.local_date()
+    )
     return coop, order, admin, big, small, buyer
 
 
@@ -92,7 +93,9 @@ def test_shortfall_blocks_publishing_and_changes_nothing(client):
     member = make_member(coop)
     offer = make_offer(member, product, 200)
     order = _order(product, make_user(), 200, "cd")
-    record_bank_transfer(order, admin, amount=order.total, received_on=utcnow().date())
+    record_bank_transfer(
+        order, admin, amount=order.total, received_on=order.cooperative.local_date()
+    )
     offer.units_available = 100  # the member lowered its offer after the order was placed
     db.session.commit()
     login(client, admin)

@@ -52,7 +52,9 @@ def test_members_page_lists_members_with_full_phone_for_admins(app, admin, coop)
     )
     body = client_for(app, admin).get(f"/kelola/{coop.slug}/anggota").get_data(as_text=True)
     assert "Siti" in body and "Boneka Siti" in body and siti.member_number in body
-    assert "+6281234567890" in body
+    # Shown as people write it, linked in E.164 for the phone and WhatsApp.
+    assert "0812-3456-7890" in body
+    assert 'href="tel:+6281234567890"' in body and 'href="https://wa.me/6281234567890"' in body
 
 
 def test_members_page_is_paginated(app, admin, coop):

@@ -44,7 +44,7 @@ def test_unpaid_orders_expire_after_the_cooperatives_time_and_release_capacity(a
     old, fresh = order_of(buyer, product, 40), order_of(buyer, product, 20)
     paid = order_of(buyer, product, 20)
     assert old.expires_at - old.created_at == timedelta(hours=24)
-    record_bank_transfer(paid, admin, amount=paid.total, received_on=utcnow().date())
+    record_bank_transfer(paid, admin, amount=paid.total, received_on=paid.cooperative.local_date())
     old.expires_at = utcnow() - timedelta(minutes=1)
     paid.expires_at = utcnow() - timedelta(minutes=1)
     db.session.commit()
@@ -93,7 +93,9 @@ def test_admin_cancels_a_confirmed_order_with_a_reason(app, shop):
     coop, product, admin = shop
     buyer = make_user("Buyer", locale="en")
     order = order_of(buyer, product, 40)
-    record_bank_transfer(order, admin, amount=order.total, received_on=utcnow().date())
+    record_bank_transfer(
+        order, admin, amount=order.total, received_on=order.cooperative.local_date()
+    )
     client = client_for(app, admin)
     page = client.get(f"/kelola/{coop.slug}/pesanan/{order.number}").get_data(as_text=True)
     assert "Cancel this order" in page and "data-confirm=" in page
@@ -122,7 +124,9 @@ def test_buyer_cannot_cancel_after_confirmation(app, shop):
     _, product, admin = shop
     buyer = make_user(locale="en")
     order = order_of(buyer, product, 20)
-    record_bank_transfer(order, admin, amount=order.total, received_on=utcnow().date())
+    record_bank_transfer(
+        order, admin, amount=order.total, received_on=order.cooperative.local_date()
+    )
     client = client_for(app, buyer)
     page = client.get(f"/pesanan/{order.number}").get_data(as_text=True)
     assert "contact the cooperative" in page
@@ -156,7 +160,9 @@ def test_timeline_shows_each_status_in_the_cooperatives_time_zone(app):
     make_offer(make_member(coop), product, 100)
     buyer = make_user(locale="en")
     order = order_of(buyer, product, 20)
-    record_bank_transfer(order, admin, amount=order.total, received_on=utcnow().date())
+    record_bank_transfer(
+        order, admin, amount=order.total, received_on=order.cooperative.local_date()
+    )
     page = client_for(app, buyer).get(f"/pesanan/{order.number}").get_data(as_text=True)
     timeline = page.split("History", 1)[1]
     assert timeline.index("Placed") < timeline.index("Confirmed")
@@ -253,6 +259,8 @@ def test_cooperative_sets_pkp_and_expiry_in_settings(app, shop):
     coop, product, admin = shop
     from tests.integration.test_cooperatives import settings_data
 
+    coop.npwp = "0012345678901000"  # a PKP needs one (tests/integration/test_documents.py)
+    db.session.commit()
     client = client_for(app, admin)
     response = client.post(
         f"/kelola/{coop.slug}/pengaturan",

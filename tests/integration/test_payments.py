@@ -3,7 +3,6 @@
 import pytest
 
 from marketplace.catalogue.services import availability_for
-from marketplace.db import utcnow
 from marketplace.extensions import db
 from marketplace.orders.models import OrderStatus
 from marketplace.payments.models import Payment
@@ -32,7 +31,7 @@ def placed():
 def pay(client, coop, order, amount):
     return client.post(
         f"/kelola/{coop.slug}/pesanan/{order.number}",
-        data={"amount": amount, "received_on": utcnow().date().isoformat(), "reference": "TRF"},
+        data={"amount": amount, "received_on": coop.local_date().isoformat(), "reference": "TRF"},
     )
 
 

@@ -70,7 +70,7 @@ def test_card_refunds_go_through_stripe_partially_then_fully(app, client, fake_s
 def test_transfer_refunds_are_recorded_and_never_exceed_what_was_paid(app, shop):
     coop, product, admin, buyer = shop
     order = place(buyer, product)
-    record_bank_transfer(order, admin, amount=1_100_000, received_on=utcnow().date())
+    record_bank_transfer(order, admin, amount=1_100_000, received_on=order.cooperative.local_date())
     browser = client_for(app, admin)
     page = browser.get(f"/kelola/{coop.slug}/pesanan/{order.number}").get_data(as_text=True)
     assert "Overpaid" in page and "Rp100,000" in page
@@ -88,7 +88,7 @@ def test_transfer_refunds_are_recorded_and_never_exceed_what_was_paid(app, shop)
 def test_underpayment_is_shown_to_buyer_and_admin(app, shop):
     coop, product, admin, buyer = shop
     order = place(buyer, product)
-    record_bank_transfer(order, admin, amount=400_000, received_on=utcnow().date())
+    record_bank_transfer(order, admin, amount=400_000, received_on=order.cooperative.local_date())
     for browser, url in (
         (client_for(app, buyer), f"/pesanan/{order.number}"),
         (client_for(app, admin), f"/kelola/{coop.slug}/pesanan/{order.number}"),
@@ -100,7 +100,7 @@ def test_underpayment_is_shown_to_buyer_and_admin(app, shop):
 def test_who_may_not_refund(app, shop):
     coop, product, admin, buyer = shop
     order = place(buyer, product)
-    record_bank_transfer(order, admin, amount=1_000_000, received_on=utcnow().date())
+    record_bank_transfer(order, admin, amount=1_000_000, received_on=order.cooperative.local_date())
     payment_id = _refresh(order).payments[0].id
     other_admin = english_user("Other admin")
     make_cooperative(admin=other_admin)
@@ -140,7 +140,7 @@ def test_trusted_buyer_pays_on_invoice_terms(app, shop):
     assert "Overdue" in admin_browser.get(f"/kelola/{coop.slug}/tagihan").get_data(as_text=True)
     admin_browser.post(
         f"/kelola/{coop.slug}/pesanan/{order.number}",
-        data={"amount": "1.000.000", "received_on": utcnow().date().isoformat()},
+        data={"amount": "1.000.000", "received_on": coop.local_date().isoformat()},
     )
     order = _refresh(order)
     assert order.invoice.paid_at is not None and order.status == OrderStatus.CONFIRMED
@@ -207,6 +207,8 @@ def test_invoice_and_delivery_note_pdfs(app, shop):
         "bea meterai",
     ):
         assert expected in text, expected
+    # The delivery note only once the order is confirmed (tests/integration/test_documents.py).
+    record_bank_transfer(order, admin, amount=order.total, received_on=coop.local_date())
     note = _pdf_text(browser.get(f"/pesanan/{order.number}/surat-jalan.pdf"))
     for expected in ("DELIVERY NOTE", f"SJ-{order.number}", "Hotel Receiving", "Driver", "120"):
         assert expected in note, expected

@@ -39,7 +39,9 @@ def world():
         make_offer(m, product, 100, min_lot=10)
     buyer = english_user("Buyer")
     order = _order(product, buyer, 120, "wf")
-    record_bank_transfer(order, admin, amount=order.total, received_on=utcnow().date())
+    record_bank_transfer(
+        order, admin, amount=order.total, received_on=order.cooperative.local_date()
+    )
     return {"admin": admin, "coop": coop, "product": product, "members": members, "order": order}
 
 
@@ -296,7 +298,9 @@ def test_concurrent_accepts_never_promise_more_than_declared(app):
     assignment_ids = []
     for n in range(8):
         order = _order(product, buyer, 20, f"c{n}")
-        record_bank_transfer(order, admin, amount=order.total, received_on=utcnow().date())
+        record_bank_transfer(
+            order, admin, amount=order.total, received_on=order.cooperative.local_date()
+        )
         order.status = OrderStatus.ALLOCATING
         assignment = Assignment(
             order_line=order.lines[0],

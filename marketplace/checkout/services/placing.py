@@ -166,6 +166,25 @@ def _check_orderable(product: Product, quantity: int, available: int, day: date)
         )
 
 
+def _delivery_columns(delivery: Delivery) -> dict:
+    """The order's columns that come from the checkout's delivery part."""
+    return dict(
+        delivery_date=delivery.delivery_date,
+        recipient_name=delivery.recipient_name.strip(),
+        recipient_phone=delivery.recipient_phone,
+        province=delivery.province.strip(),
+        regency=delivery.regency.strip(),
+        district=delivery.district.strip(),
+        village=delivery.village.strip(),
+        delivery_address=delivery.street_address.strip(),
+        postal_code=delivery.postal_code,
+        po_number=(delivery.po_number or "").strip() or None,
+        buyer_company=(delivery.buyer_company or "").strip() or None,
+        buyer_npwp=delivery.buyer_npwp or None,
+        notes=(delivery.notes or "").strip(),
+    )
+
+
 def _new_order(
     buyer, coop, lines, delivery: Delivery, method: str, *, key: str, origin: Origin, now
 ) -> Order:
@@ -198,17 +217,7 @@ def _new_order(
         vat_rate_bp=totals.vat_rate_bp,
         vat=totals.vat,
         total=totals.total,
-        delivery_date=delivery.delivery_date,
-        recipient_name=delivery.recipient_name.strip(),
-        recipient_phone=delivery.recipient_phone,
-        province=delivery.province.strip(),
-        regency=delivery.regency.strip(),
-        district=delivery.district.strip(),
-        village=delivery.village.strip(),
-        delivery_address=delivery.street_address.strip(),
-        postal_code=delivery.postal_code,
-        po_number=(delivery.po_number or "").strip() or None,
-        notes=(delivery.notes or "").strip(),
+        **_delivery_columns(delivery),
         idempotency_key=key,
         created_at=now,
         expires_at=now + timedelta(hours=coop.unpaid_expiry_hours),

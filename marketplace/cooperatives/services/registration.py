@@ -166,6 +166,11 @@ def update_cooperative(
     verification.
     """
     values = settings.values()
+    if values.get("is_pkp", coop.is_pkp) and not values.get("npwp", coop.npwp):
+        # A PKP's invoices (faktur) must carry its NPWP.
+        raise ValidationFailed(
+            _l("A registered VAT business (PKP) needs its NPWP."), field="is_pkp"
+        )
     with transaction():
         before = {name: getattr(coop, name) for name in values}
         changed = {name: value for name, value in values.items() if before[name] != value}

@@ -32,7 +32,11 @@ from marketplace.orders.access import get_order_for_admin
 from marketplace.orders.forms import AdminCancelForm, BankTransferForm, OrderFilterForm
 from marketplace.orders.models import OrderStatus
 from marketplace.orders.views import bp, page_number
-from marketplace.payments.services import accepts_transfer, record_bank_transfer
+from marketplace.payments.services import (
+    ReceivedBeforeOrder,
+    accepts_transfer,
+    record_bank_transfer,
+)
 
 
 def _filters() -> tuple[OrderFilterForm, queries.OrderFilter]:
@@ -102,7 +106,7 @@ def manage_order(slug: str, number: str):
     form = BankTransferForm()
     if request.method == "GET":
         form.amount.data = order.amount_due
-        form.received_on.data = utcnow().date()
+        form.received_on.data = coop.local_date()
     if form.validate_on_submit():
         try:
             record_bank_transfer(
@@ -111,9 +115,11 @@ def manage_order(slug: str, number: str):
                 amount=form.amount.data,
                 received_on=form.received_on.data,
                 reference=form.reference.data or "",
+                before_order_confirmed=form.before_order_confirmed.data,
             )
         except DomainError as exc:
             show_domain_error(form, exc)
+            form.ask_before_order = isinstance(exc, ReceivedBeforeOrder)
         else:
             flash(_("Payment recorded."), "success")
             return redirect(url_for("orders.manage_order", slug=slug, number=number))
@@ -154,5 +160,5 @@ def admin_cancel(slug: str, number: str):
             return redirect(url_for("orders.manage_order", slug=slug, number=number))
     form = BankTransferForm(formdata=None)
     form.amount.data = order.amount_due
-    form.received_on.data = utcnow().date()
+    form.received_on.data = coop.local_date()
     return _manage_page(coop, order, form, cancel_form), 400
