@@ -1,4 +1,4 @@
-"""The 0005_docs data migration: an NPWP stored in the old 15-digit form becomes 16 digits."""
+"""The 0006_docs data migration: an NPWP stored in the old 15-digit form becomes 16 digits."""
 
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import text
@@ -19,7 +19,7 @@ _COOP = (
 def test_old_fifteen_digit_npwps_get_their_leading_zero(tmp_path):
     old = create_app("testing", {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'm.db'}"})
     with old.app_context():
-        upgrade(revision="0004_checkout")
+        upgrade(revision="0005_coops")
         with db.engine.begin() as conn:
             for slug, nib, npwp in (
                 ("lama", "1000000000001", "012345678901000"),  # stored before normalising
@@ -31,7 +31,7 @@ def test_old_fifteen_digit_npwps_get_their_leading_zero(tmp_path):
         with db.engine.connect() as conn:
             rows = dict(conn.execute(text("SELECT slug, npwp FROM cooperatives")).all())
         assert rows == {"lama": "0012345678901000", "baru": "0987654321098000", "tanpa": None}
-        downgrade(revision="0004_checkout")  # and back: the columns go, the NPWPs stay
+        downgrade(revision="0005_coops")  # and back: the columns go, the NPWPs stay
         with db.engine.connect() as conn:
             assert conn.execute(text("SELECT npwp FROM cooperatives WHERE slug = 'lama'")).scalar()
         db.session.remove()

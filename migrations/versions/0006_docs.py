@@ -4,8 +4,8 @@ The buyer may give a company name and NPWP at checkout for the invoice (faktur).
 remembers the time zone of the cooperative it concerns, so that its time shows in WIB, WITA or
 WIT. NPWP values stored in the old 15-digit form get the leading 0 that makes them 16 digits.
 
-Revision ID: 0005_docs
-Revises: 0004_checkout
+Revision ID: 0006_docs
+Revises: 0005_coops
 Create Date: 2026-12-01 09:50:00
 
 """
@@ -15,8 +15,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = "0005_docs"
-down_revision = "0004_checkout"
+revision = "0006_docs"
+down_revision = "0005_coops"
 branch_labels = None
 depends_on = None
 
