@@ -6,6 +6,7 @@ from marketplace.accounts.access import platform_admin_required
 from marketplace.admin import services
 from marketplace.admin.forms import RejectForm, VerifyForm
 from marketplace.errors import DomainError
+from marketplace.url_params import page_number
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -23,7 +24,7 @@ def cooperatives():
     status = request.args.get("status") or None
     if status not in services.STATUS_FILTERS:
         status = None
-    page = services.cooperatives_page(status, request.args.get("page", 1, type=int))
+    page = services.cooperatives_page(status, page_number())
     return render_template(
         "admin/cooperatives.html",
         page=page,

@@ -1,4 +1,4 @@
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -18,6 +18,7 @@ from marketplace.cooperatives.forms import (
 )
 from marketplace.errors import DomainError
 from marketplace.forms import show_domain_error
+from marketplace.url_params import page_number
 
 bp = Blueprint("cooperatives", __name__)
 
@@ -79,7 +80,7 @@ def settings(slug):
 @bp.get("/kelola/<slug>/anggota")
 def members(slug):
     coop = get_cooperative_for_admin(slug, current_user)
-    page = services.members_page(coop, request.args.get("page", 1, type=int))
+    page = services.members_page(coop, page_number())
     invitations = services.open_invitations(coop)
     return render_template(
         "cooperatives/members.html",

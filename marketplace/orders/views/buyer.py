@@ -14,9 +14,10 @@ from marketplace.forms import show_domain_error
 from marketplace.orders import payment_methods, queries, services
 from marketplace.orders.access import get_order_for_buyer, get_orders_for_buyer
 from marketplace.orders.forms import order_form
-from marketplace.orders.views import bp, page_number
+from marketplace.orders.views import bp
 from marketplace.payments.invoicing import trusted_terms
 from marketplace.payments.stripe_gateway import card_payment_enabled
+from marketplace.url_params import page_number
 
 MAX_ORDERS_SHOWN = 20
 
