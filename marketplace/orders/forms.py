@@ -1,9 +1,16 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms import HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from marketplace.forms import MAX_PRICE, MAX_QUANTITY, WholeNumberField, choices, normalised
+from marketplace.forms import (
+    MAX_PRICE,
+    MAX_QUANTITY,
+    BoundedDateField,
+    WholeNumberField,
+    choices,
+    normalised,
+)
 from marketplace.identifiers import normalise_phone, normalise_postal_code
 from marketplace.orders import payment_methods
 from marketplace.orders.services import Delivery
@@ -35,7 +42,7 @@ def _required(label, max_length: int, **kwargs) -> StringField:
 class DeliveryForm(FlaskForm):
     """Delivery address in Indonesian form, recipient, date, PO number and notes."""
 
-    delivery_date = DateField(
+    delivery_date = BoundedDateField(
         _l("Requested delivery date"),
         validators=[DataRequired(_l("Choose a date."))],
     )
@@ -158,8 +165,8 @@ class OrderFilterForm(FlaskForm):
         csrf = False
 
     status = SelectField(_l("Status"), validators=[Optional()])
-    date_from = DateField(_l("Placed from"), validators=[Optional()])
-    date_to = DateField(_l("Placed until"), validators=[Optional()])
+    date_from = BoundedDateField(_l("Placed from"), validators=[Optional()])
+    date_to = BoundedDateField(_l("Placed until"), validators=[Optional()])
     buyer = StringField(
         _l("Buyer name or email"), validators=[Optional(), Length(max=120)], filters=[_strip]
     )
@@ -174,5 +181,5 @@ class BankTransferForm(FlaskForm):
             NumberRange(1, MAX_PRICE, _l("Enter the amount received, in whole rupiah.")),
         ],
     )
-    received_on = DateField(_l("Date received"), validators=[DataRequired()])
+    received_on = BoundedDateField(_l("Date received"), validators=[DataRequired()])
     reference = StringField(_l("Bank reference"), validators=[Optional(), Length(max=120)])

@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, IntegerField, SelectField, StringField
+from wtforms import EmailField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
 
 from marketplace.forms import MAX_PRICE, WholeNumberField, choices
@@ -16,7 +16,7 @@ class TrustedBuyerForm(FlaskForm):
 
 
 class RefundForm(FlaskForm):
-    payment_id = IntegerField(validators=[InputRequired()])
+    payment_id = WholeNumberField(validators=[InputRequired()])
     amount = WholeNumberField(
         _l("Amount to refund (Rp)"),
         thousands=True,
