@@ -8,7 +8,7 @@ from flask_babel import get_locale
 from flask_login import current_user
 
 from marketplace.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate
-from marketplace.url_params import register_converters
+from marketplace.url_params import refuse_nul_characters, register_converters
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -51,8 +51,9 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
     limiter.init_app(app)
 
     _import_models()
-    _configure_login(app)
     register_converters(app.url_map)  # before the blueprints add their <int:...> rules
+    app.before_request(refuse_nul_characters)  # first: no hook or view sees such input
+    _configure_login(app)
     _register_blueprints(app)
     _register_template_helpers(app)
     _register_error_handlers(app)

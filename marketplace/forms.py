@@ -5,6 +5,9 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from wtforms import DateField, IntegerField, SelectChoice, ValidationError
+from wtforms.widgets import HiddenInput
+
+from marketplace.db import MAX_ID
 
 
 def normalised(normalise: Callable[[str], str], message: str) -> Callable:
@@ -64,6 +67,17 @@ class WholeNumberField(IntegerField):
         if len(unsigned) > len(str(MAX_WHOLE_NUMBER)) or abs(int(raw)) > MAX_WHOLE_NUMBER:
             raise ValueError(_l("This number is too large."))
         self.data = int(raw)
+
+
+class IdField(WholeNumberField):
+    """The id of a row, sent back by a form (hidden by default): from 1 up to MAX_ID, the
+    largest id a database key holds, so that any value can be looked up safely."""
+
+    widget = HiddenInput()
+
+    def pre_validate(self, form) -> None:
+        if self.data is not None and not 1 <= self.data <= MAX_ID:
+            raise ValidationError(_l("This item does not exist. Reload the page and try again."))
 
 
 # Every date the marketplace deals in (orders, deliveries, payments) lies in this range; dates

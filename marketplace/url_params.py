@@ -1,17 +1,18 @@
-"""Numbers read from URLs: path ids and the `?page=` of every list, bounded so that no URL can
-carry an integer the database cannot hold (which would be a server error, not a 404)."""
+"""What a request carries, checked before any view reads it: path ids and the `?page=` of
+every list are bounded so that no URL holds an integer the database cannot compare, and no
+value holds a NUL character (PostgreSQL refuses those in text): 404 or 400, never a 500."""
 
-from flask import request
+from flask import abort, request
 from werkzeug.routing import IntegerConverter, Map
 
-# The largest integer PostgreSQL (BIGINT) and SQLite store; a bigger id cannot name a row.
-MAX_ID = 2**63 - 1
+from marketplace.db import MAX_ID
+
 # Far beyond any real list (2 million rows at 20 a page); keeps OFFSET well inside 64 bits.
 MAX_PAGE = 100_000
 
 
 class BoundedIntConverter(IntegerConverter):
-    """`<int:...>` for every route: ids beyond the 64-bit range do not match (404)."""
+    """`<int:...>` for every route: an id beyond MAX_ID names no row and does not match (404)."""
 
     def __init__(self, map: Map, *args, max: int | None = None, **kwargs) -> None:
         super().__init__(map, *args, max=MAX_ID if max is None else min(max, MAX_ID), **kwargs)
@@ -20,6 +21,17 @@ class BoundedIntConverter(IntegerConverter):
 def register_converters(url_map: Map) -> None:
     """Replace the built-in `int` converter; call before any blueprint adds its rules."""
     url_map.converters["int"] = BoundedIntConverter
+
+
+def refuse_nul_characters() -> None:
+    """before_request hook: a NUL in the path, the query or a form is never real input."""
+    if any(
+        "\x00" in value for value in (request.view_args or {}).values() if isinstance(value, str)
+    ):
+        abort(404)
+    for values in (request.args, request.form):
+        if any("\x00" in key or "\x00" in value for key, value in values.items(multi=True)):
+            abort(400)
 
 
 def page_number(name: str = "page") -> int:

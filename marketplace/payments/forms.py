@@ -3,7 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
 
-from marketplace.forms import MAX_PRICE, WholeNumberField, choices
+from marketplace.forms import MAX_PRICE, IdField, WholeNumberField, choices
 
 
 class TrustedBuyerForm(FlaskForm):
@@ -16,7 +16,7 @@ class TrustedBuyerForm(FlaskForm):
 
 
 class RefundForm(FlaskForm):
-    payment_id = WholeNumberField(validators=[InputRequired()])
+    payment_id = IdField(validators=[InputRequired()])
     amount = WholeNumberField(
         _l("Amount to refund (Rp)"),
         thousands=True,

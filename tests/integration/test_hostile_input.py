@@ -1,11 +1,12 @@
-"""Hostile input answers 4xx, never 5xx: integers beyond 64 bits in paths, pages and form ids,
-blank numbers on the product form, dates at the calendar's ends on the order list and its CSV."""
+"""Hostile input answers 4xx, never 5xx: ids beyond what a database key holds in paths and
+forms, huge pages, NUL characters, blank numbers on the product form, dates at the calendar's
+ends on the order list and its CSV."""
 
 import pytest
 from sqlalchemy import select
 
 from marketplace.catalogue.models import Product
-from marketplace.db import utcnow
+from marketplace.db import MAX_ID, utcnow
 from marketplace.extensions import db
 from marketplace.orders.models import CartItem
 from marketplace.payments.services import record_bank_transfer
@@ -20,7 +21,8 @@ from tests.factories import (
     order_of,
 )
 
-BEYOND_64_BITS = 2**63  # one more than the largest signed 64-bit integer
+BEYOND_32_BITS = 2**31  # one more than PostgreSQL's INTEGER holds (our keys)
+BEYOND_64_BITS = 2**63  # one more than any database integer
 HUGE = 10**30
 
 
@@ -35,8 +37,8 @@ def shop():
     return coop, product, admin, member.user, buyer
 
 
-@pytest.mark.parametrize("number", [BEYOND_64_BITS, HUGE])
-def test_ids_beyond_64_bits_in_paths_are_not_found(app, shop, number):
+@pytest.mark.parametrize("number", [BEYOND_32_BITS, BEYOND_64_BITS, HUGE])
+def test_ids_beyond_what_a_key_holds_in_paths_are_not_found(app, shop, number):
     coop, product, admin, member, buyer = shop
     order = order_of(buyer, product, 20)
     db.session.add(CartItem(buyer_id=buyer.id, product_id=product.id, quantity=20))
@@ -60,9 +62,9 @@ def test_ids_beyond_64_bits_in_paths_are_not_found(app, shop, number):
     assert db_state() == before
 
 
-def test_the_largest_64_bit_id_is_an_ordinary_not_found(app, shop):
+def test_the_largest_id_is_an_ordinary_not_found(app, shop):
     _, _, _, member, _ = shop
-    assert client_for(app, member).get(f"/pekerjaan/{2**63 - 1}").status_code == 404
+    assert client_for(app, member).get(f"/pekerjaan/{MAX_ID}").status_code == 404
 
 
 @pytest.mark.parametrize("page", [str(BEYOND_64_BITS), str(HUGE), "461168601842738792", "-5", "x"])
@@ -114,8 +116,10 @@ def test_a_blank_number_on_the_product_form_is_asked_for_again(app, shop, field,
     assert db.session.scalars(select(Product)).all() == [product]
 
 
-@pytest.mark.parametrize("value", [str(BEYOND_64_BITS), str(HUGE), "-" + str(HUGE), "1e400"])
-def test_a_refund_for_a_payment_id_beyond_64_bits_is_refused(app, shop, value):
+@pytest.mark.parametrize(
+    "value", [str(BEYOND_32_BITS), str(BEYOND_64_BITS), str(HUGE), "-" + str(HUGE), "1e400", "0"]
+)
+def test_a_refund_for_a_payment_id_no_key_holds_is_refused(app, shop, value):
     coop, product, admin, _, buyer = shop
     order = order_of(buyer, product, 20)
     record_bank_transfer(order, admin, amount=order.total, received_on=utcnow().date())
@@ -145,3 +149,15 @@ def test_order_list_dates_at_the_ends_of_the_calendar(app, shop, field, day):
     export = browser.get(f"/kelola/{coop.slug}/pesanan.csv?{field}={day}")
     assert export.status_code == 302
     assert export.headers["Location"].endswith(f"/kelola/{coop.slug}/pesanan?{field}={day}")
+
+
+def test_a_nul_character_anywhere_in_a_request_is_refused(app, client, shop):
+    coop, product, admin, _, _ = shop
+    assert client.get(f"/koperasi/{coop.slug}%00").status_code == 404
+    assert client.get("/?q=a%00b").status_code == 400
+    browser = client_for(app, admin)
+    before = db_state()
+    response = browser.post(f"/kelola/{coop.slug}/pengaturan", data={"name": "Kop\x00erasi"})
+    assert response.status_code == 400
+    assert browser.get(f"/kelola/{coop.slug}/pesanan?buyer=%00").status_code == 400
+    assert db_state() == before
