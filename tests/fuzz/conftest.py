@@ -21,6 +21,9 @@ def pytest_terminal_summary(terminalreporter) -> None:
         terminalreporter.write_line(
             f"fuzz: {tally.cases} requests, {len(tally.errors)} server errors (5xx), "
             f"{len(tally.endpoints)} of {tally.routes} routes, {len(tally.forms)} forms "
-            f"(role x form), {len(tally.fields)} distinct form fields, {tally.seconds:.0f} s"
+            f"(role x form), {len(tally.fields)} distinct form fields, "
+            f"{tally.seconds:.0f} s ({tally.cpu_seconds:.0f} s CPU)"
         )
         terminalreporter.write_line(f"fuzz: responses by status: {statuses}")
+        views = sorted({endpoint for _role, _method, endpoint in tally.forms})
+        terminalreporter.write_line(f"fuzz: forms of {len(views)} views: {', '.join(views)}")
