@@ -24,6 +24,11 @@ def normalised(normalise: Callable[[str], str], message: str) -> Callable:
     return validator
 
 
+def strip(value):
+    """A WTForms filter: text without surrounding white space (other values as they are)."""
+    return value.strip() if isinstance(value, str) else value
+
+
 def choices(pairs) -> list[SelectChoice]:
     """Select options from (value, label) pairs (WTForms 3.3 deprecates plain tuples)."""
     return [SelectChoice(value, label) for value, label in pairs]

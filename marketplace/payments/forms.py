@@ -3,11 +3,15 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
 
-from marketplace.forms import MAX_PRICE, IdField, WholeNumberField, choices
+from marketplace.forms import MAX_PRICE, IdField, WholeNumberField, choices, strip
 
 
 class TrustedBuyerForm(FlaskForm):
-    email = EmailField(_l("Buyer's email"), validators=[DataRequired(), Email(), Length(max=254)])
+    email = EmailField(
+        _l("Buyer's email"),
+        validators=[DataRequired(), Email(), Length(max=254)],
+        filters=[strip],
+    )
     terms_days = SelectField(
         _l("Invoice terms"),
         coerce=int,
