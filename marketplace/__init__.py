@@ -3,13 +3,14 @@
 import os
 from pathlib import Path
 
-from flask import Flask, has_request_context, render_template, request, session
+from flask import Flask, current_app, has_request_context, render_template, request, session
 from flask_babel import get_locale
 from flask_login import current_user
 
 from marketplace.accounts import throttle as login_throttle
 from marketplace.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate
 from marketplace.security import add_security_headers, trust_proxies
+from marketplace.url_params import refuse_nul_characters, register_converters
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -57,6 +58,8 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
     login_throttle.init_app(app)
 
     _import_models()
+    register_converters(app.url_map)  # before the blueprints add their <int:...> rules
+    app.before_request(refuse_nul_characters)  # first: no hook or view sees such input
     _configure_login(app)
     _register_blueprints(app)
     _connect_receivers(app)
@@ -182,15 +185,38 @@ def _register_template_helpers(app: Flask) -> None:
 
 
 def _register_error_handlers(app: Flask) -> None:
-    for code in (400, 403, 404, 413, 429, 500):
+    for code in (400, 403, 404, 413, 429):
 
         def handler(error, code=code):
             return render_template("errors.html", code=code), code
 
         app.register_error_handler(code, handler)
 
+    app.register_error_handler(500, _server_error)
+
     @app.after_request
     def security_headers(response):
         endpoint = request.endpoint or ""
         static = endpoint == "static" or endpoint.endswith(".static")
         return add_security_headers(app, response, static=static)
+
+
+# Shown when even the error page cannot be rendered (the database is unreachable, say).
+PLAIN_SERVER_ERROR = (
+    "<!doctype html><html lang=id><meta charset=utf-8><title>500</title>"
+    "<h1>Terjadi kesalahan di server</h1><p>Silakan coba lagi sebentar lagi.</p>"
+    "<p lang=en>Something went wrong on our side. Please try again shortly.</p></html>"
+)
+
+
+def _server_error(error):
+    """The 500 page. The failed request may have left the session in a broken transaction
+    (PostgreSQL then refuses every query), and the page's navigation queries the database for
+    the logged-in user: roll back first, and fall back to plain text if rendering still fails."""
+    db.session.rollback()
+    try:
+        return render_template("errors.html", code=500), 500
+    except Exception:
+        db.session.rollback()
+        current_app.logger.exception("The error page itself failed")
+        return PLAIN_SERVER_ERROR, 500, {"Content-Type": "text/html; charset=utf-8"}

@@ -14,6 +14,10 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
+# Primary and foreign keys are INTEGER columns: 32-bit on PostgreSQL, which refuses to compare
+# them with anything larger ("integer out of range"). No id a request carries may exceed this.
+MAX_ID = 2**31 - 1
+
 # Whole rupiah. BigInteger: a large order can pass 2^31 rupiah (about Rp2,1 billion).
 Money = BigInteger
 

@@ -1,12 +1,15 @@
 """Form helpers shared by every package's forms."""
 
 from collections.abc import Callable
+from datetime import date
 
 from flask_babel import get_translations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, SelectChoice, StringField, ValidationError
+from wtforms import DateField, IntegerField, SelectChoice, StringField, ValidationError
+from wtforms.widgets import HiddenInput
 
+from marketplace.db import MAX_ID
 from marketplace.identifiers import IdentifierError, local_phone
 
 # Why an identifier was refused (identifiers.IdentifierError codes), in the user's language.
@@ -76,6 +79,11 @@ class PhoneField(StringField):
         return local_phone(self.data) if self.data else ""
 
 
+def strip(value):
+    """A WTForms filter: text without surrounding white space (other values as they are)."""
+    return value.strip() if isinstance(value, str) else value
+
+
 def choices(pairs) -> list[SelectChoice]:
     """Select options from (value, label) pairs (WTForms 3.3 deprecates plain tuples)."""
     return [SelectChoice(value, label) for value, label in pairs]
@@ -87,10 +95,16 @@ MAX_PRICE = 10_000_000_000
 MAX_EXPIRY_HOURS = 720  # 30 days
 
 
+# Any whole number a form accepts fits a signed 64-bit database integer (BIGINT).
+MAX_WHOLE_NUMBER = 2**63 - 1
+
+
 class WholeNumberField(IntegerField):
     """An integer field that says plainly when the input is not a whole number.
 
-    With thousands=True it accepts amounts written as 1.500.000 or 1,500,000.
+    With thousands=True it accepts amounts written as 1.500.000 or 1,500,000. Input of only
+    spaces counts as not given (InputRequired then asks for it), and no value beyond the 64-bit
+    range gets through, so that ids and quantities can always be compared in the database.
     """
 
     def __init__(self, *args, thousands: bool = False, **kwargs):
@@ -101,14 +115,51 @@ class WholeNumberField(IntegerField):
         raw = str(valuelist[0]).strip() if valuelist else ""
         if self.thousands:
             raw = raw.removeprefix("Rp").strip().replace(".", "").replace(",", "")
+        self.data = None
         if raw == "":
-            self.data = None
+            self.raw_data = []  # blank: not an input at all, for InputRequired
             return
-        try:
-            self.data = int(raw)
-        except ValueError as exc:
+        # ASCII digits only: int() would also read "١٢" or "1_000"; the length check first
+        # keeps a megabyte of digits from costing a conversion.
+        unsigned = raw.removeprefix("-")
+        if not (unsigned.isascii() and unsigned.isdigit()):
+            raise ValueError(_l("Enter a whole number."))
+        if len(unsigned) > len(str(MAX_WHOLE_NUMBER)) or abs(int(raw)) > MAX_WHOLE_NUMBER:
+            raise ValueError(_l("This number is too large."))
+        self.data = int(raw)
+
+
+class IdField(WholeNumberField):
+    """The id of a row, sent back by a form (hidden by default): from 1 up to MAX_ID, the
+    largest id a database key holds, so that any value can be looked up safely."""
+
+    widget = HiddenInput()
+
+    def pre_validate(self, form) -> None:
+        if self.data is not None and not 1 <= self.data <= MAX_ID:
+            raise ValidationError(_l("This item does not exist. Reload the page and try again."))
+
+
+# Every date the marketplace deals in (orders, deliveries, payments) lies in this range; dates
+# at the calendar's ends (0001-01-01, 9999-12-31) would overflow time-zone arithmetic.
+FIRST_DATE = date(2000, 1, 1)
+LAST_DATE = date(2100, 12, 31)
+
+
+class BoundedDateField(DateField):
+    """A date field that refuses dates outside FIRST_DATE..LAST_DATE with a clear message."""
+
+    def process_formdata(self, valuelist):
+        super().process_formdata(valuelist)
+        if self.data is not None and not FIRST_DATE <= self.data <= LAST_DATE:
             self.data = None
-            raise ValueError(_l("Enter a whole number.")) from exc
+            raise ValueError(
+                _l(
+                    "Enter a date between %(first)s and %(last)s.",
+                    first=FIRST_DATE.year,
+                    last=LAST_DATE.year,
+                )
+            )
 
 
 def show_domain_error(form, exc) -> None:

@@ -12,6 +12,7 @@ from marketplace.admin.forms import ReinstateForm, RejectForm, SuspendForm, Veri
 from marketplace.cooperatives.models import Cooperative
 from marketplace.errors import DomainError
 from marketplace.forms import BaseForm
+from marketplace.url_params import page_number
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -22,7 +23,7 @@ def cooperatives() -> ResponseReturnValue:
     status = request.args.get("status") or None
     if status not in services.STATUS_FILTERS:
         status = None
-    page = services.cooperatives_page(status, request.args.get("page", 1, type=int))
+    page = services.cooperatives_page(status, page_number())
     return render_template(
         "admin/cooperatives.html",
         page=page,

@@ -9,14 +9,11 @@ from marketplace.catalogue.forms import ProductForm, ProductStatusForm
 from marketplace.catalogue.models import ProductStatus
 from marketplace.cooperatives.access import get_cooperative_for_admin, get_public_cooperative
 from marketplace.errors import DomainError
+from marketplace.url_params import page_number
 
 bp = Blueprint("catalogue", __name__)
 
 MAX_QUERY_LENGTH = 100
-
-
-def _page_number() -> int:
-    return request.args.get("page", 1, type=int)
 
 
 @bp.get("/")
@@ -26,7 +23,7 @@ def index():
     query = request.args.get("q", "").strip()[:MAX_QUERY_LENGTH]
     category_slug = request.args.get("kategori", "").strip()
     page = services.search_products(
-        query=query, category_slug=category_slug or None, page=_page_number()
+        query=query, category_slug=category_slug or None, page=page_number()
     )
     return render_template(
         "catalogue/index.html",
@@ -56,7 +53,7 @@ def product(coop_slug, product_slug):
 @public
 def cooperative(slug):
     coop = get_public_cooperative(slug)
-    page = services.published_products_of(coop, page=_page_number())
+    page = services.published_products_of(coop, page=page_number())
     return render_template(
         "catalogue/cooperative.html",
         coop=coop,
@@ -68,7 +65,7 @@ def cooperative(slug):
 @bp.get("/kelola/<slug>/produk")
 def manage_products(slug):
     coop = get_cooperative_for_admin(slug, current_user)
-    page = services.products_for_admin(coop, page=_page_number())
+    page = services.products_for_admin(coop, page=page_number())
     return render_template(
         "catalogue/manage_products.html",
         coop=coop,

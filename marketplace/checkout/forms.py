@@ -1,11 +1,18 @@
 """Checkout forms: delivery, the order-now form, the cart's quantities and its checkout."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms import HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from marketplace.checkout.lines import Delivery
-from marketplace.forms import MAX_QUANTITY, BaseForm, WholeNumberField, choices, normalised
+from marketplace.forms import (
+    MAX_QUANTITY,
+    BaseForm,
+    BoundedDateField,
+    WholeNumberField,
+    choices,
+    normalised,
+)
 from marketplace.identifiers import normalise_npwp, normalise_phone, normalise_postal_code
 from marketplace.labels import payment_method_label
 
@@ -36,7 +43,7 @@ def _required(label, max_length: int, **kwargs) -> StringField:
 class DeliveryForm(BaseForm):
     """Delivery address in Indonesian form, recipient, date, PO number and notes."""
 
-    delivery_date = DateField(
+    delivery_date = BoundedDateField(
         _l("Requested delivery date"),
         validators=[DataRequired(_l("Choose a date."))],
     )

@@ -1,4 +1,4 @@
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -23,6 +23,7 @@ from marketplace.cooperatives.forms import (
 )
 from marketplace.errors import DomainError
 from marketplace.forms import show_domain_error
+from marketplace.url_params import page_number
 
 bp = Blueprint("cooperatives", __name__)
 
@@ -86,7 +87,7 @@ def settings(slug: str) -> ResponseReturnValue:
 @bp.get("/kelola/<slug>/anggota")
 def members(slug: str) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
-    page = services.members_page(coop, request.args.get("page", 1, type=int))
+    page = services.members_page(coop, page_number())
     invitations = services.open_invitations(coop)
     return render_template(
         "cooperatives/members.html",

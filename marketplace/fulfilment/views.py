@@ -18,6 +18,7 @@ from marketplace.fulfilment.forms import (
 )
 from marketplace.orders.access import get_order_for_admin
 from marketplace.orders.models import OrderStatus
+from marketplace.url_params import page_number
 
 bp = Blueprint("fulfilment", __name__)
 
@@ -133,9 +134,7 @@ def quality_control(slug: str, number: str, assignment_id: int):
 
 @bp.get("/pekerjaan/")
 def my_work():
-    page = services.work_for_user(
-        current_user, request.args.get("page", 1, type=int), current_app.config["PAGE_SIZE"]
-    )
+    page = services.work_for_user(current_user, page_number(), current_app.config["PAGE_SIZE"])
     return render_template("fulfilment/my_work.html", page=page)
 
 

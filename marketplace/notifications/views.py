@@ -1,18 +1,17 @@
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
 from marketplace.notifications import services
+from marketplace.url_params import page_number
 
 bp = Blueprint("notifications", __name__)
 
 
 @bp.get("/notifikasi/")
 def index():
-    page = services.notifications_page(
-        current_user, request.args.get("page", 1, type=int), current_app.config["PAGE_SIZE"]
-    )
+    page = services.notifications_page(current_user, page_number(), current_app.config["PAGE_SIZE"])
     return render_template(
         "notifications/index.html", page=page, message=services.message, form=FlaskForm()
     )

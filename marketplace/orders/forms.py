@@ -1,8 +1,8 @@
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from marketplace.forms import MAX_PRICE, BaseForm, WholeNumberField
+from marketplace.forms import MAX_PRICE, BaseForm, BoundedDateField, WholeNumberField
 
 
 def _strip(value):
@@ -24,8 +24,8 @@ class OrderFilterForm(BaseForm):
         csrf = False
 
     status = SelectField(_l("Status"), validators=[Optional()])
-    date_from = DateField(_l("Placed from"), validators=[Optional()])
-    date_to = DateField(_l("Placed until"), validators=[Optional()])
+    date_from = BoundedDateField(_l("Placed from"), validators=[Optional()])
+    date_to = BoundedDateField(_l("Placed until"), validators=[Optional()])
     buyer = StringField(
         _l("Buyer name or email"), validators=[Optional(), Length(max=120)], filters=[_strip]
     )
@@ -40,6 +40,6 @@ class BankTransferForm(BaseForm):
             NumberRange(1, MAX_PRICE, _l("Enter the amount received, in whole rupiah.")),
         ],
     )
-    received_on = DateField(_l("Date received"), validators=[DataRequired()])
+    received_on = BoundedDateField(_l("Date received"), validators=[DataRequired()])
     reference = StringField(_l("Bank reference"), validators=[Optional(), Length(max=120)])
     before_order_confirmed = BooleanField(_l("Yes, the money arrived before the order was placed"))

@@ -1,12 +1,16 @@
 from flask_babel import lazy_gettext as _l
-from wtforms import EmailField, IntegerField, SelectField, StringField
+from wtforms import EmailField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
 
-from marketplace.forms import MAX_PRICE, BaseForm, WholeNumberField, choices
+from marketplace.forms import MAX_PRICE, BaseForm, IdField, WholeNumberField, choices, strip
 
 
 class TrustedBuyerForm(BaseForm):
-    email = EmailField(_l("Buyer's email"), validators=[DataRequired(), Email(), Length(max=254)])
+    email = EmailField(
+        _l("Buyer's email"),
+        validators=[DataRequired(), Email(), Length(max=254)],
+        filters=[strip],
+    )
     terms_days = SelectField(
         _l("Invoice terms"),
         coerce=int,
@@ -15,7 +19,7 @@ class TrustedBuyerForm(BaseForm):
 
 
 class RefundForm(BaseForm):
-    payment_id = IntegerField(validators=[InputRequired()])
+    payment_id = IdField(validators=[InputRequired()])
     amount = WholeNumberField(
         _l("Amount to refund (Rp)"),
         thousands=True,

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
@@ -23,11 +23,13 @@ TERMS_DAYS = (14, 30)
 
 
 def trusted_terms(cooperative_id: int, user: User) -> TrustedBuyer | None:
+    """The invoice terms this cooperative gives the user's email address, if any."""
     if not user.is_authenticated:
         return None
     return db.session.scalar(
         select(TrustedBuyer).where(
-            TrustedBuyer.cooperative_id == cooperative_id, TrustedBuyer.user_id == user.id
+            TrustedBuyer.cooperative_id == cooperative_id,
+            TrustedBuyer.email == user.email.strip().lower(),
         )
     )
 
@@ -37,26 +39,25 @@ def trusted_buyers_of(coop: Cooperative) -> list[TrustedBuyer]:
         db.session.scalars(
             select(TrustedBuyer)
             .where(TrustedBuyer.cooperative_id == coop.id)
-            .options(selectinload(TrustedBuyer.user))
             .order_by(TrustedBuyer.id)
         )
     )
 
 
 def add_trusted_buyer(coop: Cooperative, actor: User, *, email: str, terms_days: int):
-    """Let the buyer with this email pay this cooperative's orders on invoice terms."""
+    """Give invoice terms to whoever holds this email address, now or once they register.
+
+    Whether the address has an account is neither checked nor told: the same happens either
+    way. Only a verified cooperative may offer terms."""
+    if not coop.is_verified:
+        raise NotAllowed(_("Invoice terms can be offered once the cooperative is verified."))
     if terms_days not in TERMS_DAYS:
         raise ValidationFailed(_("Choose 14 or 30 days."), field="terms_days")
-    buyer = db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
-    if buyer is None:
-        raise ValidationFailed(_("No account has this email address."), field="email")
+    email = email.strip().lower()
     try:
         with transaction():
             trusted = TrustedBuyer(
-                cooperative_id=coop.id,
-                user_id=buyer.id,
-                terms_days=terms_days,
-                added_by_id=actor.id,
+                cooperative_id=coop.id, email=email, terms_days=terms_days, added_by_id=actor.id
             )
             db.session.add(trusted)
             db.session.flush()
@@ -65,7 +66,7 @@ def add_trusted_buyer(coop: Cooperative, actor: User, *, email: str, terms_days:
                 trusted,
                 actor_id=actor.id,
                 cooperative_id=coop.id,
-                after={"user_id": buyer.id, "terms_days": terms_days},
+                after={"email": email, "terms_days": terms_days},
             )
     except IntegrityError as exc:
         raise ValidationFailed(_("This buyer is already trusted."), field="email") from exc
@@ -80,7 +81,7 @@ def remove_trusted_buyer(trusted: TrustedBuyer, actor: User) -> None:
             trusted,
             actor_id=actor.id,
             cooperative_id=trusted.cooperative_id,
-            before={"user_id": trusted.user_id, "terms_days": trusted.terms_days},
+            before={"email": trusted.email, "terms_days": trusted.terms_days},
         )
         db.session.delete(trusted)
 

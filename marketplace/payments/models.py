@@ -11,7 +11,6 @@ from marketplace.db import Money, TimestampMixin, UTCDateTime
 from marketplace.extensions import db
 
 if TYPE_CHECKING:
-    from marketplace.accounts.models import User
     from marketplace.cooperatives.models import Cooperative
     from marketplace.orders.models import Order
 
@@ -91,22 +90,23 @@ class Refund(TimestampMixin, db.Model):
 
 
 class TrustedBuyer(TimestampMixin, db.Model):
-    """A buyer the cooperative lets pay on invoice terms (net 14 or 30 days)."""
+    """A buyer the cooperative lets pay on invoice terms (net 14 or 30 days), named by email:
+    it applies to the account with that address, whether it exists yet or is registered later,
+    so that adding one never tells the cooperative whether someone has an account."""
 
     __tablename__ = "trusted_buyers"
     __table_args__ = (
-        UniqueConstraint("cooperative_id", "user_id"),
+        UniqueConstraint("cooperative_id", "email"),
         CheckConstraint("terms_days IN (14, 30)", name="terms_days_allowed"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     cooperative_id: Mapped[int] = mapped_column(ForeignKey("cooperatives.id"), index=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    email: Mapped[str] = mapped_column(String(254))  # lower case, as users' are
     terms_days: Mapped[int] = mapped_column(Integer)
     added_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     cooperative: Mapped[Cooperative] = relationship()
-    user: Mapped[User] = relationship(foreign_keys=[user_id])
 
 
 class Invoice(TimestampMixin, db.Model):

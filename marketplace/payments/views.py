@@ -22,6 +22,10 @@ from marketplace.payments.webhooks import WebhookRefused, handle_stripe_webhook
 
 bp = Blueprint("payments", __name__)
 
+# Adding trusted buyers, per cooperative and admin: enough for real use, too few to go through
+# a list of addresses.
+TRUSTED_BUYER_LIMIT = "10 per minute; 30 per hour"
+
 
 @bp.post("/pesanan/<number>/bayar-kartu")
 def pay_by_card(number: str):
@@ -149,19 +153,32 @@ def refund(slug: str, number: str):
     return redirect(url_for("orders.manage_order", slug=slug, number=number))
 
 
+def _per_cooperative_admin() -> str:
+    return f"trusted-buyers:{request.view_args.get('slug')}:{current_user.get_id()}"
+
+
 @bp.route("/kelola/<slug>/pembeli-terpercaya", methods=["GET", "POST"])
+@limiter.limit(TRUSTED_BUYER_LIMIT, key_func=_per_cooperative_admin, methods=["POST"])
 def trusted_buyers(slug: str):
     coop = get_cooperative_for_admin(slug, current_user)
     form = TrustedBuyerForm()
     if form.validate_on_submit():
         try:
-            invoicing.add_trusted_buyer(
+            trusted = invoicing.add_trusted_buyer(
                 coop, current_user, email=form.email.data, terms_days=form.terms_days.data
             )
         except DomainError as exc:
             show_domain_error(form, exc)
         else:
-            flash(_("The buyer may now pay on invoice terms."), "success")
+            # The same words whether or not the address has an account: nothing is told.
+            flash(
+                _(
+                    "Invoice terms are set for %(email)s. They apply to the account with this "
+                    "email address, now or once it is registered.",
+                    email=trusted.email,
+                ),
+                "success",
+            )
             return redirect(url_for("payments.trusted_buyers", slug=slug))
     return render_template(
         "payments/trusted_buyers.html",

@@ -233,15 +233,10 @@ def test_card_money_for_an_order_not_awaiting_it_confirms_nothing(client, world,
     assert "payment.received_out_of_order" in actions
 
 
-# 64-bit ids (kept here on purpose although the "input" work fixes them for every route) -----
+# Ids past the database's integers (tests/integration/test_hostile_input.py covers every route) --
 
 
-@pytest.mark.xfail(
-    reason="fixed for every route by the 'input' branch (64-bit URL converter); keep this test "
-    "and drop this mark once that branch is merged",
-    strict=False,
-)
-@pytest.mark.parametrize("big", [2**63, 10**30])
+@pytest.mark.parametrize("big", [2**31, 2**63, 10**30])
 def test_ids_past_64_bits_are_not_found_not_a_server_error(app, world, big):
     browser = client_for(app, world[0])
     assert browser.get(f"/admin/koperasi/{big}").status_code == 404

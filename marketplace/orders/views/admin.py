@@ -1,5 +1,6 @@
 """The cooperative admin's orders: filtered list, CSV export, one order, payment, cancel."""
 
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from flask import (
@@ -31,12 +32,13 @@ from marketplace.orders import export, queries, services
 from marketplace.orders.access import get_order_for_admin
 from marketplace.orders.forms import AdminCancelForm, BankTransferForm, OrderFilterForm
 from marketplace.orders.models import OrderStatus
-from marketplace.orders.views import bp, page_number
+from marketplace.orders.views import bp
 from marketplace.payments.services import (
     ReceivedBeforeOrder,
     accepts_transfer,
     record_bank_transfer,
 )
+from marketplace.url_params import page_number
 
 
 def _filters() -> tuple[OrderFilterForm, queries.OrderFilter]:
@@ -67,7 +69,12 @@ def manage_orders(slug: str):
 @bp.get("/kelola/<slug>/pesanan.csv")
 def export_orders(slug: str):
     coop = get_cooperative_for_admin(slug, current_user)
-    _form, filters = _filters()
+    form, filters = _filters()
+    if form.errors:
+        # Checked before the first byte: a streamed export cannot turn into an error page later,
+        # and an export the admin believes filtered must not quietly hold every order.
+        query = urlencode(list(request.args.items(multi=True)))
+        return redirect(f"{url_for('orders.manage_orders', slug=slug)}?{query}")
     zone = ZoneInfo(coop.time_zone)
 
     def rows():

@@ -7,9 +7,10 @@ from flask_login import current_user
 from marketplace.errors import DomainError
 from marketplace.orders import queries, services
 from marketplace.orders.access import get_order_for_buyer
-from marketplace.orders.views import bp, page_number
+from marketplace.orders.views import bp
 from marketplace.payments.invoicing import trusted_terms
 from marketplace.payments.stripe_gateway import card_payment_enabled
+from marketplace.url_params import page_number
 
 MAX_ORDERS_SHOWN = 20
 
