@@ -6,9 +6,9 @@ import pytest
 from sqlalchemy import select
 
 from marketplace.catalogue.models import Product
+from marketplace.checkout.models import CartItem
 from marketplace.db import MAX_ID, utcnow
 from marketplace.extensions import db
-from marketplace.orders.models import CartItem
 from marketplace.payments.services import record_bank_transfer
 from tests.factories import (
     client_for,
