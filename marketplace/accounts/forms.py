@@ -37,6 +37,22 @@ class LoginForm(FlaskForm):
     submit = SubmitField(_l("Log in"))
 
 
+class ForgotPasswordForm(FlaskForm):
+    email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=254)])
+    submit = SubmitField(_l("Send me a reset link"))
+
+
+class ResetPasswordForm(FlaskForm):
+    # The sign-up form's own fields, so the same password rules apply to a new password.
+    password = SignUpForm.password
+    confirm = SignUpForm.confirm
+    submit = SubmitField(_l("Save the new password"))
+
+
+class ResendVerificationForm(FlaskForm):
+    submit = SubmitField(_l("Send the link again"))
+
+
 class LanguageForm(FlaskForm):
     lang = SelectField(choices=choices([("id", "Bahasa Indonesia"), ("en", "English")]))
     next = HiddenField()

@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from marketplace.accounts.models import User
+from marketplace.accounts.recovery import ensure_may_place_orders
 from marketplace.audit.services import record
 from marketplace.catalogue import pricing
 from marketplace.catalogue.models import Product
@@ -158,6 +159,7 @@ def _place(
     *,
     from_cart: bool,
 ) -> list[Order]:
+    ensure_may_place_orders(buyer)
     existing = _orders_by_key(buyer, key)
     if existing:
         return existing
