@@ -128,6 +128,7 @@ def _register_template_helpers(app: Flask) -> None:
     app.jinja_env.globals.update(
         status_label=labels.status_label,
         unit_label=labels.unit_label,
+        quantity=labels.quantity,
         kind_labels=labels.KIND_LABELS,
         policy_labels=labels.POLICY_LABELS,
         allocation_reason=translate_reason,

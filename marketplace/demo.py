@@ -228,14 +228,26 @@ def seed_demo() -> None:
     _demo_orders(buyer, coops, products)
 
 
-def print_logins() -> None:
-    click.echo(f"Demo logins (password for all: {DEMO_PASSWORD}):")
+def demo_logins() -> list[tuple[str, str]]:
+    """(role, email) of every demo account worth logging in as: all nine of them."""
     rows = [
         ("platform admin", _email(LOGINS["platform_admin"][0])),
         ("buyer", _email(LOGINS["buyer"][0])),
-        ("cooperative admin (Bekasi)", _email(COOPERATIVES[0]["admin"][0])),
-        ("member (Bekasi)", _email(COOPERATIVES[0]["members"][0][0])),
-        ("cooperative admin, pending (Donggala)", _email(PENDING_COOPERATIVE["admin"][0])),
     ]
-    for role, email in rows:
-        click.echo(f"  {role:<40} {email}")
+    for spec in COOPERATIVES:
+        rows.append((f"cooperative admin, /kelola/{spec['slug']}/", _email(spec["admin"][0])))
+    rows.insert(3, ("member of kopbon-bekasi (has work)", _email(COOPERATIVES[0]["members"][0][0])))
+    pending = PENDING_COOPERATIVE
+    rows.append(
+        (f"cooperative admin, pending, /kelola/{pending['slug']}/", _email(pending["admin"][0]))
+    )
+    return rows
+
+
+def print_logins() -> None:
+    click.echo(f"Demo logins (password for all: {DEMO_PASSWORD}):")
+    for role, email in demo_logins():
+        click.echo(f"  {role:<50} {email}")
+    click.echo(
+        f"  other members: bekasi.m2@{DOMAIN}, probolinggo.m1@{DOMAIN}, palu.m3@{DOMAIN}, ..."
+    )

@@ -129,7 +129,6 @@ def _manage_page(coop, order, form, cancel_form):
         form=form,
         cancel_form=cancel_form,
         assignments=assignments,
-        timeline=queries.order_timeline(order),
         method_label=payment_methods.label,
         cancellable=order.status in services.status.ADMIN_CANCELLABLE,
         progress={line.id: (covered(line), accepted_units(line)) for line in order.lines},
