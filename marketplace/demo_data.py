@@ -21,8 +21,8 @@ COOPERATIVES = [
         "regency": "Kota Bekasi",
         "time_zone": "Asia/Jakarta",
         "bank": ("Bank BJB", "0012345678901", "KOPERASI PRODUSEN BONEKA BEKASI"),
-        "description": "Dozens of small doll workshops in Bekasi, the city that makes most of "
-        "Indonesia's dolls, selling together.",
+        "description": "Puluhan bengkel boneka kecil di Bekasi, kota penghasil sebagian besar "
+        "boneka Indonesia, yang berjualan bersama.",
         "admin": ("pengurus", "Agus Santoso"),
         "members": [
             ("anggota", "Siti Rahmawati", "Bengkel Boneka Siti"),
@@ -117,7 +117,7 @@ COOPERATIVES = [
         "regency": "Kabupaten Probolinggo",
         "time_zone": "Asia/Jakarta",
         "bank": ("Bank Jatim", "0281234567", "KSU BATIK PROBOLINGGO"),
-        "description": "Batik, embroidery (bordir) and accessory makers of Probolinggo regency.",
+        "description": "Perajin batik, bordir, dan aksesori dari Kabupaten Probolinggo.",
         "admin": ("pengurus.probolinggo", "Wahyuni Lestari"),
         "members": [
             ("probolinggo.m1", "Sulastri", "Batik Tulis Sulastri"),
@@ -210,8 +210,7 @@ COOPERATIVES = [
         "regency": "Kota Tangerang Selatan",
         "time_zone": "Asia/Jakarta",
         "bank": ("Bank BRI", "034101000123456", "KOP PEMASARAN UMKM TANGSEL"),
-        "description": "Culinary and craft businesses of the 'one cooperative, a thousand UMKM' "
-        "mentoring programme.",
+        "description": "Usaha kuliner dan kerajinan binaan program 'satu koperasi, seribu UMKM'.",
         "admin": ("pengurus.tangsel", "Fitri Handayani"),
         "members": [
             ("tangsel.m1", "Yuliana", "Dapur Yuli"),
@@ -304,7 +303,7 @@ COOPERATIVES = [
         "regency": "Kota Palu",
         "time_zone": "Asia/Makassar",
         "bank": ("Bank Sulteng", "0101234567890", "KSU TANI DAN NELAYAN PALU"),
-        "description": "Farm, plantation and fishery produce of members around Palu bay.",
+        "description": "Hasil pertanian, perkebunan, dan perikanan anggota di sekitar Teluk Palu.",
         "admin": ("pengurus.palu", "Moh. Rizal Lamasitudju"),
         "members": [
             ("palu.m1", "Abdul Gani", "Kebun Kopi Gani"),
@@ -397,7 +396,7 @@ COOPERATIVES = [
         "regency": "Kota Bengkulu",
         "time_zone": "Asia/Jakarta",
         "bank": ("Bank Bengkulu", "0019876543210", "KOP JASA FOTOGRAFER BENGKULU"),
-        "description": "Photographers of Bengkulu city, for events and product photography.",
+        "description": "Fotografer Kota Bengkulu untuk acara dan foto produk.",
         "admin": ("pengurus.bengkulu", "Yusuf Effendi"),
         "members": [
             ("bengkulu.m1", "Andika Putra", "Andika Studio"),
@@ -492,7 +491,7 @@ PENDING_COOPERATIVE = {
     "regency": "Kabupaten Donggala",
     "time_zone": "Asia/Makassar",
     "bank": ("Bank BRI", "046201000765432", "KOPWAN TENUN DONGGALA"),
-    "description": "Women weavers of Donggala sarongs.",
+    "description": "Perempuan penenun sarung Donggala.",
     "admin": ("pengurus.donggala", "Sitti Marwah"),
     "members": [],
     "products": [],

@@ -1,6 +1,11 @@
 """Translated labels for stored codes (statuses, kinds, units), for templates and forms."""
 
+from collections.abc import Callable
+
+from flask_babel import get_locale, ngettext
 from flask_babel import lazy_gettext as _l
+
+from marketplace.formatting import number
 
 STATUS_LABELS = {
     # orders
@@ -71,6 +76,21 @@ UNIT_LABELS = {
     "hari": _l("day"),
 }
 
+# "11 sessions", "1 session"; Indonesian does not inflect ("11 sesi"). A kodi, dozen or gross
+# is named without its size here: "3 kodi (20 pcs)" would read as 20 pieces in all.
+_QUANTITY_FORMS: dict[str, Callable[[int, str], str]] = {
+    "pcs": lambda n, num: ngettext("%(count)s pc", "%(count)s pcs", n, count=num),
+    "kodi": lambda n, num: ngettext("%(count)s kodi", "%(count)s kodi", n, count=num),
+    "lusin": lambda n, num: ngettext("%(count)s dozen", "%(count)s dozen", n, count=num),
+    "gros": lambda n, num: ngettext("%(count)s gross", "%(count)s gross", n, count=num),
+    "kg": lambda n, num: ngettext("%(count)s kg", "%(count)s kg", n, count=num),
+    "ton": lambda n, num: ngettext("%(count)s ton", "%(count)s tons", n, count=num),
+    "meter": lambda n, num: ngettext("%(count)s metre", "%(count)s metres", n, count=num),
+    "sesi": lambda n, num: ngettext("%(count)s session", "%(count)s sessions", n, count=num),
+    "jam": lambda n, num: ngettext("%(count)s hour", "%(count)s hours", n, count=num),
+    "hari": lambda n, num: ngettext("%(count)s day", "%(count)s days", n, count=num),
+}
+
 KIND_LABELS = {
     "producer": _l("Producer cooperative"),
     "marketing": _l("Marketing cooperative"),
@@ -119,3 +139,10 @@ def status_label(code: str) -> str:
 
 def unit_label(code: str) -> str:
     return str(UNIT_LABELS.get(code, code))
+
+
+def quantity(n: int, unit: str) -> str:
+    """A number of units in the current language: "1 session", "11 sessions", "11 sesi"."""
+    num = number(n, str(get_locale()))
+    form = _QUANTITY_FORMS.get(unit)
+    return form(int(n), num) if form else f"{num} {unit_label(unit)}"

@@ -36,6 +36,22 @@ class LoginForm(BaseForm):
     submit = SubmitField(_l("Log in"))
 
 
+class ForgotPasswordForm(BaseForm):
+    email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=254)])
+    submit = SubmitField(_l("Send me a reset link"))
+
+
+class ResetPasswordForm(BaseForm):
+    # The sign-up form's own fields, so the same password rules apply to a new password.
+    password = SignUpForm.password
+    confirm = SignUpForm.confirm
+    submit = SubmitField(_l("Save the new password"))
+
+
+class ResendVerificationForm(BaseForm):
+    submit = SubmitField(_l("Send the link again"))
+
+
 class LanguageForm(BaseForm):
     lang = SelectField(choices=choices([("id", "Bahasa Indonesia"), ("en", "English")]))
     next = HiddenField()

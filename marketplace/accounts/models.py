@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from flask_login import UserMixin
 from sqlalchemy import Boolean, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from marketplace.db import TimestampMixin
+from marketplace.db import TimestampMixin, UTCDateTime
 from marketplace.extensions import db
 
 if TYPE_CHECKING:
@@ -24,12 +25,22 @@ class User(UserMixin, TimestampMixin, db.Model):
     locale: Mapped[str] = mapped_column(String(5), default="id")
     is_platform_admin: Mapped[bool] = mapped_column(Boolean, default=False)
     is_active_account: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Set when the user opened the link mailed to their address (only asked for with MAIL_SERVER).
+    email_verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     memberships: Mapped[list[Membership]] = relationship(back_populates="user")
 
     @property
     def is_active(self) -> bool:  # Flask-Login: a disabled account cannot log in
         return self.is_active_account
+
+    def may_place_orders(self, mail_configured: bool) -> bool:
+        """Orders need a verified email, but only where the site can send the link."""
+        return self.email_verified_at is not None or not mail_configured
+
+    def active_roles(self) -> set[str]:
+        """The roles ("admin", "member") this user holds in active memberships."""
+        return {m.role for m in self.memberships if m.status == "active"}
 
     def __repr__(self) -> str:
         return f"<User {self.id} {self.email}>"

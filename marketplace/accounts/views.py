@@ -3,9 +3,16 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_user, logout_user
 
-from marketplace.accounts import known_browsers, services
+from marketplace.accounts import known_browsers, recovery, services
 from marketplace.accounts.access import public, safe_next
-from marketplace.accounts.forms import LanguageForm, LoginForm, SignUpForm
+from marketplace.accounts.forms import (
+    ForgotPasswordForm,
+    LanguageForm,
+    LoginForm,
+    ResendVerificationForm,
+    ResetPasswordForm,
+    SignUpForm,
+)
 from marketplace.errors import ValidationFailed
 from marketplace.extensions import limiter
 
@@ -32,6 +39,7 @@ def signup():
             form.email.errors.append(_("This email is already registered."))
         else:
             login_user(user)
+            recovery.send_verification(user)
             flash(_("Welcome, %(name)s! Your account is ready.", name=user.name), "success")
             return redirect(safe_next(form.next.data, url_for("catalogue.index")))
     return render_template("accounts/signup.html", form=form)
@@ -94,3 +102,82 @@ def language():
 def dashboard():
     """The user's home: their cooperatives, as admin or member, and their orders."""
     return render_template("accounts/dashboard.html", memberships=current_user.memberships)
+
+
+@bp.app_context_processor
+def inject_verification() -> dict:
+    """Lets every page remind an unverified user, where mail is set up, to confirm the email."""
+
+    def needs_verification() -> bool:
+        return current_user.is_authenticated and not current_user.may_place_orders(
+            recovery.mail_configured()
+        )
+
+    return {"needs_email_verification": needs_verification}
+
+
+@bp.route("/lupa-sandi", methods=["GET", "POST"])
+@public
+@limiter.limit("5 per hour", methods=["POST"])
+def forgot_password():
+    form = ForgotPasswordForm()
+    if form.validate_on_submit():
+        recovery.request_password_reset(form.email.data)
+        # The same answer whether or not the address has an account.
+        flash(
+            _(
+                "If an account uses %(email)s, we have sent it a link to choose a new password. "
+                "The link works for one hour.",
+                email=form.email.data.strip(),
+            ),
+            "info",
+        )
+        return redirect(url_for("accounts.login"))
+    return render_template("accounts/forgot_password.html", form=form)
+
+
+@bp.route("/sandi-baru/<token>", methods=["GET", "POST"])
+@public
+@limiter.limit("20 per hour", methods=["POST"])
+def reset_password(token: str):
+    try:
+        recovery.user_for_reset(token)
+    except ValidationFailed as exc:
+        flash(exc.message, "danger")
+        return redirect(url_for("accounts.forgot_password"))
+    form = ResetPasswordForm()
+    if form.validate_on_submit():
+        try:
+            recovery.reset_password(token, form.password.data)
+        except ValidationFailed as exc:
+            flash(exc.message, "danger")
+            return redirect(url_for("accounts.forgot_password"))
+        logout_user()
+        flash(_("Your password has been changed. Log in with the new one."), "success")
+        return redirect(url_for("accounts.login"))
+    return render_template("accounts/reset_password.html", form=form)
+
+
+@bp.route("/verifikasi/<token>", methods=["GET", "POST"])
+@public
+def verify_email(token: str):
+    """GET shows a button; the POST confirms (mail scanners that open links change nothing)."""
+    form = ResendVerificationForm()
+    if request.method == "POST" and form.validate_on_submit():
+        try:
+            recovery.verify_email(token)
+        except ValidationFailed as exc:
+            flash(exc.message, "danger")
+        else:
+            flash(_("Thank you, your email address is confirmed."), "success")
+        return redirect(url_for("accounts.dashboard"))
+    return render_template("accounts/verify_email.html", form=form)
+
+
+@bp.post("/verifikasi/kirim")
+@limiter.limit("5 per hour")
+def resend_verification():
+    if ResendVerificationForm().validate_on_submit():
+        recovery.send_verification(current_user)
+        flash(_("We have sent the link again to %(email)s.", email=current_user.email), "info")
+    return redirect(url_for("accounts.dashboard"))

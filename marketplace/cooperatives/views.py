@@ -93,6 +93,7 @@ def members(slug: str) -> ResponseReturnValue:
         "cooperatives/members.html",
         coop=coop,
         page=page,
+        active_members=services.dashboard_counts(coop)["members"],
         invitations=invitations,
         links={i.id: services.invitation_link(i) for i in invitations},
         confirm_form=ConfirmForm(),

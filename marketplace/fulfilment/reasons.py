@@ -10,8 +10,10 @@ something that no pattern here covers.
 
 import re
 
-from flask_babel import gettext
+from flask_babel import get_locale, gettext
 from flask_babel import lazy_gettext as _l
+
+from marketplace.formatting import decimal
 
 N = r"(?P<%s>\d+)"
 # prefix of the reason of a share given again after a decline, an expiry or a rejection
@@ -104,7 +106,10 @@ def translate_reason(text: str) -> str:
     for pattern, template in PATTERNS:
         found = pattern.fullmatch(text)
         if found:
-            return str(template) % found.groupdict() if found.groupdict() else str(template)
+            params = found.groupdict()
+            if "percent" in params:  # the engine writes 14.2; Indonesian reads 14,2
+                params["percent"] = decimal(params["percent"], str(get_locale()))
+            return str(template) % params if params else str(template)
     return text
 
 

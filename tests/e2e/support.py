@@ -113,7 +113,18 @@ def place_order(page: Page, coop_slug: str, product_slug: str, quantity: int) ->
     return page.url.rsplit("/", 1)[-1]
 
 
+def open_account_menu(page: Page) -> None:
+    """Open the account dropdown in the navbar (on a phone, the collapsed menu first)."""
+    toggler = page.locator("nav .navbar-toggler")
+    account = page.locator("nav #nav-account")
+    if not account.is_visible() and toggler.is_visible():
+        toggler.click()
+        expect(account).to_be_visible()
+    account.click()
+
+
 def log_out(page: Page) -> None:
+    open_account_menu(page)
     with page.expect_navigation():
         page.locator("nav form[action$='/akun/keluar'] button").click()
     expect(page.locator("nav a[href^='/akun/masuk']")).to_be_visible()

@@ -183,7 +183,7 @@ def test_decline_is_reoffered_accepts_start_production_and_qc_rejection_is_reoff
     assert world["order"].status == OrderStatus.READY
     assert services.accepted_units(world["order"].lines[0]) == 120
     page = admin_client.get(base).get_data(as_text=True)
-    assert "Allocation history" in page and "after a rejection at quality control" in page
+    assert 'id="allocation-history"' in page and "after a rejection at quality control" in page
     assert "Jahitan lepas" in page and "Mesin rusak" in page
     actions = set(db.session.scalars(select(AuditEvent.action)))
     assert {

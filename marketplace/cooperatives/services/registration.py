@@ -215,8 +215,8 @@ def dashboard_counts(coop: Cooperative) -> dict[str, int]:
         "members": _count(
             select(func.count(Membership.id)).where(
                 Membership.cooperative_id == coop.id,
+                # Admins (pengurus) are members too: the members tab lists them alike.
                 Membership.status == MembershipStatus.ACTIVE,
-                Membership.role == MembershipRole.MEMBER,
             )
         ),
         "products": _count(products.where(Product.status != ProductStatus.ARCHIVED)),

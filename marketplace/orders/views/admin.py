@@ -142,7 +142,6 @@ def _manage_page(coop, order, form, cancel_form):
         form=form,
         cancel_form=cancel_form,
         assignments=assignments,
-        timeline=queries.order_timeline(order),
         cancellable=order.status in services.status.ADMIN_CANCELLABLE,
         progress={line.id: (covered(line), accepted_units(line)) for line in order.lines},
         history=allocation_history(order, assignments),

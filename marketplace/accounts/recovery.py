@@ -1,0 +1,142 @@
+"""Password reset and email verification by signed, expiring links.
+
+A reset link signs a digest of the user's current password hash, so it stops working as soon as
+the password changes: it is single-use without a table of tokens. Verification links sign the
+address they were sent to, so a link for an old address cannot verify a new one.
+"""
+
+import hashlib
+import logging
+
+from flask import current_app, url_for
+from flask_babel import gettext as _
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from werkzeug.security import generate_password_hash
+
+from marketplace.accounts.models import User
+from marketplace.accounts.services import find_user_by_email
+from marketplace.db import utcnow
+from marketplace.errors import NotAllowed, ValidationFailed
+from marketplace.extensions import db
+from marketplace.mail import send_mail
+from marketplace.transaction import transaction
+
+log = logging.getLogger(__name__)
+
+RESET_SALT = "password-reset"
+VERIFY_SALT = "email-verification"
+RESET_MAX_AGE = 60 * 60  # one hour
+VERIFY_MAX_AGE = 7 * 24 * 60 * 60  # a week
+
+
+def mail_configured() -> bool:
+    return bool(current_app.config.get("MAIL_SERVER"))
+
+
+def _serializer(salt: str) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=salt)
+
+
+def _password_digest(user: User) -> str:
+    return hashlib.sha256(user.password_hash.encode()).hexdigest()[:32]
+
+
+def _deliver(to: str, subject: str, body: str, link: str) -> None:
+    """Email the link; without mail in development or tests, print it to the server log."""
+    if send_mail(to, subject, body):
+        return
+    if current_app.debug or current_app.testing:
+        log.warning("Mail is not configured; the link for %s is %s", subject, link)
+    else:
+        log.warning("Email %r could not be sent", subject)
+
+
+def reset_token(user: User) -> str:
+    return _serializer(RESET_SALT).dumps({"u": user.id, "h": _password_digest(user)})
+
+
+def request_password_reset(email: str) -> None:
+    """Send a reset link to `email` if an active account has it; says nothing either way."""
+    user = find_user_by_email(email)
+    if user is None or not user.is_active:
+        return
+    link = url_for("accounts.reset_password", token=reset_token(user), _external=True)
+    body = _(
+        "Hello %(name)s,\n\nSomeone asked to reset the password of your Pasar Koperasi account. "
+        "Open this link within an hour to choose a new password:\n\n%(link)s\n\n"
+        "If it was not you, ignore this email: your password stays the same.",
+        name=user.name,
+        link=link,
+    )
+    _deliver(user.email, _("Reset your Pasar Koperasi password"), body, link)
+
+
+def user_for_reset(token: str) -> User:
+    """The user a reset link belongs to; ValidationFailed if it is forged, old or used."""
+    try:
+        data = _serializer(RESET_SALT).loads(token, max_age=RESET_MAX_AGE)
+        user = db.session.get(User, int(data["u"]))
+        digest = str(data["h"])
+    except SignatureExpired:
+        raise ValidationFailed(_("This link has expired. Ask for a new one.")) from None
+    except (BadSignature, KeyError, TypeError, ValueError, OverflowError):
+        user = None
+    if user is None or not user.is_active or digest != _password_digest(user):
+        raise ValidationFailed(_("This link is not valid or has already been used."))
+    return user
+
+
+def reset_password(token: str, new_password: str) -> User:
+    """Set a new password through a reset link; the link (and every other) stops working."""
+    with transaction():
+        user = user_for_reset(token)
+        user.password_hash = generate_password_hash(new_password)
+    return user
+
+
+def verification_token(user: User) -> str:
+    return _serializer(VERIFY_SALT).dumps({"u": user.id, "e": user.email})
+
+
+def send_verification(user: User) -> None:
+    """Mail the user a link that confirms their address (only when mail is configured)."""
+    if not mail_configured() or user.email_verified_at is not None:
+        return
+    link = url_for("accounts.verify_email", token=verification_token(user), _external=True)
+    body = _(
+        "Hello %(name)s,\n\nPlease confirm your email address for Pasar Koperasi by opening this "
+        "link within a week:\n\n%(link)s\n\nYou can place orders once it is confirmed.",
+        name=user.name,
+        link=link,
+    )
+    _deliver(user.email, _("Confirm your email address"), body, link)
+
+
+def verify_email(token: str) -> User:
+    """Mark the address a verification link was sent to as confirmed (repeating is harmless)."""
+    try:
+        data = _serializer(VERIFY_SALT).loads(token, max_age=VERIFY_MAX_AGE)
+        user = db.session.get(User, int(data["u"]))
+        address = str(data["e"])
+    except SignatureExpired:
+        raise ValidationFailed(_("This link has expired. Ask for a new one.")) from None
+    except (BadSignature, KeyError, TypeError, ValueError, OverflowError):
+        user = None
+    if user is None or address != user.email:
+        raise ValidationFailed(_("This link is not valid or has already been used."))
+    with transaction():
+        if user.email_verified_at is None:
+            user.email_verified_at = utcnow()
+    return user
+
+
+def ensure_may_place_orders(buyer: User) -> None:
+    """Refuse an order from an account whose email is not confirmed, where mail is set up."""
+    if not buyer.may_place_orders(mail_configured()):
+        raise NotAllowed(
+            _(
+                "Confirm your email address before placing an order: open the link we sent "
+                "to %(email)s, or send it again from your account page.",
+                email=buyer.email,
+            )
+        )
