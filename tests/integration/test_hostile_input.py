@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from marketplace.catalogue.models import Product
 from marketplace.checkout.models import CartItem
-from marketplace.db import MAX_ID, utcnow
+from marketplace.db import MAX_ID
 from marketplace.extensions import db
 from marketplace.payments.services import record_bank_transfer
 from tests.factories import (
@@ -122,7 +122,9 @@ def test_a_blank_number_on_the_product_form_is_asked_for_again(app, shop, field,
 def test_a_refund_for_a_payment_id_no_key_holds_is_refused(app, shop, value):
     coop, product, admin, _, buyer = shop
     order = order_of(buyer, product, 20)
-    record_bank_transfer(order, admin, amount=order.total, received_on=utcnow().date())
+    record_bank_transfer(
+        order, admin, amount=order.total, received_on=order.cooperative.local_date()
+    )
     browser = client_for(app, admin)
     before = db_state()
     response = browser.post(

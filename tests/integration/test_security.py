@@ -19,7 +19,6 @@ from config import (
 )
 from marketplace import create_app
 from marketplace.audit.models import AuditEvent
-from marketplace.db import utcnow
 from marketplace.extensions import db
 from marketplace.orders.models import Order, OrderStatus
 from marketplace.orders.services import cancel_by_buyer
@@ -219,7 +218,9 @@ def test_card_money_for_an_order_not_awaiting_it_confirms_nothing(client, world,
     if how == "cancelled":
         cancel_by_buyer(order, buyer)
     else:
-        record_bank_transfer(order, admin, amount=order.total, received_on=utcnow().date())
+        record_bank_transfer(
+            order, admin, amount=order.total, received_on=order.cooperative.local_date()
+        )
     status = db.session.get(Order, order.id).status
     payload = _completed(order)
     response = _post(client, payload, sign(payload))

@@ -9,7 +9,6 @@ from sqlalchemy import select
 from marketplace.admin import services
 from marketplace.audit.models import AuditEvent
 from marketplace.cooperatives.models import CooperativeStatus
-from marketplace.db import utcnow
 from marketplace.errors import InvalidTransition, NotAllowed
 from marketplace.extensions import db
 from marketplace.notifications.models import Notification
@@ -121,7 +120,9 @@ def test_open_orders_go_on_while_suspended(app, operator, chair, coop, product, 
     admin_client = client_for(app, chair)
     assert admin_client.get(f"/kelola/{coop.slug}/pesanan/{order.number}").status_code == 200
     with app.test_request_context():
-        record_bank_transfer(order, chair, amount=order.total, received_on=utcnow().date())
+        record_bank_transfer(
+            order, chair, amount=order.total, received_on=order.cooperative.local_date()
+        )
     db.session.expire_all()
     assert order.status == "confirmed"
 

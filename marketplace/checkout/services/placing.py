@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from marketplace.accounts.models import User
+from marketplace.accounts.recovery import ensure_may_place_orders
 from marketplace.audit.services import record
 from marketplace.catalogue import pricing
 from marketplace.catalogue.models import Product
@@ -66,6 +67,7 @@ def place(
     placed. A repeated request with the same idempotency key returns the orders of the first:
     checked once, under the lock, where a concurrent double submit has committed by now.
     """
+    ensure_may_place_orders(buyer)
     try:
         with transaction():
             lock_products(source.product_ids())
