@@ -8,6 +8,7 @@ from flask_babel import get_locale
 from flask_login import current_user
 
 from marketplace.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate
+from marketplace.locking import wait_for_write_lock
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,6 +42,8 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
     os.makedirs(app.instance_path, exist_ok=True)
 
     db.init_app(app)
+    with app.app_context():
+        wait_for_write_lock(db.engine)
     # render_as_batch: SQLite can only alter a table by copying it
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     login_manager.init_app(app)
@@ -115,7 +118,7 @@ def _register_blueprints(app: Flask) -> None:
 
 def _register_template_helpers(app: Flask) -> None:
     from marketplace import formatting, labels
-    from marketplace.fulfilment.reasons import translate_reason
+    from marketplace.fulfilment.reasons import reason_text
 
     app.jinja_env.filters["rupiah"] = lambda amount: formatting.rupiah(amount, str(get_locale()))
     app.jinja_env.filters["number"] = lambda n: formatting.number(n, str(get_locale()))
@@ -130,7 +133,8 @@ def _register_template_helpers(app: Flask) -> None:
         unit_label=labels.unit_label,
         kind_labels=labels.KIND_LABELS,
         policy_labels=labels.POLICY_LABELS,
-        allocation_reason=translate_reason,
+        allocation_reason=reason_text,
+        assignment_status_label=labels.assignment_status_label,
         audit_labels=labels.AUDIT_LABELS,
         cause_labels=labels.CAUSE_LABELS,
     )

@@ -7,6 +7,7 @@ from sqlalchemy import case, select
 
 from marketplace.accounts.models import User
 from marketplace.audit.services import record
+from marketplace.cooperatives.locks import lock_cooperative
 from marketplace.cooperatives.models import (
     Cooperative,
     CooperativeStatus,
@@ -57,7 +58,7 @@ def _decide(coop: Cooperative, actor: User, new_status: str, refusal: str, **det
 
     The row is re-read under lock, so two platform admins deciding at once cannot both win.
     """
-    db.session.refresh(coop, with_for_update=True)
+    lock_cooperative(coop)
     if coop.status != CooperativeStatus.PENDING:
         raise InvalidTransition(refusal)
     coop.status = new_status
