@@ -92,3 +92,20 @@ class QualityControlForm(FlaskForm):
         render_kw={"rows": 2},
     )
     submit = SubmitField(_l("Record quality control"))
+
+
+class HandAssignForm(FlaskForm):
+    """Give open units of one line to a member; the choices are the members who could."""
+
+    membership_id = SelectField(
+        _l("Member"),
+        coerce=int,
+        validators=[InputRequired(message=_l("Choose a member."))],
+        validate_choice=False,  # the service says when a member cannot take the units
+    )
+    quantity = WholeNumberField(
+        _l("Units"),
+        validators=[InputRequired(), NumberRange(min=1, max=MAX_QUANTITY)],
+        render_kw={"inputmode": "numeric", "min": 1},
+    )
+    submit = SubmitField(_l("Offer to this member"))
