@@ -52,9 +52,16 @@ def stuck():
     make_offer(c, product, 10)
     db.session.refresh(order)
     return {
-        "admin": admin, "coop": coop, "product": product, "order": order, "buyer": buyer,
-        "a": a, "b": b, "c": c, "work": work,
-    }  # fmt: skip
+        "admin": admin,
+        "coop": coop,
+        "product": product,
+        "order": order,
+        "buyer": buyer,
+        "a": a,
+        "b": b,
+        "c": c,
+        "work": work,
+    }
 
 
 def _url(w) -> str:
@@ -105,8 +112,10 @@ def test_the_admin_assigns_by_hand_and_the_order_can_become_ready(app, stuck):
     assert given.payout_per_unit == payout_per_unit(50_000, 1_000) == 45_000
     assert given.respond_by > utcnow()
     notice = db.session.scalar(
-        select(Notification).where(Notification.user_id == c.user_id, Notification.kind == "work.offered")
-    )  # fmt: skip
+        select(Notification).where(
+            Notification.user_id == c.user_id, Notification.kind == "work.offered"
+        )
+    )
     assert notice is not None and notice.link == f"/pekerjaan/{given.id}"
     event = db.session.scalar(
         select(AuditEvent).where(AuditEvent.action == "allocation.assigned_by_hand")
@@ -151,7 +160,10 @@ def test_another_orders_line_and_another_cooperatives_member_are_refused(app, st
     admin = client_for(app, stuck["admin"])
     before = db_state()
     wrong_line = _url(stuck).replace(f"/baris/{stuck['order'].lines[0].id}/", "/baris/999999/")
-    assert admin.post(wrong_line, data={"membership_id": stuck["c"].id, "quantity": 4}).status_code == 404  # fmt: skip
+    assert (
+        admin.post(wrong_line, data={"membership_id": stuck["c"].id, "quantity": 4}).status_code
+        == 404
+    )
     response = admin.post(_url(stuck), data={"membership_id": outsider.id, "quantity": 4})
     assert "Choose a member of this cooperative who offers this product." in response.get_data(True)
     assert db_state() == before

@@ -11,14 +11,24 @@ from marketplace import create_app
 from marketplace.fulfilment.allocation import PARAMS
 
 STORED = [
-    ("capacity 40 of 400 total: 10% of the order", "proportional_share", {"cap": 40, "total": 400}, False),
+    (
+        "capacity 40 of 400 total: 10% of the order",
+        "proportional_share",
+        {"cap": 40, "total": 400},
+        False,
+    ),
     ("re-offered: full: capacity 12", "full", {"cap": 12}, True),
     ("full: capacity 9, in whole steps of 5", "full_in_steps", {"cap": 9, "step": 5}, False),
     ("set by the admin (the engine proposed 40)", "set_by_admin", {"units": 40}, False),
-    ("re-offered: minimum lot 20 could not be met: its fair share is smaller", "lot_unmet_fair", {"lot": 20}, True),
+    (
+        "re-offered: minimum lot 20 could not be met: its fair share is smaller",
+        "lot_unmet_fair",
+        {"lot": 20},
+        True,
+    ),
     ("order too small for everyone: lower ids first", "equal_too_small", {}, False),
     ("something an old version wrote", "something an old version wrote", {}, False),
-]  # fmt: skip
+]
 
 
 @pytest.fixture
