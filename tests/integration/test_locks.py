@@ -170,3 +170,20 @@ def test_verify_and_reject_at_once_one_decision_stands(app):
     assert len(decisions) == 1
     expected = "verified" if outcomes[0] == "ok" else "rejected"
     assert db.session.get(Cooperative, coop_id).status == expected
+
+
+def test_two_admins_giving_the_same_open_units_by_hand_give_them_once(app, paid):
+    order = db.session.get(Order, paid["order_id"])
+    order.status = OrderStatus.IN_PRODUCTION
+    db.session.commit()
+    line_id, member_id = order.lines[0].id, paid["member"].id
+
+    def give() -> None:
+        services.assign_by_hand(
+            db.session.get(Order, paid["order_id"]),
+            db.session.get(User, paid["admin_id"]),
+            services.HandAssignment(line_id, member_id, 40),
+        )
+
+    one_won(at_once(app, give, give))
+    assert db.session.scalar(select(func.sum(Assignment.quantity))) == 40
