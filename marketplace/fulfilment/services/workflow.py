@@ -4,8 +4,10 @@ Status rules (DESIGN.md §5):
 - An assignment is `proposed` until its member accepts or declines it, or its deadline passes
   (`expired`). Accepted work moves to `in_production` and `delivered_to_hub` as the member
   reports; quality control makes it `passed`, `partly_rejected` or `rejected`.
-- Declined, expired and rejected units go back to the engine at once, for the members of the
-  cooperative who have not declined, let expire or had units rejected on that line.
+- Which status may follow which is fulfilment.lifecycle.ALLOWED; every change is checked there.
+- Declined, expired and rejected units go back to the engine at once (planning.reoffer_line),
+  for the members of the cooperative who have not declined, let expire or had units rejected on
+  that line; what nobody takes the admin can give by hand (by_hand.assign_by_hand).
 - A line is complete when its units that passed quality control equal the ordered quantity.
 - The order moves `allocating -> in_production` when every line is fully covered and no member
   still has to answer, and `in_production -> ready` when every line is complete. A re-offer
