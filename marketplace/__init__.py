@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from marketplace.accounts import throttle as login_throttle
 from marketplace.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate
+from marketplace.locking import wait_for_write_lock
 from marketplace.security import add_security_headers, trust_proxies
 from marketplace.url_params import refuse_nul_characters, register_converters
 
@@ -48,6 +49,8 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
     trust_proxies(app)
 
     db.init_app(app)
+    with app.app_context():
+        wait_for_write_lock(db.engine)
     # render_as_batch: SQLite can only alter a table by copying it
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     login_manager.init_app(app)
@@ -138,7 +141,7 @@ def _connect_receivers(app: Flask) -> None:
 
 def _register_template_helpers(app: Flask) -> None:
     from marketplace import formatting, identifiers, labels
-    from marketplace.fulfilment.reasons import translate_reason
+    from marketplace.fulfilment.reasons import reason_text
     from marketplace.payments import documents
 
     app.jinja_env.filters["rupiah"] = lambda amount: formatting.rupiah(amount, str(get_locale()))
@@ -159,7 +162,8 @@ def _register_template_helpers(app: Flask) -> None:
         quantity=labels.quantity,
         kind_labels=labels.KIND_LABELS,
         policy_labels=labels.POLICY_LABELS,
-        allocation_reason=translate_reason,
+        allocation_reason=reason_text,
+        assignment_status_label=labels.assignment_status_label,
         audit_labels=labels.AUDIT_LABELS,
         cause_labels=labels.CAUSE_LABELS,
         has_delivery_note=documents.has_delivery_note,

@@ -38,6 +38,15 @@ STATUS_LABELS = {
     "passed": _l("Passed QC"),
     "partly_rejected": _l("Partly rejected"),
 }
+# An assignment's statuses say who said no: the member (declined) or quality control (rejected,
+# partly rejected), so that "Ditolak" and "Ditolak sebagian" never look like one thing.
+ASSIGNMENT_STATUS_LABELS = STATUS_LABELS | {
+    "declined": _l("Turned down by the member"),
+    "expired": _l("Not answered in time"),
+    "passed": _l("Passed QC"),
+    "partly_rejected": _l("Partly failed QC"),
+    "rejected": _l("Failed QC"),
+}
 
 PAYMENT_METHOD_LABELS = {
     "bank_transfer": _l("Bank transfer"),
@@ -49,8 +58,9 @@ AUDIT_LABELS = {
     "order.payment_reminded": _l("Payment reminder sent"),
     "allocation.published": _l("Allocation published"),
     "allocation.reallocated": _l("Open units offered again"),
+    "allocation.assigned_by_hand": _l("Assigned by hand"),
     "assignment.accepted": _l("Accepted"),
-    "assignment.declined": _l("Declined"),
+    "assignment.declined": _l("Turned down by the member"),
     "assignment.expired": _l("Not answered in time"),
     "assignment.in_production": _l("In production"),
     "assignment.delivered_to_hub": _l("Delivered to hub"),
@@ -135,6 +145,10 @@ ORDER_EXPORT_HEADERS = (
 
 def status_label(code: str) -> str:
     return str(STATUS_LABELS.get(code, code))
+
+
+def assignment_status_label(code: str) -> str:
+    return str(ASSIGNMENT_STATUS_LABELS.get(code, code))
 
 
 def unit_label(code: str) -> str:

@@ -1,6 +1,6 @@
 """Row locks that serialise check-then-write use cases on PostgreSQL and SQLite alike."""
 
-from sqlalchemy import select, update
+from sqlalchemy import Engine, event, select, update
 
 from marketplace.extensions import db
 
@@ -24,3 +24,20 @@ def lock_rows(model, ids) -> None:
         db.session.execute(
             update(model).where(model.id.in_(ids)).values(updated_at=model.updated_at)
         )
+
+
+# How long a SQLite writer waits for another one's write lock before giving up.
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+def _busy_timeout(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.close()
+
+
+def wait_for_write_lock(engine: Engine) -> None:
+    """On SQLite, make a second writer wait (busy timeout) for the write lock lock_rows takes,
+    rather than fail at once with "database is locked". Nothing to do on PostgreSQL."""
+    if engine.dialect.name == "sqlite" and not event.contains(engine, "connect", _busy_timeout):
+        event.listen(engine, "connect", _busy_timeout)

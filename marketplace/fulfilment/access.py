@@ -36,3 +36,11 @@ def get_assignment_for_admin(order: Order, assignment_id: int) -> Assignment:
     if assignment is None:
         abort(404)
     return assignment
+
+
+def get_line_for_admin(order: Order, line_id: int) -> OrderLine:
+    """A line of `order` (already loaded through get_order_for_admin)."""
+    line = next((line for line in order.lines if line.id == line_id), None)
+    if line is None:
+        abort(404)
+    return line

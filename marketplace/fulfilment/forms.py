@@ -2,6 +2,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, SelectField, SubmitField, TextAreaField
 from wtforms.validators import AnyOf, InputRequired, Length, NumberRange, Optional
 
+from marketplace.db import MAX_ID
 from marketplace.forms import MAX_QUANTITY, BaseForm, WholeNumberField, choices
 from marketplace.labels import POLICY_LABELS
 
@@ -91,3 +92,23 @@ class QualityControlForm(BaseForm):
         render_kw={"rows": 2},
     )
     submit = SubmitField(_l("Record quality control"))
+
+
+class HandAssignForm(BaseForm):
+    """Give open units of one line to a member; the choices are the members who could."""
+
+    membership_id = SelectField(
+        _l("Member"),
+        coerce=int,
+        validators=[
+            InputRequired(message=_l("Choose a member.")),
+            NumberRange(min=1, max=MAX_ID, message=_l("Choose a member.")),
+        ],
+        validate_choice=False,  # the service says when a member cannot take the units
+    )
+    quantity = WholeNumberField(
+        _l("Units"),
+        validators=[InputRequired(), NumberRange(min=1, max=MAX_QUANTITY)],
+        render_kw={"inputmode": "numeric", "min": 1},
+    )
+    submit = SubmitField(_l("Offer to this member"))

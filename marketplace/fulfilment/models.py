@@ -2,13 +2,24 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    false,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.db import Money, TimestampMixin, UTCDateTime
 from marketplace.extensions import db
+from marketplace.fulfilment.allocation import Reason
 
 if TYPE_CHECKING:
     from marketplace.cooperatives.models import Membership
@@ -61,8 +72,13 @@ class Assignment(TimestampMixin, db.Model):
     quantity: Mapped[int] = mapped_column(Integer)
     payout_per_unit: Mapped[int] = mapped_column(Money)
     status: Mapped[str] = mapped_column(String(20), default=AssignmentStatus.PROPOSED, index=True)
-    # the engine's explanation, in its English words; translated when shown (fulfilment.reasons)
-    reason: Mapped[str] = mapped_column(Text, default="")
+    # why the member got this share: a code with its numbers, put in words when shown
+    # (fulfilment.reasons); `reoffered` marks units given again after a decline, expiry or rejection
+    reason_code: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    reason_params: Mapped[dict[str, Any]] = mapped_column(
+        JSON, default=dict, server_default=text("'{}'")
+    )
+    reoffered: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     respond_by: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     responded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     decline_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
@@ -76,6 +92,10 @@ class Assignment(TimestampMixin, db.Model):
     membership: Mapped[Membership] = relationship()
 
     @property
+    def reason(self) -> Reason:
+        return Reason(self.reason_code, dict(self.reason_params or {}))
+
+    @property
     def counted_quantity(self) -> int:
         """Units this assignment still covers of its line (0 once released)."""
         if self.status in LIVE_STATUSES:
@@ -83,3 +103,9 @@ class Assignment(TimestampMixin, db.Model):
         if self.status in CHECKED_STATUSES:
             return self.accepted_quantity
         return 0
+
+    @property
+    def earnings(self) -> int:
+        """What the member earns (or will, while the work is live): only units that count, so
+        after quality control only the accepted ones, and nothing for declined or expired work."""
+        return self.counted_quantity * self.payout_per_unit

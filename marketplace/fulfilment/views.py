@@ -6,10 +6,15 @@ from marketplace.cooperatives.access import get_cooperative_for_admin
 from marketplace.errors import DomainError
 from marketplace.forms import show_domain_error
 from marketplace.fulfilment import services
-from marketplace.fulfilment.access import get_assignment_for_admin, get_assignment_for_member
+from marketplace.fulfilment.access import (
+    get_assignment_for_admin,
+    get_assignment_for_member,
+    get_line_for_admin,
+)
 from marketplace.fulfilment.forms import (
     AnswerForm,
     DeclineForm,
+    HandAssignForm,
     ProgressForm,
     QualityControlForm,
     allocation_form,
@@ -100,6 +105,37 @@ def reoffer(slug: str, number: str):
         else:
             flash(_("%(units)s units were offered to members.", units=placed), "info")
     return _order_page(slug, number)
+
+
+@bp.route("/kelola/<slug>/pesanan/<number>/baris/<int:line_id>/tugaskan", methods=["GET", "POST"])
+def assign_by_hand(slug: str, number: str, line_id: int):
+    """Give open units of a line to a chosen member, with the members who could take them."""
+    coop = get_cooperative_for_admin(slug, current_user)
+    order = get_order_for_admin(coop, number)
+    line = get_line_for_admin(order, line_id)
+    rows = services.hand_candidates(line)
+    form = HandAssignForm()
+    form.membership_id.choices = [(r.membership.id, r.membership.display_name) for r in rows]
+    if request.method == "GET":
+        form.quantity.data = services.open_units(line)
+    if form.validate_on_submit():
+        wanted = services.HandAssignment(line.id, form.membership_id.data, form.quantity.data)
+        try:
+            services.assign_by_hand(order, current_user, wanted)
+        except DomainError as exc:
+            show_domain_error(form, exc)
+        else:
+            flash(_("The units are offered to the member; they are notified."), "success")
+            return _order_page(slug, number)
+    return render_template(
+        "fulfilment/assign_by_hand.html",
+        coop=coop,
+        order=order,
+        line=line,
+        rows=rows,
+        open_units=services.open_units(line),
+        form=form,
+    )
 
 
 @bp.route(

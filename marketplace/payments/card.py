@@ -5,9 +5,9 @@ from flask_babel import gettext as _
 from marketplace.accounts.models import User
 from marketplace.audit.services import record
 from marketplace.errors import InvalidTransition, NotAllowed
-from marketplace.extensions import db
 from marketplace.orders.models import Order, OrderStatus, PaymentMethod
 from marketplace.payments import stripe_gateway
+from marketplace.payments.locks import lock_order
 from marketplace.transaction import transaction
 
 
@@ -32,7 +32,7 @@ def start_card_checkout(
         locale=locale,
     )
     with transaction():
-        db.session.refresh(order, with_for_update=True)
+        lock_order(order)
         before = order.payment_method
         order.payment_method = PaymentMethod.CARD
         record(

@@ -16,6 +16,7 @@ from marketplace.errors import InvalidTransition, NotAllowed, ValidationFailed
 from marketplace.extensions import db
 from marketplace.orders.models import Order, OrderStatus, PaymentMethod
 from marketplace.orders.services import confirm_paid
+from marketplace.payments.locks import lock_order
 from marketplace.payments.models import Invoice, TrustedBuyer
 from marketplace.transaction import transaction
 
@@ -101,7 +102,7 @@ def issue_invoice(order: Order, buyer: User) -> Invoice:
     trusted = trusted_terms(order.cooperative_id, buyer)
     if trusted is None:
         raise NotAllowed(_("Invoice terms are not offered to you by this cooperative."))
-    db.session.refresh(order, with_for_update=True)
+    lock_order(order)
     if order.status != OrderStatus.PLACED or order.invoice is not None:
         raise InvalidTransition(_("This order is not awaiting payment."))
     now = utcnow()

@@ -17,6 +17,7 @@ from marketplace.orders.lifecycle import ALLOWED
 from marketplace.orders.models import Order, OrderStatus, PaymentMethod
 from marketplace.orders.services import change_status
 from marketplace.payments import stripe_gateway
+from marketplace.payments.locks import lock_order
 from marketplace.payments.models import Payment, Refund, RefundStatus
 from marketplace.signals import refund_recorded
 from marketplace.transaction import transaction
@@ -38,7 +39,7 @@ def refund_payment(
     request cannot refund twice.
     """
     with transaction():
-        db.session.refresh(order, with_for_update=True)
+        lock_order(order)
         payment = db.session.get(Payment, payment_id)
         if payment is None or payment.order_id != order.id:
             raise ValidationFailed(_("Choose a payment of this order."), field="payment_id")
@@ -89,7 +90,7 @@ def _refund_by_card(order: Order, refund: Refund, actor: User) -> None:
             )
         raise RefundFailed(_("The card refund failed; nothing was refunded.")) from exc
     with transaction():
-        db.session.refresh(order, with_for_update=True)
+        lock_order(order)
         refund.status = RefundStatus.SUCCEEDED
         refund.provider_refund_id = provider_id
         _settled(order, refund, actor)

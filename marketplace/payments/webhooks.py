@@ -17,6 +17,7 @@ from marketplace.extensions import db
 from marketplace.orders.models import Order, OrderStatus, PaymentMethod
 from marketplace.orders.services import confirm_paid
 from marketplace.payments import stripe_gateway
+from marketplace.payments.locks import lock_order
 from marketplace.payments.models import Payment, PaymentEvent
 from marketplace.payments.services import add_payment
 from marketplace.transaction import transaction
@@ -71,7 +72,7 @@ def handle_stripe_webhook(payload: bytes, signature: str) -> Outcome:
                     PaymentEvent.provider == PROVIDER, PaymentEvent.event_id == event_id
                 )
             )
-            db.session.refresh(order, with_for_update=True)
+            lock_order(order)
             if event_type == "checkout.session.completed":
                 stored.outcome = _apply_completed(order, session)
             else:

@@ -99,11 +99,11 @@ def test_admin_edits_members_answer_hub_rejects_and_order_becomes_ready(new_page
     joko.once("dialog", lambda dialog: dialog.accept())
     with joko.expect_navigation():
         joko.locator("main form#decline-form button[type=submit]").click()
-    expect(joko.locator("main h1 .badge")).to_have_text("Declined")
+    expect(joko.locator("main h1 .badge")).to_have_text("Turned down by the member")
     joko.context.close()
     admin.goto(f"/kelola/{BEKASI}/pesanan/{number}")
     history = admin.locator("#allocation-history")
-    expect(history).to_contain_text("Declined: Joko Toys (20)")
+    expect(history).to_contain_text("Turned down by the member: Joko Toys (20)")
     expect(history).to_contain_text("Open units offered again after a decline")
 
     rejected_once = False

@@ -10,7 +10,9 @@ from marketplace.audit.models import AuditEvent
 from marketplace.db import utcnow
 from marketplace.extensions import db
 from marketplace.fulfilment import services
+from marketplace.fulfilment.allocation import Reason
 from marketplace.fulfilment.models import Assignment
+from marketplace.fulfilment.reasons import SET_BY_ADMIN
 from marketplace.notifications.models import Notification
 from marketplace.orders.models import OrderStatus
 from marketplace.payments.services import record_bank_transfer
@@ -90,7 +92,7 @@ def test_admin_edits_publishes_and_members_are_notified(app, world):
         [(a.id, 60, "proposed"), (b.id, 30, "proposed"), (c.id, 30, "proposed")]
     )
     first = _assignment(a)
-    assert first.reason == "set by the admin (the engine proposed 40)"
+    assert first.reason == Reason(SET_BY_ADMIN, {"units": 40}) and not first.reoffered
     assert first.respond_by > utcnow() + timedelta(hours=23)
     assert (
         db.session.query(Notification).filter_by(user_id=a.user_id, kind="work.offered").count()
@@ -169,7 +171,7 @@ def test_decline_is_reoffered_accepts_start_production_and_qc_rejection_is_reoff
     )
     # A had units rejected and B declined: C is the one left for the 10 rejected units.
     reoffered = _assignment(c)
-    assert reoffered.quantity == 10 and reoffered.reason.startswith("re-offered: ")
+    assert reoffered.quantity == 10 and reoffered.reoffered
     clients[c.id].post(f"/pekerjaan/{reoffered.id}/terima")
     clients[c.id].post(f"/pekerjaan/{reoffered.id}/progres", data={"status": "delivered_to_hub"})
     for assignment in db.session.scalars(

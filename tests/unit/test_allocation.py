@@ -2,7 +2,8 @@
 
 import pytest
 
-from marketplace.fulfilment.allocation import Allocation, Candidate, Policy, allocate
+from marketplace.fulfilment.allocation import Allocation, Candidate, Policy, Reason, allocate
+from marketplace.fulfilment.allocation import ReasonCode as R
 
 
 def shares(result: Allocation) -> dict[int, int]:
@@ -15,7 +16,8 @@ def shares(result: Allocation) -> dict[int, int]:
 @pytest.mark.parametrize("policy", list(Policy))
 def test_zero_quantity_gives_nothing_and_no_shortfall(policy):
     result = allocate(0, [Candidate(1, 10), Candidate(2, 0)], policy)
-    assert result == Allocation({}, 0, {1: "nothing to allocate", 2: "nothing to allocate"})
+    nothing = Reason(R.NOTHING_TO_ALLOCATE)
+    assert result == Allocation({}, 0, {1: nothing, 2: nothing})
 
 
 @pytest.mark.parametrize("policy", list(Policy))
@@ -32,18 +34,18 @@ def test_members_who_cannot_take_anything_are_explained():
     )
     assert shares(result) == {5: 9}
     assert result.shortfall == 21
-    assert result.reasons[1] == "no capacity"
-    assert result.reasons[2] == "minimum lot 5 is more than its capacity 4"
-    assert result.reasons[3] == "capacity 2 is less than one step of 3 units"
-    assert result.reasons[4] == "minimum lot 4 and capacity 5 leave no whole step of 3"
-    assert result.reasons[5] == "full: capacity 9"
+    assert result.reasons[1] == Reason(R.NO_CAPACITY)
+    assert result.reasons[2] == Reason(R.LOT_OVER_CAPACITY, {"lot": 5, "cap": 4})
+    assert result.reasons[3] == Reason(R.CAPACITY_BELOW_STEP, {"cap": 2, "step": 3})
+    assert result.reasons[4] == Reason(R.LOT_NO_STEP, {"lot": 4, "cap": 5, "step": 3})
+    assert result.reasons[5] == Reason(R.FULL, {"cap": 9})
 
 
 def test_an_order_smaller_than_one_step():
     result = allocate(4, [Candidate(1, 10)], Policy.PROPORTIONAL, step=5)
     assert result.shares == {}
     assert result.shortfall == 4
-    assert result.reasons[1] == "the order is smaller than one step of 5 units"
+    assert result.reasons[1] == Reason(R.ORDER_BELOW_STEP, {"step": 5})
 
 
 # -- proportional ----------------------------------------------------------------------------
@@ -55,8 +57,8 @@ def test_proportional_follows_capacity():
     )
     assert shares(result) == {1: 10, 2: 40, 3: 50}
     assert result.shortfall == 0
-    assert result.reasons[1] == "capacity 40 of 400 total: 10% of the order"
-    assert result.reasons[3] == "capacity 200 of 400 total: 50% of the order"
+    assert result.reasons[1] == Reason(R.PROPORTIONAL_SHARE, {"cap": 40, "total": 400})
+    assert result.reasons[3] == Reason(R.PROPORTIONAL_SHARE, {"cap": 200, "total": 400})
 
 
 def test_proportional_rounds_by_largest_remainder_with_ties_to_the_lower_id():
@@ -82,7 +84,10 @@ def test_proportional_when_supply_is_short_everyone_is_full():
     result = allocate(500, [Candidate(1, 100), Candidate(2, 250)], Policy.PROPORTIONAL)
     assert shares(result) == {1: 100, 2: 250}
     assert result.shortfall == 150
-    assert result.reasons == {1: "full: capacity 100", 2: "full: capacity 250"}
+    assert result.reasons == {
+        1: Reason(R.FULL, {"cap": 100}),
+        2: Reason(R.FULL, {"cap": 250}),
+    }
 
 
 # -- equal -----------------------------------------------------------------------------------
@@ -93,8 +98,8 @@ def test_equal_fills_like_water():
         100, [Candidate(1, 10), Candidate(2, 50), Candidate(3, 50), Candidate(4, 50)], Policy.EQUAL
     )
     assert shares(result) == {1: 10, 2: 30, 3: 30, 4: 30}
-    assert result.reasons[1] == "full: capacity 10"
-    assert result.reasons[2] == "equal share"
+    assert result.reasons[1] == Reason(R.FULL, {"cap": 10})
+    assert result.reasons[2] == Reason(R.EQUAL_SHARE)
 
 
 def test_equal_extra_steps_go_to_the_lower_ids():
@@ -107,7 +112,7 @@ def test_equal_extra_steps_go_to_the_lower_ids():
 def test_equal_with_fewer_steps_than_members():
     result = allocate(2, [Candidate(3, 5), Candidate(1, 5), Candidate(2, 5)], Policy.EQUAL)
     assert shares(result) == {1: 1, 2: 1}
-    assert result.reasons[3] == "order too small for everyone: lower ids first"
+    assert result.reasons[3] == Reason(R.EQUAL_TOO_SMALL)
 
 
 # -- rotation --------------------------------------------------------------------------------
@@ -126,11 +131,9 @@ def test_rotation_gives_work_to_those_with_the_least_recent_load():
     )
     # loads plus shares level out at 33 and 34: 30 + 4, 0 + 33, 10 + 23
     assert shares(result) == {1: 4, 2: 33, 3: 23}
-    assert result.reasons[1] == "recent load 30 units: fewer units this time, 34 in total"
-    assert result.reasons[2] == "no recent load: 33 units, level with the others"
-    assert result.reasons[4] == (
-        "recent load 200 units: members with less go first, no units this time"
-    )
+    assert result.reasons[1] == Reason(R.ROTATION_FEWER, {"load": 30, "total": 34})
+    assert result.reasons[2] == Reason(R.ROTATION_LEVEL, {"units": 33})
+    assert result.reasons[4] == Reason(R.ROTATION_NO_UNITS, {"load": 200})
 
 
 def test_rotation_without_load_is_equal():
@@ -148,9 +151,7 @@ def test_minimum_lots_can_make_totals_unreachable(policy):
     result = allocate(5, [Candidate(k, 3, min_lot=3) for k in (1, 2, 3)], policy)
     assert shares(result) == {1: 3}
     assert result.shortfall == 2
-    assert result.reasons[2] == (
-        "minimum lot 3 could not be met: the other members' lots leave too few units"
-    )
+    assert result.reasons[2] == Reason(R.LOT_UNMET_OTHERS, {"lot": 3})
 
 
 @pytest.mark.parametrize("policy", list(Policy))
@@ -160,9 +161,7 @@ def test_the_best_total_may_need_members_out_of_order(policy):
     result = allocate(7, candidates, policy)
     assert result.shortfall == 0
     assert shares(result) == {1: 3, 3: 4}
-    assert result.reasons[2] == (
-        "minimum lot 3 could not be met: it does not fit with the other members' lots"
-    )
+    assert result.reasons[2] == Reason(R.LOT_UNMET_FIT, {"lot": 3})
 
 
 def test_a_lot_above_the_fair_share_is_left_out():
@@ -170,7 +169,7 @@ def test_a_lot_above_the_fair_share_is_left_out():
     result = allocate(100, candidates, Policy.EQUAL)
     assert 99 not in result.shares
     assert set(result.shares.values()) == {2}
-    assert result.reasons[99] == "minimum lot 20 could not be met: its fair share is smaller"
+    assert result.reasons[99] == Reason(R.LOT_UNMET_FAIR, {"lot": 20})
 
 
 def test_a_lot_within_the_fair_share_is_met():
@@ -192,7 +191,7 @@ def test_a_member_held_at_its_lot_says_so():
     candidates = [Candidate(1, 10), Candidate(2, 10), Candidate(3, 100, min_lot=25)]
     result = allocate(35, candidates, Policy.EQUAL)
     assert shares(result) == {1: 5, 2: 5, 3: 25}
-    assert result.reasons[3] == "minimum lot 25: given its minimum lot so that the order is filled"
+    assert result.reasons[3] == Reason(R.LOT_GIVEN, {"lot": 25})
 
 
 def test_lots_round_up_to_whole_steps():

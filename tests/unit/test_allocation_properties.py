@@ -9,7 +9,14 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from marketplace.fulfilment.allocation import Allocation, Candidate, Policy, allocate
+from marketplace.fulfilment.allocation import (
+    PARAMS,
+    Allocation,
+    Candidate,
+    Policy,
+    Reason,
+    allocate,
+)
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -57,7 +64,10 @@ def check_rules(
     assert 0 <= result.shortfall <= quantity
     assert set(result.shares) <= set(by_id)
     assert set(result.reasons) == set(by_id)
-    assert all(isinstance(text, str) and text for text in result.reasons.values())
+    for reason in result.reasons.values():
+        assert isinstance(reason, Reason) and reason.code in PARAMS
+        assert set(reason.params) == PARAMS[reason.code]
+        assert all(isinstance(value, int) for value in reason.params.values())
     for member, share in result.shares.items():
         c = by_id[member]
         assert share > 0

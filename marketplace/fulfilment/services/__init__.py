@@ -1,13 +1,16 @@
 """Fulfilment use cases: propose and publish a split, members' answers, re-allocation, quality
 control at the hub. Split by step; import from here."""
 
+from marketplace.fulfilment.services.by_hand import (
+    HandAssignment,
+    assign_by_hand,
+    hand_candidates,
+)
 from marketplace.fulfilment.services.capacity import CandidateRow, accepted_units, covered
+from marketplace.fulfilment.services.planning import LineProposal, line_policy, open_units
 from marketplace.fulfilment.services.publishing import (
     LinePlan,
-    LineProposal,
     SharesRejected,
-    line_policy,
-    payout_per_unit,
     propose_allocation,
     publish_allocation,
 )
@@ -28,6 +31,7 @@ from marketplace.fulfilment.services.workflow import (
 
 __all__ = [
     "CandidateRow",
+    "HandAssignment",
     "HistoryEntry",
     "LinePlan",
     "LineProposal",
@@ -35,12 +39,14 @@ __all__ = [
     "accept_assignment",
     "accepted_units",
     "allocation_history",
+    "assign_by_hand",
     "assignments_for_line_ids",
     "covered",
     "decline_assignment",
     "expire_overdue",
+    "hand_candidates",
     "line_policy",
-    "payout_per_unit",
+    "open_units",
     "propose_allocation",
     "publish_allocation",
     "record_quality_control",

@@ -7,7 +7,6 @@ from flask import current_app
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import joinedload
 
-from marketplace.catalogue.models import Product
 from marketplace.cooperatives.models import Membership, MembershipStatus, SupplyOffer
 from marketplace.db import utcnow
 from marketplace.extensions import db
@@ -19,7 +18,6 @@ from marketplace.fulfilment.models import (
     Assignment,
     AssignmentStatus,
 )
-from marketplace.locking import lock_rows
 from marketplace.orders.models import PROMISING_STATUSES, Order, OrderLine
 
 
@@ -128,16 +126,6 @@ def candidates(line: OrderLine, *, exclude: set[int] = frozenset()) -> list[Cand
         for offer in _offers(line)
         if offer.membership_id not in exclude
     ]
-
-
-def lock_offers_of(product: Product, membership_ids=None) -> list[SupplyOffer]:
-    """Lock the product's supply offers (all, or these members') before reading capacity."""
-    query = select(SupplyOffer.id).where(SupplyOffer.product_id == product.id)
-    if membership_ids is not None:
-        query = query.where(SupplyOffer.membership_id.in_(list(membership_ids)))
-    ids = list(db.session.scalars(query))
-    lock_rows(SupplyOffer, ids)
-    return ids
 
 
 def covered(line: OrderLine) -> int:

@@ -1,24 +1,22 @@
 """Proposing a split of a confirmed order, checking the admin's edits, publishing it."""
 
 from dataclasses import dataclass
-from datetime import timedelta
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from marketplace import signals
 from marketplace.accounts.models import User
 from marketplace.audit.services import record
-from marketplace.db import utcnow
 from marketplace.errors import InvalidTransition, ValidationFailed
-from marketplace.extensions import db
-from marketplace.fulfilment.allocation import Allocation, Candidate, Policy, allocate
-from marketplace.fulfilment.models import Assignment, AssignmentStatus
-from marketplace.fulfilment.services.capacity import (
-    CandidateRow,
-    candidates,
-    covered,
-    lock_offers_of,
+from marketplace.fulfilment.allocation import Policy, Reason
+from marketplace.fulfilment.locks import lock_order_work
+from marketplace.fulfilment.models import Assignment
+from marketplace.fulfilment.reasons import SET_BY_ADMIN
+from marketplace.fulfilment.services.planning import (
+    LineProposal,
+    line_policy,
+    offer_units,
+    propose_line,
 )
 from marketplace.fulfilment.share_checks import (
     Row,
@@ -46,16 +44,6 @@ TOTAL_MESSAGES = {
         "The shares add up to %(total)s: %(difference)s more than the %(quantity)s ordered."
     ),
 }
-EDITED = "set by the admin (the engine proposed {units})"
-
-
-@dataclass(frozen=True)
-class LineProposal:
-    line: OrderLine
-    policy: Policy
-    need: int  # units still to place
-    candidates: list[CandidateRow]
-    allocation: Allocation
 
 
 @dataclass(frozen=True)
@@ -71,28 +59,6 @@ class SharesRejected(ValidationFailed):
         super().__init__(_("Some shares need a change before publishing; see the marked rows."))
         self.rows = rows
         self.totals = totals
-
-
-def line_policy(line: OrderLine) -> Policy:
-    return Policy(line.allocation_policy or line.order.cooperative.default_allocation_policy)
-
-
-def engine_candidates(rows: list[CandidateRow]) -> list[Candidate]:
-    return [
-        Candidate(
-            member_id=r.membership.id,
-            capacity=r.capacity,
-            min_lot=r.offer.min_lot,
-            recent_load=r.recent_load,
-        )
-        for r in rows
-    ]
-
-
-def propose_line(line: OrderLine, policy: Policy, exclude=frozenset()) -> LineProposal:
-    need = max(line.quantity - covered(line), 0)
-    rows = candidates(line, exclude=exclude)
-    return LineProposal(line, policy, need, rows, allocate(need, engine_candidates(rows), policy))
 
 
 def propose_allocation(order: Order, policies: dict[int, str] | None = None) -> list[LineProposal]:
@@ -144,12 +110,9 @@ def publish_allocation(
     """
     plans = plans or {}
     with transaction():
-        db.session.refresh(order, with_for_update=True)
+        lock_order_work(order)
         if order.status != OrderStatus.CONFIRMED:
             raise InvalidTransition(_("Only a confirmed order can be allocated."))
-        for line in order.lines:
-            lock_offers_of(line.product)
-        deadline = utcnow() + timedelta(hours=order.cooperative.answer_deadline_hours)
         bad_rows, bad_totals, made = {}, {}, []
         for line in order.lines:
             plan = plans.get(line.id)
@@ -163,7 +126,7 @@ def publish_allocation(
                 bad_totals.update(totals)
                 continue
             line.allocation_policy = policy.value
-            made += _assign(line, proposal, shares, deadline)
+            made += _offer_plan(line, proposal, shares)
             record(
                 "allocation.published",
                 line,
@@ -181,33 +144,15 @@ def publish_allocation(
     return made
 
 
-def _assign(line: OrderLine, proposal: LineProposal, shares: dict[int, int], deadline):
-    payout = payout_per_unit(line.unit_price, line.order.cooperative.fee_rate_bp)
+def _offer_plan(line: OrderLine, proposal: LineProposal, shares: dict[int, int]) -> list:
+    """Offer the checked shares; a share the admin changed says what the engine proposed."""
     proposed = proposal.allocation.shares
-    made = []
-    for membership_id, units in sorted(shares.items()):
-        if not units:
-            continue
-        reason = proposal.allocation.reasons.get(membership_id, "")
-        if units != proposed.get(membership_id, 0):
-            reason = EDITED.format(units=proposed.get(membership_id, 0))
-        assignment = Assignment(
-            order_line=line,
-            membership_id=membership_id,
-            quantity=units,
-            payout_per_unit=payout,
-            status=AssignmentStatus.PROPOSED,
-            reason=reason,
-            respond_by=deadline,
+    reasons = {
+        member: (
+            proposal.allocation.reasons.get(member, Reason(""))
+            if units == proposed.get(member, 0)
+            else Reason(SET_BY_ADMIN, {"units": proposed.get(member, 0)})
         )
-        db.session.add(assignment)
-        made.append(assignment)
-    db.session.flush()
-    for assignment in made:
-        signals.work_offered.send(assignment)
-    return made
-
-
-def payout_per_unit(unit_price: int, fee_rate_bp: int) -> int:
-    """What a member earns per unit: the sale price less the cooperative's fee, in whole rupiah."""
-    return unit_price * (10_000 - fee_rate_bp) // 10_000
+        for member, units in shares.items()
+    }
+    return offer_units(line, shares, reasons, reoffered=False)

@@ -4,15 +4,15 @@ Status rules (DESIGN.md §5):
 - An assignment is `proposed` until its member accepts or declines it, or its deadline passes
   (`expired`). Accepted work moves to `in_production` and `delivered_to_hub` as the member
   reports; quality control makes it `passed`, `partly_rejected` or `rejected`.
-- Declined, expired and rejected units go back to the engine at once, for the members of the
-  cooperative who have not declined, let expire or had units rejected on that line.
+- Which status may follow which is fulfilment.lifecycle.ALLOWED; every change is checked there.
+- Declined, expired and rejected units go back to the engine at once (planning.reoffer_line),
+  for the members of the cooperative who have not declined, let expire or had units rejected on
+  that line; what nobody takes the admin can give by hand (by_hand.assign_by_hand).
 - A line is complete when its units that passed quality control equal the ordered quantity.
 - The order moves `allocating -> in_production` when every line is fully covered and no member
   still has to answer, and `in_production -> ready` when every line is complete. A re-offer
   after a rejection keeps the order `in_production`.
 """
-
-from datetime import timedelta
 
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -24,23 +24,16 @@ from marketplace.cooperatives.models import SupplyOffer
 from marketplace.db import utcnow
 from marketplace.errors import InsufficientCapacity, InvalidTransition, ValidationFailed
 from marketplace.extensions import db
-from marketplace.fulfilment.allocation import allocate
+from marketplace.fulfilment.lifecycle import check_transition
+from marketplace.fulfilment.locks import lock_assignments, lock_order_work
 from marketplace.fulfilment.models import Assignment, AssignmentStatus
-from marketplace.fulfilment.reasons import REOFFERED
 from marketplace.fulfilment.services.capacity import (
     accepted_units,
-    candidates,
     covered,
-    lock_offers_of,
     promised_by,
-    released_members,
     waiting_for_answer,
 )
-from marketplace.fulfilment.services.publishing import (
-    engine_candidates,
-    line_policy,
-    payout_per_unit,
-)
+from marketplace.fulfilment.services.planning import reoffer_line
 from marketplace.orders.models import Order, OrderLine, OrderStatus
 from marketplace.orders.services import change_status
 from marketplace.transaction import transaction
@@ -61,9 +54,10 @@ def _audit(action: str, assignment: Assignment, actor: User | None, before, afte
 
 
 def _lock(assignment: Assignment, membership_ids=None) -> None:
-    """Offers first, then the assignment: every use case takes locks in this order."""
-    lock_offers_of(assignment.order_line.product, membership_ids)
-    db.session.refresh(assignment, with_for_update=True)
+    """The order, its offers, then the assignment (fulfilment.locks): one order for all."""
+    lock_order_work(
+        assignment.order_line.order, membership_ids=membership_ids, assignments=[assignment]
+    )
 
 
 def accept_assignment(assignment: Assignment, member: User) -> None:
@@ -71,7 +65,7 @@ def accept_assignment(assignment: Assignment, member: User) -> None:
     its declared supply offer, also when several answers arrive at once (InsufficientCapacity)."""
     with transaction():
         _lock(assignment, [assignment.membership_id])
-        _check_answerable(assignment)
+        _check_answerable(assignment, S.ACCEPTED)
         offer = db.session.scalar(
             select(SupplyOffer).where(
                 SupplyOffer.membership_id == assignment.membership_id,
@@ -95,14 +89,14 @@ def accept_assignment(assignment: Assignment, member: User) -> None:
             "assignment.accepted", assignment, member, {"status": S.PROPOSED}, _state(assignment)
         )
         signals.work_accepted.send(assignment)
-        _advance(assignment.order_line.order, member)
+        advance_order(assignment.order_line.order, member)
 
 
 def decline_assignment(assignment: Assignment, member: User, reason: str = "") -> None:
     """The member says no; its units are offered again to the remaining members at once."""
     with transaction():
         _lock(assignment)
-        _check_answerable(assignment)
+        _check_answerable(assignment, S.DECLINED)
         assignment.status = S.DECLINED
         assignment.responded_at = utcnow()
         assignment.decline_reason = (reason or "").strip()[:500]
@@ -110,13 +104,12 @@ def decline_assignment(assignment: Assignment, member: User, reason: str = "") -
             "assignment.declined", assignment, member, {"status": S.PROPOSED}, _state(assignment)
         )
         signals.work_declined.send(assignment)
-        _reallocate(assignment.order_line, member, "declined")
-        _advance(assignment.order_line.order, member)
+        reoffer_line(assignment.order_line, member, "declined")
+        advance_order(assignment.order_line.order, member)
 
 
-def _check_answerable(assignment: Assignment) -> None:
-    if assignment.status != S.PROPOSED:
-        raise InvalidTransition(_("This work has already been answered."))
+def _check_answerable(assignment: Assignment, answer: str) -> None:
+    check_transition(assignment.status, answer, _("This work has already been answered."))
     if assignment.order_line.order.status not in ACTIVE_ORDER:
         raise InvalidTransition(_("This order no longer takes answers."))
     if assignment.respond_by is not None and assignment.respond_by < utcnow():
@@ -137,16 +130,7 @@ def expire_overdue(now=None) -> int:
     for line_id in line_ids:
         line = db.session.get(OrderLine, line_id)
         with transaction():
-            lock_offers_of(line.product)
-            late = db.session.scalars(
-                select(Assignment)
-                .where(
-                    Assignment.order_line_id == line_id,
-                    Assignment.status == S.PROPOSED,
-                    Assignment.respond_by < now,
-                )
-                .with_for_update()
-            ).all()
+            late = _overdue(line, now)
             for assignment in late:
                 assignment.status = S.EXPIRED
                 _audit(
@@ -159,82 +143,45 @@ def expire_overdue(now=None) -> int:
                 signals.work_expired.send(assignment)
             expired += len(late)
             if late and line.order.status in ACTIVE_ORDER:
-                _reallocate(line, None, "expired")
-                _advance(line.order, None)
+                reoffer_line(line, None, "expired")
+                advance_order(line.order, None)
     return expired
+
+
+def _overdue(line: OrderLine, now) -> list[Assignment]:
+    """The line's proposed assignments past their deadline, locked and read again."""
+    query = select(Assignment).where(
+        Assignment.order_line_id == line.id,
+        Assignment.status == S.PROPOSED,
+        Assignment.respond_by < now,
+    )
+    lock_order_work(line.order, assignments=list(db.session.scalars(query)))
+    return [a for a in db.session.scalars(query) if a.status == S.PROPOSED]
 
 
 def reoffer_open_quantity(order: Order, actor: User) -> int:
     """The admin asks the engine again for units nobody could take (after members raised
     their offers). Returns the units placed."""
     with transaction():
-        db.session.refresh(order, with_for_update=True)
+        lock_order_work(order)
         if order.status not in ACTIVE_ORDER:
             raise InvalidTransition(_("Only an order being allocated or made can be re-offered."))
         placed = 0
         for line in order.lines:
-            lock_offers_of(line.product)
-            placed += _reallocate(line, actor, "admin")
-        _advance(order, actor)
+            placed += reoffer_line(line, actor, "admin")
+        advance_order(order, actor)
     return placed
-
-
-def _reallocate(line: OrderLine, actor: User | None, cause: str) -> int:
-    """Offer the line's uncovered units to the members who remain (within the caller's
-    transaction, with the product's offers locked). Returns the units placed."""
-    need = line.quantity - covered(line)
-    if need <= 0:
-        return 0
-    rows = candidates(line, exclude=released_members(line))
-    result = allocate(need, engine_candidates(rows), line_policy(line))
-    deadline = utcnow() + timedelta(hours=line.order.cooperative.answer_deadline_hours)
-    payout = payout_per_unit(line.unit_price, line.order.cooperative.fee_rate_bp)
-    made = []
-    for membership_id, units in sorted(result.shares.items()):
-        assignment = Assignment(
-            order_line=line,
-            membership_id=membership_id,
-            quantity=units,
-            payout_per_unit=payout,
-            status=S.PROPOSED,
-            reason=REOFFERED + result.reasons.get(membership_id, ""),
-            respond_by=deadline,
-        )
-        db.session.add(assignment)
-        made.append(assignment)
-    db.session.flush()
-    for assignment in made:
-        signals.work_offered.send(assignment)
-    placed = need - result.shortfall
-    record(
-        "allocation.reallocated",
-        line,
-        actor_id=actor.id if actor else None,
-        cooperative_id=line.order.cooperative_id,
-        after={
-            "cause": cause,
-            "quantity": need,
-            "shares": {str(k): v for k, v in sorted(result.shares.items())},
-            "shortfall": result.shortfall,
-        },
-    )
-    signals.work_reallocated.send(line, placed=placed, shortfall=result.shortfall)
-    return placed
-
-
-PROGRESS = {
-    S.IN_PRODUCTION: (S.ACCEPTED,),
-    S.DELIVERED_TO_HUB: (S.ACCEPTED, S.IN_PRODUCTION),
-}
 
 
 def report_progress(assignment: Assignment, member: User, status: str) -> None:
     """The member reports its accepted work is being made, or has reached the hub."""
     with transaction():
-        db.session.refresh(assignment, with_for_update=True)
-        allowed = PROGRESS.get(status)
-        if allowed is None or assignment.status not in allowed:
+        lock_assignments([assignment])
+        if status not in (S.IN_PRODUCTION, S.DELIVERED_TO_HUB):
             raise InvalidTransition(_("This step does not follow from the work's current state."))
+        check_transition(
+            assignment.status, status, _("This step does not follow from the work's current state.")
+        )
         before = {"status": assignment.status}
         assignment.status = status
         if status == S.DELIVERED_TO_HUB:
@@ -251,8 +198,12 @@ def record_quality_control(
     reason = (reason or "").strip()
     with transaction():
         _lock(assignment)
-        if assignment.status != S.DELIVERED_TO_HUB:
-            raise InvalidTransition(_("Quality control is recorded for work delivered to the hub."))
+        outcome = S.PASSED if not rejected else S.REJECTED if not accepted else S.PARTLY_REJECTED
+        check_transition(
+            assignment.status,
+            outcome,
+            _("Quality control is recorded for work delivered to the hub."),
+        )
         if accepted < 0 or rejected < 0 or accepted + rejected != assignment.quantity:
             raise ValidationFailed(
                 _(
@@ -267,9 +218,7 @@ def record_quality_control(
         assignment.rejected_quantity = rejected
         assignment.qc_reason = reason[:500]
         assignment.checked_at = utcnow()
-        assignment.status = (
-            S.PASSED if not rejected else S.REJECTED if not accepted else S.PARTLY_REJECTED
-        )
+        assignment.status = outcome
         _audit(
             "assignment.checked",
             assignment,
@@ -279,8 +228,8 @@ def record_quality_control(
         )
         signals.qc_recorded.send(assignment, accepted=accepted, rejected=rejected)
         if rejected:
-            _reallocate(assignment.order_line, admin, "rejected")
-        _advance(assignment.order_line.order, admin)
+            reoffer_line(assignment.order_line, admin, "rejected")
+        advance_order(assignment.order_line.order, admin)
 
 
 def _state(assignment: Assignment) -> dict:
@@ -300,7 +249,7 @@ def _state(assignment: Assignment) -> dict:
     return state
 
 
-def _advance(order: Order, actor: User | None) -> None:
+def advance_order(order: Order, actor: User | None) -> None:
     """Move the order on when its lines allow it (see the module's status rules)."""
     db.session.flush()
     if order.status == OrderStatus.ALLOCATING and all(

@@ -1,0 +1,1 @@
+"""Money to members and the cooperative's books (DESIGN.md §8)."""
