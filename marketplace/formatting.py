@@ -14,14 +14,6 @@ def number(n: int, locale: str = "id") -> str:
     return ("-" if n < 0 else "") + grouped
 
 
-def decimal(value: float | str, locale: str = "id", places: int = 1) -> str:
-    """A decimal with a comma in Indonesian (14,2) and a point in English (14.2); no ",0"."""
-    text = f"{float(value):.{places}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(".", ",") if locale != "en" else text
-
-
 def rupiah(amount: int | None, locale: str = "id") -> str:
     """Whole rupiah as Rp1.500.000 (Indonesian) or Rp1,500,000 (English)."""
     if amount is None:

@@ -6,7 +6,8 @@ from flask_babel import force_locale
 
 from marketplace.demo import demo_logins
 from marketplace.demo_data import COOPERATIVES, PENDING_COOPERATIVE
-from marketplace.fulfilment.reasons import translate_reason
+from marketplace.fulfilment.allocation import Reason, ReasonCode
+from marketplace.fulfilment.reasons import reason_text
 from marketplace.labels import quantity
 from tests.factories import (
     client_for,
@@ -20,11 +21,11 @@ from tests.factories import (
 
 
 def test_percentages_in_allocation_reasons_use_a_decimal_comma_in_indonesian(app):
-    reason = "capacity 71 of 500 total: 14.2% of the order"
+    reason = Reason(ReasonCode.PROPORTIONAL_SHARE, {"cap": 71, "total": 500})
     with app.test_request_context(), force_locale("id"):
-        assert "14,2%" in translate_reason(reason)
+        assert "14,2%" in reason_text(reason)
     with app.test_request_context(), force_locale("en"):
-        assert "14.2%" in translate_reason(reason)
+        assert "14.2%" in reason_text(reason)
 
 
 @pytest.mark.parametrize(
