@@ -77,6 +77,11 @@ class Product(TimestampMixin, db.Model):
         return self.status == ProductStatus.PUBLISHED
 
     @property
+    def is_orderable(self) -> bool:
+        """Whether a buyer may order it now: published, and its cooperative takes orders."""
+        return self.is_published and self.cooperative.takes_orders
+
+    @property
     def base_price(self) -> int | None:
         return self.price_tiers[0].unit_price if self.price_tiers else None
 

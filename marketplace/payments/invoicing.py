@@ -1,7 +1,6 @@
 """Invoice terms (tempo, net 14 or 30 days) for buyers a cooperative trusts."""
 
 from datetime import date, timedelta
-from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -106,7 +105,7 @@ def issue_invoice(order: Order, buyer: User) -> Invoice:
     if order.status != OrderStatus.PLACED or order.invoice is not None:
         raise InvalidTransition(_("This order is not awaiting payment."))
     now = utcnow()
-    today = now.astimezone(ZoneInfo(order.cooperative.time_zone)).date()
+    today = order.cooperative.local_date(now)
     invoice = Invoice(
         order=order,
         number=invoice_number(order),

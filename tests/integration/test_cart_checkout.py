@@ -1,7 +1,7 @@
 """The cart spans cooperatives; checkout makes one order per cooperative with its own payment
 method, total and VAT, reserves capacity and empties the cart; failures keep the cart."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -9,6 +9,7 @@ import pytest
 from marketplace.audit.models import AuditEvent
 from marketplace.catalogue.services import availability_for
 from marketplace.checkout.models import CartItem
+from marketplace.checkout.services.cart import add_to_cart, cart_groups
 from marketplace.db import utcnow
 from marketplace.extensions import db
 from marketplace.orders.models import Order, OrderStatus
@@ -377,3 +378,16 @@ def test_invoice_terms_are_refused_to_a_buyer_the_cooperative_does_not_trust(app
     data = checkout_data(dolls, **{f"payment_{dolls.id}": "invoice_terms"})
     assert client.post("/keranjang/checkout", data=data).status_code == 200
     assert db_state() == before
+
+
+def test_cart_vat_follows_the_cooperatives_today_as_placing_does(app, two_shops):
+    # 17:30 UTC on 31 December 2024 is already 1 January 2025 in Jakarta (WIB, UTC+7): the cart
+    # must show the rate that placing (which dates the order by the cooperative's today) uses.
+    _, batik, _, cloth, _, _ = two_shops
+    buyer = make_user("Dewi")
+    add_to_cart(buyer, cloth, 2)
+    (group,) = cart_groups(buyer, now=datetime(2024, 12, 31, 17, 30, tzinfo=UTC))
+    assert group.cooperative.id == batik.id
+    assert group.totals.vat_rate_bp == 1200 and group.totals.tax_base == 1_833_333
+    (group,) = cart_groups(buyer, now=datetime(2024, 12, 31, 16, 30, tzinfo=UTC))
+    assert group.totals.vat_rate_bp == 1100 and group.totals.tax_base == 2_000_000

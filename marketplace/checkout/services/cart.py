@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import datetime
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select
@@ -14,7 +15,6 @@ from marketplace.catalogue.services import availability_for
 from marketplace.checkout.models import CartItem
 from marketplace.checkout.services.rules import earliest_delivery_date, quantity_error
 from marketplace.cooperatives.models import Cooperative
-from marketplace.db import utcnow
 from marketplace.errors import NotAllowed, ValidationFailed
 from marketplace.extensions import db
 from marketplace.forms import MAX_QUANTITY
@@ -45,7 +45,7 @@ class CartGroup:
 
 
 def _check_product(product: Product) -> None:
-    if not (product.is_published and product.cooperative.takes_orders):
+    if not product.is_orderable:
         raise NotAllowed(_("This product cannot be ordered now."))
 
 
@@ -101,9 +101,10 @@ def cart_count(buyer: User) -> int:
     )
 
 
-def cart_groups(buyer: User) -> list[CartGroup]:
+def cart_groups(buyer: User, now: datetime | None = None) -> list[CartGroup]:
     """The buyer's cart grouped by cooperative (by name), with prices, VAT and availability;
-    a fixed number of queries however long the cart."""
+    a fixed number of queries however long the cart. VAT follows each cooperative's today at
+    `now` (default: now), as placing the order will."""
     items = list(
         db.session.scalars(
             select(CartItem)
@@ -119,12 +120,11 @@ def cart_groups(buyer: User) -> list[CartGroup]:
     grouped: dict[int, list[CartLine]] = defaultdict(list)
     for item in items:
         grouped[item.product.cooperative_id].append(_line(item, available[item.product_id]))
-    today = utcnow().date()
     groups = []
     for lines in grouped.values():
         coop = lines[0].product.cooperative
         totals = pricing.order_totals(
-            [line.line_total for line in lines], is_pkp=coop.is_pkp, day=today
+            [line.line_total for line in lines], is_pkp=coop.is_pkp, day=coop.local_date(now)
         )
         groups.append(CartGroup(coop, lines, totals))
     return sorted(groups, key=lambda g: (g.cooperative.name, g.cooperative.id))
@@ -138,7 +138,7 @@ def _line(item: CartItem, available: int) -> CartLine:
     except ValueError:
         unit_price = None
     problem = None
-    if not (product.is_published and product.cooperative.takes_orders):
+    if not product.is_orderable:
         problem = _("This product cannot be ordered now.")
     else:
         error = quantity_error(product, item.quantity, available)

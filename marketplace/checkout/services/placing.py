@@ -4,7 +4,6 @@ pooled capacity under write locks, with VAT and a payment method per order."""
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
-from zoneinfo import ZoneInfo
 
 from flask_babel import format_date
 from flask_babel import gettext as _
@@ -149,7 +148,7 @@ def _build_orders(
 
 
 def _check_orderable(product: Product, quantity: int, available: int, day: date) -> None:
-    if not (product.is_published and product.cooperative.takes_orders):
+    if not product.is_orderable:
         raise NotAllowed(
             _("%(product)s cannot be ordered now. Remove it from your cart.", product=product.name)
         )
@@ -204,7 +203,7 @@ def _new_order(
                 line_total=pricing.line_total(line.quantity, unit_price),
             )
         )
-    local_day = now.astimezone(ZoneInfo(coop.time_zone)).date()
+    local_day = coop.local_date(now)
     totals = pricing.order_totals(
         [line.line_total for line in order_lines], is_pkp=coop.is_pkp, day=local_day
     )

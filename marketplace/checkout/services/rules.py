@@ -1,13 +1,11 @@
 """What may be ordered: quantity rules and the earliest delivery date of a product."""
 
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from flask_babel import lazy_gettext as _l
 
 from marketplace.catalogue import pricing
 from marketplace.catalogue.models import Product
-from marketplace.db import utcnow
 from marketplace.errors import InsufficientCapacity, ValidationFailed
 from marketplace.labels import unit_label
 
@@ -21,9 +19,7 @@ QUANTITY_MESSAGES = {
 
 def earliest_delivery_date(product: Product, now: datetime | None = None) -> date:
     """The first date the cooperative can deliver: today in its time zone plus the lead time."""
-    now = now or utcnow()
-    today = now.astimezone(ZoneInfo(product.cooperative.time_zone)).date()
-    return today + timedelta(days=product.lead_time_days)
+    return product.cooperative.local_date(now) + timedelta(days=product.lead_time_days)
 
 
 def quantity_error(product: Product, quantity: int, available: int) -> ValidationFailed | None:
