@@ -11,7 +11,7 @@ from marketplace.accounts.models import User
 from marketplace.catalogue.models import Category, PriceTier, Product
 from marketplace.catalogue.services import ensure_categories, product_slug
 from marketplace.checkout.services import Delivery, OrderRequest, place_order
-from marketplace.cooperatives.models import Cooperative, Membership, SupplyOffer
+from marketplace.cooperatives.models import Cooperative, Membership, MembershipRole, SupplyOffer
 from marketplace.db import utcnow
 from marketplace.demo_data import (
     COOPERATIVES,
@@ -79,11 +79,11 @@ def _cooperative(spec: dict, status: str, password_hash: str) -> Cooperative:
         db.session.add(coop)
         db.session.flush()
     local, name = spec["admin"]
-    _membership(coop, _user(local, name, password_hash), "admin", "ADM-001", "")
+    _membership(coop, _user(local, name, password_hash), MembershipRole.ADMIN, "ADM-001", "")
     for number, (local, name, business) in enumerate(spec["members"], start=1):
         phone = f"+62812{coop.id:02d}{number:06d}"
         user = _user(local, name, password_hash, phone=phone)
-        _membership(coop, user, "member", f"M-{number:04d}", business)
+        _membership(coop, user, MembershipRole.MEMBER, f"M-{number:04d}", business)
     return coop
 
 
@@ -133,7 +133,7 @@ def _products(coop: Cooperative, spec: dict, categories: dict[str, Category]) ->
 
 def _offers(coop: Cooperative, products: list[Product]) -> None:
     """Each member offers most products, with capacities that differ so splits are visible."""
-    members = [m for m in coop.memberships if m.role == "member"]
+    members = [m for m in coop.memberships if m.role == MembershipRole.MEMBER]
     for p_index, product in enumerate(products):
         for m_index, membership in enumerate(members):
             if (p_index + m_index) % 4 == 3:
@@ -171,7 +171,7 @@ def _demo_orders(buyer: User, coops: dict[str, Cooperative], products: dict[str,
     for key, slug, index, quantity, target in plan:
         product = products[slug][index]
         coop = coops[slug]
-        admin = next(m.user for m in coop.memberships if m.role == "admin")
+        admin = next(m.user for m in coop.memberships if m.role == MembershipRole.ADMIN)
         order = place_order(
             buyer,
             product,

@@ -1,7 +1,6 @@
 """Form helpers shared by every package's forms."""
 
 from collections.abc import Callable
-from datetime import date
 
 from flask_babel import get_translations
 from flask_babel import lazy_gettext as _l
@@ -11,6 +10,7 @@ from wtforms.widgets import HiddenInput
 
 from marketplace.db import MAX_ID
 from marketplace.identifiers import IdentifierError, local_phone
+from marketplace.limits import FIRST_DATE, LAST_DATE, MAX_WHOLE_NUMBER
 
 # Why an identifier was refused (identifiers.IdentifierError codes), in the user's language.
 # A code missing here falls back to the field's own message.
@@ -89,16 +89,6 @@ def choices(pairs) -> list[SelectChoice]:
     return [SelectChoice(value, label) for value, label in pairs]
 
 
-# Larger than any real order; keeps database integers and arithmetic in range.
-MAX_QUANTITY = 10_000_000
-MAX_PRICE = 10_000_000_000
-MAX_EXPIRY_HOURS = 720  # 30 days
-
-
-# Any whole number a form accepts fits a signed 64-bit database integer (BIGINT).
-MAX_WHOLE_NUMBER = 2**63 - 1
-
-
 class WholeNumberField(IntegerField):
     """An integer field that says plainly when the input is not a whole number.
 
@@ -138,12 +128,6 @@ class IdField(WholeNumberField):
     def pre_validate(self, form) -> None:
         if self.data is not None and not 1 <= self.data <= MAX_ID:
             raise ValidationError(_l("This item does not exist. Reload the page and try again."))
-
-
-# Every date the marketplace deals in (orders, deliveries, payments) lies in this range; dates
-# at the calendar's ends (0001-01-01, 9999-12-31) would overflow time-zone arithmetic.
-FIRST_DATE = date(2000, 1, 1)
-LAST_DATE = date(2100, 12, 31)
 
 
 class BoundedDateField(DateField):

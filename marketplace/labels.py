@@ -111,6 +111,12 @@ KIND_LABELS = {
     # product kind "service" shares the code with the cooperative kind; context tells them apart
 }
 
+TIME_ZONE_LABELS = {
+    "Asia/Jakarta": _l("WIB (Asia/Jakarta, UTC+7)"),
+    "Asia/Makassar": _l("WITA (Asia/Makassar, UTC+8)"),
+    "Asia/Jayapura": _l("WIT (Asia/Jayapura, UTC+9)"),
+}
+
 POLICY_LABELS = {
     "proportional": _l("Proportional to capacity"),
     "equal": _l("Equal shares (merata)"),

@@ -3,12 +3,16 @@ from wtforms import BooleanField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from marketplace.forms import BaseForm
+from marketplace.limits import MAX_REASON_LENGTH
 
 
 class RejectForm(BaseForm):
     reason = TextAreaField(
         _l("Reason for the rejection"),
-        validators=[DataRequired(message=_l("Give a reason for the rejection.")), Length(max=1000)],
+        validators=[
+            DataRequired(message=_l("Give a reason for the rejection.")),
+            Length(max=MAX_REASON_LENGTH),
+        ],
         render_kw={"rows": 3},
         description=_l("The cooperative's admins will see this."),
     )
@@ -30,7 +34,7 @@ def _decision_form(reason_label, missing, confirm_label, submit_label) -> type[B
     class DecisionForm(BaseForm):
         reason = TextAreaField(
             reason_label,
-            validators=[DataRequired(message=missing), Length(max=1000)],
+            validators=[DataRequired(message=missing), Length(max=MAX_REASON_LENGTH)],
             filters=[_strip],
             render_kw={"rows": 3},
             description=_l("The cooperative's admins will see this."),

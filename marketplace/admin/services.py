@@ -70,7 +70,7 @@ def _decide(
     record(
         f"cooperative.{new_status}",
         coop,
-        actor_id=actor.id,
+        actor=actor,
         cooperative_id=coop.id,
         before={"status": from_status},
         after={"status": new_status, **details},

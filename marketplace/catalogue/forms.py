@@ -15,17 +15,16 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import TextInput
 
 from marketplace.catalogue import pricing
-from marketplace.catalogue.models import Product, ProductKind, ProductStatus
+from marketplace.catalogue.models import Product, ProductKind, ProductStatus, ProductUnit
 from marketplace.catalogue.services import (
-    MAX_LEAD_TIME_DAYS,
     TIER_PROBLEM_MESSAGES,
-    UNITS,
     ProductData,
     list_categories,
 )
-from marketplace.forms import MAX_PRICE, MAX_QUANTITY, BaseForm, WholeNumberField, normalised
+from marketplace.forms import BaseForm, WholeNumberField, normalised
 from marketplace.identifiers import normalise_bpom, normalise_pirt
 from marketplace.labels import UNIT_LABELS
+from marketplace.limits import MAX_LEAD_TIME_DAYS, MAX_PRICE, MAX_QUANTITY
 
 TIER_ROWS = 5
 
@@ -99,7 +98,9 @@ class ProductForm(BaseForm):
             SelectChoice(ProductKind.SERVICE.value, _l("Service")),
         ],
     )
-    unit = SelectField(_l("Sale unit"), choices=[SelectChoice(u, UNIT_LABELS[u]) for u in UNITS])
+    unit = SelectField(
+        _l("Sale unit"), choices=[SelectChoice(u, UNIT_LABELS[u]) for u in ProductUnit]
+    )
     order_step = WholeNumberField(
         _l("Order step"),
         validators=[InputRequired(), whole_number(1, MAX_QUANTITY)],

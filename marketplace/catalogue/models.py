@@ -18,6 +18,21 @@ class ProductKind(enum.StrEnum):
     SERVICE = "service"
 
 
+class ProductUnit(enum.StrEnum):
+    """The units a product is sold in (labels.UNIT_LABELS names them)."""
+
+    PCS = "pcs"
+    KODI = "kodi"  # 20 pieces
+    LUSIN = "lusin"  # a dozen
+    GROS = "gros"  # a gross, 144 pieces
+    KG = "kg"
+    TON = "ton"
+    METER = "meter"
+    SESI = "sesi"  # a session (services)
+    JAM = "jam"  # an hour
+    HARI = "hari"  # a day
+
+
 class ProductStatus(enum.StrEnum):
     DRAFT = "draft"
     PUBLISHED = "published"

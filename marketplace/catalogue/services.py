@@ -12,7 +12,14 @@ from sqlalchemy.orm import contains_eager, joinedload, selectinload
 from marketplace.accounts.models import User
 from marketplace.audit.services import record
 from marketplace.catalogue import pricing
-from marketplace.catalogue.models import Category, PriceTier, Product, ProductKind, ProductStatus
+from marketplace.catalogue.models import (
+    Category,
+    PriceTier,
+    Product,
+    ProductKind,
+    ProductStatus,
+    ProductUnit,
+)
 from marketplace.cooperatives.models import (
     Cooperative,
     CooperativeStatus,
@@ -22,16 +29,14 @@ from marketplace.cooperatives.models import (
 )
 from marketplace.errors import InvalidTransition, ValidationFailed
 from marketplace.extensions import db
-from marketplace.forms import MAX_QUANTITY
 from marketplace.labels import STATUS_LABELS
+from marketplace.limits import MAX_LEAD_TIME_DAYS, MAX_QUANTITY
 from marketplace.orders.models import PROMISING_STATUSES, Order, OrderLine
 from marketplace.slugs import first_free, slugify
 from marketplace.transaction import transaction
 
-UNITS = ("pcs", "kodi", "lusin", "gros", "kg", "ton", "meter", "sesi", "jam", "hari")
 FOOD_CATEGORY = "kuliner"
 TOY_CATEGORY = "boneka"
-MAX_LEAD_TIME_DAYS = 365
 
 # (slug, Indonesian name, English name), in display order.
 STANDARD_CATEGORIES = (
@@ -233,7 +238,7 @@ def create_product(coop: Cooperative, actor: User, data: ProductData) -> Product
         record(
             "product.created",
             product,
-            actor_id=actor.id,
+            actor=actor,
             cooperative_id=coop.id,
             after=_snapshot(product),
         )
@@ -261,7 +266,7 @@ def update_product(product: Product, actor: User, data: ProductData) -> Product:
         record(
             "product.updated",
             product,
-            actor_id=actor.id,
+            actor=actor,
             cooperative_id=product.cooperative_id,
             before=before,
             after=_snapshot(product),
@@ -296,7 +301,7 @@ def set_product_status(product: Product, actor: User, status: str) -> Product:
         record(
             "product.status_changed",
             product,
-            actor_id=actor.id,
+            actor=actor,
             cooperative_id=product.cooperative_id,
             before={"status": str(current)},
             after={"status": str(target)},
@@ -313,7 +318,7 @@ def _check_product_data(data: ProductData) -> Category:
         raise ValidationFailed(_l("Choose a category."), field="category_id")
     if data.kind not in set(ProductKind):
         raise ValidationFailed(_l("Choose goods or service."), field="kind")
-    if data.unit not in UNITS:
+    if data.unit not in set(ProductUnit):
         raise ValidationFailed(_l("Choose a unit."), field="unit")
     for name, value in (
         ("order_step", data.order_step),

@@ -5,16 +5,10 @@ from wtforms import HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from marketplace.checkout.lines import Delivery
-from marketplace.forms import (
-    MAX_QUANTITY,
-    BaseForm,
-    BoundedDateField,
-    WholeNumberField,
-    choices,
-    normalised,
-)
+from marketplace.forms import BaseForm, BoundedDateField, WholeNumberField, choices, normalised
 from marketplace.identifiers import normalise_npwp, normalise_phone, normalise_postal_code
 from marketplace.labels import payment_method_label
+from marketplace.limits import MAX_QUANTITY
 
 
 def _strip(value):

@@ -18,6 +18,7 @@ from wtforms.validators import (
     Regexp,
 )
 
+from marketplace.cooperatives.models import CooperativeKind, MembershipRole, TimeZone
 from marketplace.cooperatives.services import (
     CooperativeProfile,
     CooperativeSettings,
@@ -25,28 +26,17 @@ from marketplace.cooperatives.services import (
     LegalIdentity,
     SupplyOfferData,
 )
-from marketplace.forms import (
-    MAX_EXPIRY_HOURS,
-    MAX_QUANTITY,
-    BaseForm,
-    PhoneField,
-    WholeNumberField,
-    choices,
-    normalised,
-)
+from marketplace.forms import BaseForm, PhoneField, WholeNumberField, choices, normalised
 from marketplace.identifiers import normalise_nib, normalise_npwp, normalise_phone
-from marketplace.labels import KIND_LABELS, POLICY_LABELS
+from marketplace.labels import KIND_LABELS, POLICY_LABELS, TIME_ZONE_LABELS
+from marketplace.limits import MAX_EXPIRY_HOURS, MAX_QUANTITY
 
-COOPERATIVE_KINDS = ("producer", "marketing", "consumer", "service", "multi_business")
-TIME_ZONE_CHOICES = choices(
-    [
-        ("Asia/Jakarta", _l("WIB (Asia/Jakarta, UTC+7)")),
-        ("Asia/Makassar", _l("WITA (Asia/Makassar, UTC+8)")),
-        ("Asia/Jayapura", _l("WIT (Asia/Jayapura, UTC+9)")),
-    ]
-)
+TIME_ZONE_CHOICES = choices((zone, TIME_ZONE_LABELS[zone]) for zone in TimeZone)
 ROLE_CHOICES = choices(
-    [("member", _l("Member (producer)")), ("admin", _l("Admin (board or staff)"))]
+    [
+        (MembershipRole.MEMBER, _l("Member (producer)")),
+        (MembershipRole.ADMIN, _l("Admin (board or staff)")),
+    ]
 )
 
 
@@ -68,7 +58,7 @@ class CooperativeProfileForm(BaseForm):
         description=_l("For example Koperasi Produsen Boneka Bekasi"),
     )
     kind = SelectField(
-        _l("Kind"), choices=choices((code, KIND_LABELS[code]) for code in COOPERATIVE_KINDS)
+        _l("Kind"), choices=choices((kind, KIND_LABELS[kind]) for kind in CooperativeKind)
     )
     legal_entity_number = StringField(
         _l("Legal entity number"),
@@ -218,7 +208,7 @@ class InvitationForm(BaseForm):
             "Required for an admin: only the account with this address can accept the invitation."
         ),
     )
-    role = SelectField(_l("Role"), choices=ROLE_CHOICES, default="member")
+    role = SelectField(_l("Role"), choices=ROLE_CHOICES, default=MembershipRole.MEMBER)
     submit = SubmitField(_l("Create invitation link"))
 
     def invitation_data(self) -> InvitationData:

@@ -50,7 +50,12 @@ class MembershipStatus(enum.StrEnum):
     INACTIVE = "inactive"
 
 
-TIME_ZONES = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")
+class TimeZone(enum.StrEnum):
+    """Indonesia's three time zones, where a cooperative is (times are stored in UTC)."""
+
+    WIB = "Asia/Jakarta"
+    WITA = "Asia/Makassar"
+    WIT = "Asia/Jayapura"
 
 
 class Cooperative(TimestampMixin, db.Model):
@@ -66,7 +71,7 @@ class Cooperative(TimestampMixin, db.Model):
     province: Mapped[str] = mapped_column(String(80))
     regency: Mapped[str] = mapped_column(String(80))  # kabupaten/kota
     address: Mapped[str] = mapped_column(Text, default="")
-    time_zone: Mapped[str] = mapped_column(String(32), default="Asia/Jakarta")
+    time_zone: Mapped[str] = mapped_column(String(32), default=TimeZone.WIB)
     description: Mapped[str] = mapped_column(Text, default="")
     phone: Mapped[str | None] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(20), default=CooperativeStatus.PENDING)

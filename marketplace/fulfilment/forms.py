@@ -3,8 +3,9 @@ from wtforms import HiddenField, SelectField, SubmitField, TextAreaField
 from wtforms.validators import AnyOf, InputRequired, Length, NumberRange, Optional
 
 from marketplace.db import MAX_ID
-from marketplace.forms import MAX_QUANTITY, BaseForm, WholeNumberField, choices
+from marketplace.forms import BaseForm, WholeNumberField, choices
 from marketplace.labels import POLICY_LABELS
+from marketplace.limits import MAX_QUANTITY
 
 
 def share_field_name(line_id: int, membership_id: int) -> str:

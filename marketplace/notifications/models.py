@@ -6,6 +6,7 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from marketplace.cooperatives.models import TimeZone
 from marketplace.db import UTCDateTime, utcnow
 from marketplace.extensions import db
 
@@ -24,5 +25,5 @@ class Notification(db.Model):
     read_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     # The time zone of the cooperative the notification concerns: its time is shown in it.
     time_zone: Mapped[str] = mapped_column(
-        String(32), default="Asia/Jakarta", server_default="Asia/Jakarta"
+        String(32), default=TimeZone.WIB, server_default=TimeZone.WIB.value
     )

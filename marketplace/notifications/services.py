@@ -13,6 +13,7 @@ from sqlalchemy import event, func, select, update
 from sqlalchemy.orm import Session
 
 from marketplace.accounts.models import User
+from marketplace.cooperatives.models import TimeZone
 from marketplace.db import utcnow
 from marketplace.extensions import db
 from marketplace.formatting import local_datetime, rupiah
@@ -92,7 +93,7 @@ _OUTBOX = "notification_outbox"
 
 
 def notify(
-    user: User, kind: str, link: str, *, time_zone: str = "Asia/Jakarta", **params
+    user: User, kind: str, link: str, *, time_zone: str = TimeZone.WIB, **params
 ) -> Notification:
     """Add a notification for `user` to the current transaction; `time_zone` is that of the
     cooperative it concerns, in which its time is shown."""
@@ -120,7 +121,7 @@ def message(note: Notification) -> str:
         params["amount"] = rupiah(params["amount"], locale)
     if "deadline" in params:
         moment = datetime.fromisoformat(params["deadline"])
-        params["deadline"] = local_datetime(moment, params.get("tz", "Asia/Jakarta"), locale)
+        params["deadline"] = local_datetime(moment, params.get("tz", TimeZone.WIB), locale)
     template = MESSAGES.get(note.kind)
     return str(template) % params if template is not None else note.kind
 

@@ -2,7 +2,8 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from marketplace.forms import MAX_PRICE, BaseForm, BoundedDateField, WholeNumberField
+from marketplace.forms import BaseForm, BoundedDateField, WholeNumberField
+from marketplace.limits import MAX_PRICE, MAX_REASON_LENGTH
 
 
 def _strip(value):
@@ -12,7 +13,10 @@ def _strip(value):
 class AdminCancelForm(BaseForm):
     reason = TextAreaField(
         _l("Reason (shown to the buyer)"),
-        validators=[DataRequired(_l("Give a reason for the buyer.")), Length(max=1000)],
+        validators=[
+            DataRequired(_l("Give a reason for the buyer.")),
+            Length(max=MAX_REASON_LENGTH),
+        ],
         filters=[_strip],
     )
 

@@ -38,6 +38,16 @@ PROMISING_STATUSES = (
     OrderStatus.ALLOCATING,
     OrderStatus.IN_PRODUCTION,
 )
+# Orders still under way: neither finished (completed) nor ended (cancelled, expired, refunded).
+OPEN_STATUSES = (
+    OrderStatus.PLACED,
+    OrderStatus.CONFIRMED,
+    OrderStatus.ALLOCATING,
+    OrderStatus.IN_PRODUCTION,
+    OrderStatus.READY,
+    OrderStatus.SHIPPED,
+    OrderStatus.DELIVERED,
+)
 
 
 class PaymentMethod(enum.StrEnum):

@@ -38,7 +38,7 @@ def start_card_checkout(
         record(
             "payment.checkout_started",
             order,
-            actor_id=buyer.id,
+            actor=buyer,
             cooperative_id=order.cooperative_id,
             before={"payment_method": before},
             after={"payment_method": PaymentMethod.CARD, "session": session.id},

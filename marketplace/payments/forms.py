@@ -2,7 +2,8 @@ from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
 
-from marketplace.forms import MAX_PRICE, BaseForm, IdField, WholeNumberField, choices, strip
+from marketplace.forms import BaseForm, IdField, WholeNumberField, choices, strip
+from marketplace.limits import MAX_PRICE
 
 
 class TrustedBuyerForm(BaseForm):

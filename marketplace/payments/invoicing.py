@@ -64,7 +64,7 @@ def add_trusted_buyer(coop: Cooperative, actor: User, *, email: str, terms_days:
             record(
                 "trusted_buyer.added",
                 trusted,
-                actor_id=actor.id,
+                actor=actor,
                 cooperative_id=coop.id,
                 after={"email": email, "terms_days": terms_days},
             )
@@ -79,7 +79,7 @@ def remove_trusted_buyer(trusted: TrustedBuyer, actor: User) -> None:
         record(
             "trusted_buyer.removed",
             trusted,
-            actor_id=actor.id,
+            actor=actor,
             cooperative_id=trusted.cooperative_id,
             before={"email": trusted.email, "terms_days": trusted.terms_days},
         )
@@ -119,7 +119,7 @@ def issue_invoice(order: Order, buyer: User) -> Invoice:
     record(
         "invoice.issued",
         invoice,
-        actor_id=buyer.id,
+        actor=buyer,
         cooperative_id=order.cooperative_id,
         after={
             "order": order.number,

@@ -11,6 +11,7 @@ from marketplace.db import Money, TimestampMixin, UTCDateTime
 from marketplace.extensions import db
 
 if TYPE_CHECKING:
+    from marketplace.accounts.models import User
     from marketplace.cooperatives.models import Cooperative
     from marketplace.orders.models import Order
 
@@ -31,6 +32,8 @@ class Payment(TimestampMixin, db.Model):
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     order: Mapped[Order] = relationship(back_populates="payments")
+    # None: reported by a payment provider's webhook
+    recorded_by: Mapped[User | None] = relationship()
     refunds: Mapped[list[Refund]] = relationship(back_populates="payment", order_by="Refund.id")
 
     @property

@@ -84,7 +84,7 @@ def _refund_by_card(order: Order, refund: Refund, actor: User) -> None:
             record(
                 "refund.failed",
                 refund,
-                actor_id=actor.id,
+                actor=actor,
                 cooperative_id=order.cooperative_id,
                 after={"order": order.number, "amount": refund.amount},
             )
@@ -102,7 +102,7 @@ def _settled(order: Order, refund: Refund, actor: User) -> None:
     record(
         "refund.recorded",
         refund,
-        actor_id=actor.id,
+        actor=actor,
         cooperative_id=order.cooperative_id,
         after={
             "order": order.number,

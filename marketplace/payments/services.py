@@ -11,7 +11,7 @@ from marketplace.audit.services import record
 from marketplace.db import utcnow
 from marketplace.errors import InvalidTransition, ValidationFailed
 from marketplace.extensions import db
-from marketplace.forms import MAX_PRICE
+from marketplace.limits import MAX_PRICE
 from marketplace.orders.locks import lock_order
 from marketplace.orders.models import Order, OrderStatus, PaymentMethod
 from marketplace.orders.services import confirm_paid
@@ -103,7 +103,7 @@ def record_bank_transfer(
                 record(
                     "invoice.paid",
                     order.invoice,
-                    actor_id=actor.id,
+                    actor=actor,
                     cooperative_id=order.cooperative_id,
                     after={"order": order.number, "paid": order.amount_paid},
                 )
@@ -128,14 +128,14 @@ def add_payment(
         amount=amount,
         reference=reference,
         received_at=received_at,
-        recorded_by_id=actor.id if actor else None,
+        recorded_by=actor,
     )
     db.session.add(payment)
     db.session.flush()
     record(
         "payment.recorded",
         payment,
-        actor_id=actor.id if actor else None,
+        actor=actor,
         cooperative_id=order.cooperative_id,
         after={
             "order": order.number,

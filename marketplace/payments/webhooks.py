@@ -136,7 +136,7 @@ def _apply_completed(order: Order, session: dict) -> str:
         record(
             "payment.received_out_of_order",
             order,
-            actor_id=None,
+            actor=None,
             cooperative_id=order.cooperative_id,
             before={"status": order.status},
             after={"status": order.status, "reference": intent, "paid": order.amount_paid},
@@ -151,7 +151,7 @@ def _apply_expired(order: Order, session: dict) -> str:
     record(
         "payment.checkout_expired",
         order,
-        actor_id=None,
+        actor=None,
         cooperative_id=order.cooperative_id,
         after={"session": session.get("id"), "status": order.status},
     )

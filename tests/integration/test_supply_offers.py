@@ -8,7 +8,7 @@ from marketplace.cooperatives import services
 from marketplace.cooperatives.models import SupplyOffer
 from marketplace.errors import NotAllowed
 from marketplace.extensions import db
-from marketplace.forms import MAX_QUANTITY
+from marketplace.limits import MAX_QUANTITY
 from tests.factories import (
     client_for,
     db_state,

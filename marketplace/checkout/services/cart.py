@@ -17,7 +17,7 @@ from marketplace.checkout.services.rules import earliest_delivery_date, quantity
 from marketplace.cooperatives.models import Cooperative
 from marketplace.errors import NotAllowed, ValidationFailed
 from marketplace.extensions import db
-from marketplace.forms import MAX_QUANTITY
+from marketplace.limits import MAX_QUANTITY
 from marketplace.transaction import transaction
 
 

@@ -228,7 +228,7 @@ def _new_order(
     record(
         "order.placed",
         order,
-        actor_id=buyer.id,
+        actor=buyer,
         cooperative_id=coop.id,
         after={
             "status": OrderStatus.PLACED.value,

@@ -152,7 +152,7 @@ def invite_member(coop, actor: User, data: InvitationData) -> Invitation:
         record(
             "invitation.created",
             invitation,
-            actor_id=actor.id,
+            actor=actor,
             cooperative_id=coop.id,
             after={"name": data.name, "role": data.role, "email": email},
         )
@@ -184,7 +184,7 @@ def revoke_invitation(invitation: Invitation, actor: User) -> Invitation:
         record(
             "invitation.revoked",
             invitation,
-            actor_id=actor.id,
+            actor=actor,
             cooperative_id=invitation.cooperative_id,
             before={"state": "open"},
             after={"state": "revoked"},
@@ -282,7 +282,7 @@ def _join(invitation: Invitation, user: User) -> Membership:
     record(
         action,
         membership,
-        actor_id=user.id,
+        actor=user,
         cooperative_id=invitation.cooperative_id,
         before=before,
         after={

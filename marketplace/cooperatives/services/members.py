@@ -71,7 +71,7 @@ def deactivate_member(membership: Membership, actor: User) -> Membership:
         record(
             "membership.deactivated",
             membership,
-            actor_id=actor.id,
+            actor=actor,
             cooperative_id=membership.cooperative_id,
             before={"status": MembershipStatus.ACTIVE},
             after={"status": MembershipStatus.INACTIVE, "offers_withdrawn": withdrawn},

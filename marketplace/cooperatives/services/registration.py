@@ -18,19 +18,10 @@ from marketplace.cooperatives.models import (
 from marketplace.cooperatives.services.invitations import open_invitations
 from marketplace.errors import NotAllowed, ValidationFailed
 from marketplace.extensions import db
-from marketplace.orders.models import Order, OrderStatus
+from marketplace.orders.models import OPEN_STATUSES, Order
 from marketplace.slugs import first_free, slugify
 from marketplace.transaction import transaction
 
-OPEN_ORDER_STATUSES = (
-    OrderStatus.PLACED,
-    OrderStatus.CONFIRMED,
-    OrderStatus.ALLOCATING,
-    OrderStatus.IN_PRODUCTION,
-    OrderStatus.READY,
-    OrderStatus.SHIPPED,
-    OrderStatus.DELIVERED,
-)
 # Paths under /koperasi/ that a slug must not shadow (/koperasi/daftar is registration).
 RESERVED_SLUGS = frozenset({"daftar"})
 
@@ -142,14 +133,14 @@ def register_cooperative(
         record(
             "cooperative.registered",
             coop,
-            actor_id=user.id,
+            actor=user,
             cooperative_id=coop.id,
             after={"status": coop.status, "name": coop.name, "nib": coop.nib},
         )
         record(
             "membership.created",
             admin,
-            actor_id=user.id,
+            actor=user,
             cooperative_id=coop.id,
             after={"role": admin.role, "member_number": admin.member_number},
         )
@@ -186,7 +177,7 @@ def update_cooperative(
             record(
                 "cooperative.updated",
                 coop,
-                actor_id=actor.id,
+                actor=actor,
                 cooperative_id=coop.id,
                 before={name: before[name] for name in changed},
                 after=changed,
@@ -196,7 +187,7 @@ def update_cooperative(
             record(
                 "cooperative.resubmitted",
                 coop,
-                actor_id=actor.id,
+                actor=actor,
                 cooperative_id=coop.id,
                 before={"status": CooperativeStatus.REJECTED},
                 after={"status": CooperativeStatus.PENDING},
@@ -223,7 +214,7 @@ def dashboard_counts(coop: Cooperative) -> dict[str, int]:
         "published_products": _count(products.where(Product.status == ProductStatus.PUBLISHED)),
         "open_orders": _count(
             select(func.count(Order.id)).where(
-                Order.cooperative_id == coop.id, Order.status.in_(OPEN_ORDER_STATUSES)
+                Order.cooperative_id == coop.id, Order.status.in_(OPEN_STATUSES)
             )
         ),
         "open_invitations": len(open_invitations(coop)),

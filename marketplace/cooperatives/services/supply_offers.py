@@ -95,7 +95,7 @@ def save_supply_offer(
         record(
             action,
             offer,
-            actor_id=membership.user_id,
+            actor=membership.user,
             cooperative_id=membership.cooperative_id,
             before=before,
             after=after,

@@ -90,7 +90,7 @@ def assign_by_hand(order: Order, actor: User, request: HandAssignment) -> Assign
         record(
             "allocation.assigned_by_hand",
             made,
-            actor_id=actor.id,
+            actor=actor,
             cooperative_id=order.cooperative_id,
             after={
                 "member": request.membership_id,

@@ -117,7 +117,7 @@ def reoffer_line(line: OrderLine, actor: User | None, cause: str) -> int:
     record(
         "allocation.reallocated",
         line,
-        actor_id=actor.id if actor else None,
+        actor=actor,
         cooperative_id=line.order.cooperative_id,
         after={
             "cause": cause,

@@ -130,7 +130,7 @@ def publish_allocation(
             record(
                 "allocation.published",
                 line,
-                actor_id=actor.id,
+                actor=actor,
                 cooperative_id=order.cooperative_id,
                 after={
                     "policy": policy.value,

@@ -46,7 +46,7 @@ def _audit(action: str, assignment: Assignment, actor: User | None, before, afte
     record(
         action,
         assignment,
-        actor_id=actor.id if actor else None,
+        actor=actor,
         cooperative_id=assignment.order_line.order.cooperative_id,
         before=before,
         after=after,

@@ -12,6 +12,7 @@ from marketplace.audit.services import record
 from marketplace.db import utcnow
 from marketplace.errors import InvalidTransition, NotAllowed, ValidationFailed
 from marketplace.extensions import db
+from marketplace.limits import MAX_REASON_LENGTH
 from marketplace.orders.lifecycle import check_transition
 from marketplace.orders.locks import lock_order
 from marketplace.orders.models import Order, OrderStatus
@@ -19,7 +20,6 @@ from marketplace.signals import ORDER_STATUS_SIGNALS, payment_due_soon
 from marketplace.transaction import transaction
 
 ADMIN_CANCELLABLE = (OrderStatus.PLACED, OrderStatus.CONFIRMED)
-MAX_REASON = 1000
 
 
 def change_status(order: Order, new_status: str, actor: User | None, **details) -> None:
@@ -36,7 +36,7 @@ def change_status(order: Order, new_status: str, actor: User | None, **details) 
     record(
         f"order.{new_status}",
         order,
-        actor_id=actor.id if actor else None,
+        actor=actor,
         cooperative_id=order.cooperative_id,
         before={"status": str(before)},
         after={"status": str(new_status), **details},
@@ -82,7 +82,7 @@ def cancel_by_admin(order: Order, actor: User, reason: str) -> None:
     reason = (reason or "").strip()
     if not reason:
         raise ValidationFailed(_("Give a reason for the buyer."), field="reason")
-    if len(reason) > MAX_REASON:
+    if len(reason) > MAX_REASON_LENGTH:
         raise ValidationFailed(_("Keep the reason under 1.000 characters."), field="reason")
     with transaction():
         lock_order(order)
@@ -152,7 +152,7 @@ def remind_unpaid(within_hours: int, now: datetime | None = None) -> list[str]:
             record(
                 REMINDED,
                 order,
-                actor_id=None,
+                actor=None,
                 cooperative_id=order.cooperative_id,
                 after={"expires_at": order.expires_at.isoformat()},
             )
