@@ -8,7 +8,7 @@ from sqlalchemy import select
 from werkzeug.security import generate_password_hash
 
 from marketplace.accounts.models import User
-from marketplace.catalogue.models import Category, PriceTier, Product
+from marketplace.catalogue.models import Category, PriceTier, Product, ProductStatus
 from marketplace.catalogue.services import ensure_categories, product_slug
 from marketplace.checkout.services import Delivery, OrderRequest, place_order
 from marketplace.cooperatives.models import Cooperative, Membership, MembershipRole, SupplyOffer
@@ -121,7 +121,7 @@ def _products(coop: Cooperative, spec: dict, categories: dict[str, Category]) ->
                 min_order_quantity=moq,
                 lead_time_days=lead,
                 description=description,
-                status="published",
+                status=ProductStatus.PUBLISHED,
                 **permits,
             )
             product.price_tiers = [PriceTier(min_quantity=q, unit_price=p) for q, p in tiers]

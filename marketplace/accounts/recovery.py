@@ -71,16 +71,21 @@ def request_password_reset(email: str) -> None:
     _deliver(user.email, _("Reset your Pasar Koperasi password"), body, link)
 
 
-def user_for_reset(token: str) -> User:
-    """The user a reset link belongs to; ValidationFailed if it is forged, old or used."""
+def _link_user(token: str, salt: str, max_age: int, bound: str) -> tuple[User | None, str]:
+    """The user a signed link names and the value (`bound`) it was made for; (None, "") for a
+    forged or mangled link, ValidationFailed for an expired one."""
     try:
-        data = _serializer(RESET_SALT).loads(token, max_age=RESET_MAX_AGE)
-        user = db.session.get(User, int(data["u"]))
-        digest = str(data["h"])
+        data = _serializer(salt).loads(token, max_age=max_age)
+        return db.session.get(User, int(data["u"])), str(data[bound])
     except SignatureExpired:
         raise ValidationFailed(_("This link has expired. Ask for a new one.")) from None
     except (BadSignature, KeyError, TypeError, ValueError, OverflowError):
-        user = None
+        return None, ""
+
+
+def user_for_reset(token: str) -> User:
+    """The user a reset link belongs to; ValidationFailed if it is forged, old or used."""
+    user, digest = _link_user(token, RESET_SALT, RESET_MAX_AGE, "h")
     if user is None or not user.is_active or digest != _password_digest(user):
         raise ValidationFailed(_("This link is not valid or has already been used."))
     return user
@@ -114,14 +119,7 @@ def send_verification(user: User) -> None:
 
 def verify_email(token: str) -> User:
     """Mark the address a verification link was sent to as confirmed (repeating is harmless)."""
-    try:
-        data = _serializer(VERIFY_SALT).loads(token, max_age=VERIFY_MAX_AGE)
-        user = db.session.get(User, int(data["u"]))
-        address = str(data["e"])
-    except SignatureExpired:
-        raise ValidationFailed(_("This link has expired. Ask for a new one.")) from None
-    except (BadSignature, KeyError, TypeError, ValueError, OverflowError):
-        user = None
+    user, address = _link_user(token, VERIFY_SALT, VERIFY_MAX_AGE, "e")
     if user is None or address != user.email:
         raise ValidationFailed(_("This link is not valid or has already been used."))
     with transaction():

@@ -27,13 +27,7 @@ def water_level(starts: list[int], room: list[int], need: int, step: int) -> obj
         kb, ke = bisect_left(begins, h), bisect_left(ends, h)
         return kb * h - begin_sum[kb] - ke * h + end_sum[ke]
 
-    low, high = begins[0], ends[-1]  # poured(low) = 0 <= goal < poured(high)
-    while high - low > 1:
-        mid = (low + high) // 2
-        if poured(mid) <= goal:
-            low = mid
-        else:
-            high = mid
+    low = _last_at_most(poured, goal, begins[0], ends[-1])  # poured(begins[0]) = 0
     if step == 1:
         return low
 
@@ -41,10 +35,15 @@ def water_level(starts: list[int], room: list[int], need: int, step: int) -> obj
         return sum(min(r, max(0, -((s - h) // step))) for s, r in pairs)
 
     # counted(h) lies between poured(h) / step and poured(h + step) / step.
-    high, low = low + 1, low - step
+    return _last_at_most(counted, need, low - step, low + 1)
+
+
+def _last_at_most(f, target: int, low: int, high: int) -> int:
+    """The largest h in [low, high) with f(h) <= target, for a non-decreasing f with
+    f(low) <= target < f(high) (binary search)."""
     while high - low > 1:
         mid = (low + high) // 2
-        if counted(mid) <= need:
+        if f(mid) <= target:
             low = mid
         else:
             high = mid
