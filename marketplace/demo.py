@@ -11,7 +11,13 @@ from marketplace.accounts.models import User
 from marketplace.catalogue.models import Category, PriceTier, Product, ProductStatus
 from marketplace.catalogue.services import ensure_categories, product_slug
 from marketplace.checkout.services import Delivery, OrderRequest, place_order
-from marketplace.cooperatives.models import Cooperative, Membership, MembershipRole, SupplyOffer
+from marketplace.cooperatives.models import (
+    Cooperative,
+    CooperativeStatus,
+    Membership,
+    MembershipRole,
+    SupplyOffer,
+)
 from marketplace.db import utcnow
 from marketplace.demo_data import (
     COOPERATIVES,
@@ -72,7 +78,7 @@ def _cooperative(spec: dict, status: str, password_hash: str) -> Cooperative:
             bank_account_number=account,
             bank_account_holder=holder,
             status=status,
-            verified_at=utcnow() if status == "verified" else None,
+            verified_at=utcnow() if status == CooperativeStatus.VERIFIED else None,
             is_pkp=spec.get("is_pkp", False),
             npwp=spec.get("npwp"),
         )
@@ -231,13 +237,13 @@ def seed_demo() -> None:
         buyer = _user(local, name, password_hash, phone="+6281311112222")
         coops, products = {}, {}
         for spec in COOPERATIVES:
-            coop = _cooperative(spec, "verified", password_hash)
+            coop = _cooperative(spec, CooperativeStatus.VERIFIED, password_hash)
             coops[spec["slug"]] = coop
             products[spec["slug"]] = _products(coop, spec, categories)
             db.session.flush()
             db.session.refresh(coop)
             _offers(coop, products[spec["slug"]])
-        _cooperative(PENDING_COOPERATIVE, "pending", password_hash)
+        _cooperative(PENDING_COOPERATIVE, CooperativeStatus.PENDING, password_hash)
     _demo_orders(buyer, coops, products)
 
 

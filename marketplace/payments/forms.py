@@ -4,6 +4,7 @@ from wtforms.validators import DataRequired, Email, InputRequired, Length, Numbe
 
 from marketplace.forms import BaseForm, IdField, WholeNumberField, choices, strip
 from marketplace.limits import MAX_PRICE
+from marketplace.payments.models import TERMS_DAYS
 
 
 class TrustedBuyerForm(BaseForm):
@@ -15,7 +16,7 @@ class TrustedBuyerForm(BaseForm):
     terms_days = SelectField(
         _l("Invoice terms"),
         coerce=int,
-        choices=choices([(14, _l("Net 14 days")), (30, _l("Net 30 days"))]),
+        choices=choices((days, _l("Net %(days)s days", days=days)) for days in TERMS_DAYS),
     )
 
 

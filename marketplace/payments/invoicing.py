@@ -1,6 +1,6 @@
 """Invoice terms (tempo, net 14 or 30 days) for buyers a cooperative trusts."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -16,10 +16,8 @@ from marketplace.extensions import db
 from marketplace.orders.models import Order, OrderStatus, PaymentMethod
 from marketplace.orders.services import confirm_paid
 from marketplace.payments.locks import lock_order
-from marketplace.payments.models import Invoice, TrustedBuyer
+from marketplace.payments.models import TERMS_DAYS, Invoice, TrustedBuyer
 from marketplace.transaction import transaction
-
-TERMS_DAYS = (14, 30)
 
 
 def trusted_terms(cooperative_id: int, user: User) -> TrustedBuyer | None:
@@ -151,7 +149,3 @@ def open_invoices(coop: Cooperative) -> list[Invoice]:
             .order_by(Invoice.due_date, Invoice.id)
         )
     )
-
-
-def local_today(coop: Cooperative) -> date:
-    return coop.local_date()

@@ -92,6 +92,10 @@ class Refund(TimestampMixin, db.Model):
         return self.status != RefundStatus.FAILED
 
 
+# Invoice terms a cooperative may give a trusted buyer: net 14 or net 30 days.
+TERMS_DAYS = (14, 30)
+
+
 class TrustedBuyer(TimestampMixin, db.Model):
     """A buyer the cooperative lets pay on invoice terms (net 14 or 30 days), named by email:
     it applies to the account with that address, whether it exists yet or is registered later,
@@ -100,7 +104,9 @@ class TrustedBuyer(TimestampMixin, db.Model):
     __tablename__ = "trusted_buyers"
     __table_args__ = (
         UniqueConstraint("cooperative_id", "email"),
-        CheckConstraint("terms_days IN (14, 30)", name="terms_days_allowed"),
+        CheckConstraint(
+            f"terms_days IN ({', '.join(map(str, TERMS_DAYS))})", name="terms_days_allowed"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

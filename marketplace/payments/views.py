@@ -204,5 +204,5 @@ def open_invoices(slug: str):
         "payments/open_invoices.html",
         coop=coop,
         invoices=invoicing.open_invoices(coop),
-        today=invoicing.local_today(coop),
+        today=coop.local_date(),
     )

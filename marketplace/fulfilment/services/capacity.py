@@ -7,6 +7,7 @@ from flask import current_app
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import joinedload
 
+from marketplace.catalogue.models import ProductKind
 from marketplace.cooperatives.models import Membership, MembershipStatus, SupplyOffer
 from marketplace.db import utcnow
 from marketplace.extensions import db
@@ -51,7 +52,7 @@ def _held_query(line: OrderLine, statuses):
         .where(OrderLine.product_id == line.product_id, Order.status.in_(PROMISING_STATUSES))
         .group_by(Assignment.membership_id)
     )
-    if line.product.kind == "service":
+    if line.product.kind == ProductKind.SERVICE:
         # A service (a photo session) is booked for a day: capacity counts per delivery date.
         query = query.where(Order.delivery_date == line.order.delivery_date)
     return query
