@@ -43,7 +43,6 @@ STATUS_LABELS = {
 ASSIGNMENT_STATUS_LABELS = STATUS_LABELS | {
     "declined": _l("Turned down by the member"),
     "expired": _l("Not answered in time"),
-    "passed": _l("Passed QC"),
     "partly_rejected": _l("Partly failed QC"),
     "rejected": _l("Failed QC"),
 }

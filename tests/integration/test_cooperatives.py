@@ -1,6 +1,6 @@
 """Registering a cooperative, its admin dashboard and settings, and who may not see them."""
 
-from dataclasses import fields
+from dataclasses import fields, replace
 
 import pytest
 from sqlalchemy import select
@@ -9,8 +9,9 @@ from marketplace.audit.models import AuditEvent
 from marketplace.cooperatives import services
 from marketplace.cooperatives.models import Cooperative, Membership
 from marketplace.db import utcnow
-from marketplace.errors import NotAllowed
+from marketplace.errors import NotAllowed, ValidationFailed
 from marketplace.extensions import db
+from marketplace.limits import MAX_EXPIRY_HOURS
 from marketplace.orders.models import Order
 from marketplace.slugs import slugify
 from tests.factories import (
@@ -411,3 +412,53 @@ def test_admin_pages_are_404_for_anyone_but_the_cooperatives_admins(app, coop, w
 
 def test_unknown_cooperative_is_404(app, admin):
     assert client_for(app, admin).get("/kelola/tidak-ada/").status_code == 404
+
+
+# --- the service keeps the rules whatever its caller -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"kind": "nonsense"}, "kind"),
+        ({"time_zone": "Europe/Amsterdam"}, "time_zone"),
+        ({"answer_deadline_hours": 0}, "answer_deadline_hours"),
+        ({"answer_deadline_hours": MAX_EXPIRY_HOURS + 1}, "answer_deadline_hours"),
+        ({"unpaid_expiry_hours": 2**40}, "unpaid_expiry_hours"),
+    ],
+)
+def test_settings_service_refuses_what_the_form_would(app, admin, coop, changes, field):
+    current = settings_with_nib(coop, coop.nib)
+    profile_changes = {k: v for k, v in changes.items() if k in ("kind", "time_zone")}
+    settings = replace(
+        current,
+        profile=replace(current.profile, **profile_changes),
+        **{k: v for k, v in changes.items() if k not in profile_changes},
+    )
+    before = db_state()
+    with pytest.raises(ValidationFailed) as refused:
+        services.update_cooperative(coop, admin, settings)
+    assert refused.value.field == field
+    assert db_state() == before
+
+
+def test_register_service_refuses_an_unknown_time_zone(app):
+    founder = make_user()
+    before = db_state()
+    with pytest.raises(ValidationFailed) as refused:
+        services.register_cooperative(
+            founder,
+            services.CooperativeProfile(
+                name="Koperasi Jauh",
+                kind="producer",
+                province="Jawa Barat",
+                regency="Kota Bekasi",
+                time_zone="Mars/Olympus",
+                bank_name="Bank BRI",
+                bank_account_number="0123456789",
+                bank_account_holder="Koperasi Jauh",
+            ),
+            services.LegalIdentity(legal_entity_number="AHU-2", nib="3213213213213"),
+        )
+    assert refused.value.field == "time_zone"
+    assert db_state() == before

@@ -10,14 +10,17 @@ from marketplace.audit.services import record
 from marketplace.catalogue.models import Product, ProductStatus
 from marketplace.cooperatives.models import (
     Cooperative,
+    CooperativeKind,
     CooperativeStatus,
     Membership,
     MembershipRole,
     MembershipStatus,
+    TimeZone,
 )
 from marketplace.cooperatives.services.invitations import open_invitations
 from marketplace.errors import NotAllowed, ValidationFailed
 from marketplace.extensions import db
+from marketplace.limits import MAX_EXPIRY_HOURS
 from marketplace.orders.models import OPEN_STATUSES, Order
 from marketplace.slugs import first_free, slugify
 from marketplace.transaction import transaction
@@ -104,6 +107,21 @@ def _refuse_duplicate_nib(nib: str, except_id: int | None = None) -> None:
         )
 
 
+def _check_profile(profile: CooperativeProfile) -> None:
+    if profile.kind not in set(CooperativeKind):
+        raise ValidationFailed(_l("Choose a kind of cooperative."), field="kind")
+    if profile.time_zone not in set(TimeZone):
+        raise ValidationFailed(_l("Choose a time zone."), field="time_zone")
+
+
+def _check_settings(settings: CooperativeSettings) -> None:
+    _check_profile(settings.profile)
+    for name in ("answer_deadline_hours", "unpaid_expiry_hours"):
+        hours = getattr(settings, name)
+        if hours is not None and not 1 <= hours <= MAX_EXPIRY_HOURS:
+            raise ValidationFailed(_l("Enter 1 to 720 hours."), field=name)
+
+
 def register_cooperative(
     user: User, profile: CooperativeProfile, legal: LegalIdentity
 ) -> Cooperative:
@@ -112,6 +130,7 @@ def register_cooperative(
     It stays out of the catalogue until the platform admin verifies it. Raises
     ValidationFailed (field "nib") for an NIB that is already registered.
     """
+    _check_profile(profile)
     with transaction():
         _refuse_duplicate_nib(legal.nib)
         coop = Cooperative(
@@ -156,6 +175,7 @@ def update_cooperative(
     checked it (NotAllowed afterwards). Saving a rejected cooperative sends it back for
     verification.
     """
+    _check_settings(settings)
     values = settings.values()
     if values.get("is_pkp", coop.is_pkp) and not values.get("npwp", coop.npwp):
         # A PKP's invoices (faktur) must carry its NPWP.
