@@ -4,8 +4,8 @@ from flask import abort
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
-from marketplace.catalogue.models import Product, ProductStatus
-from marketplace.cooperatives.models import Cooperative, CooperativeStatus
+from marketplace.catalogue.models import Product
+from marketplace.cooperatives.models import Cooperative
 from marketplace.extensions import db
 
 
@@ -16,9 +16,9 @@ def get_public_product(coop_slug: str, product_slug: str) -> Product:
         .join(Product.cooperative)
         .where(
             Cooperative.slug == coop_slug,
-            Cooperative.status == CooperativeStatus.VERIFIED,
             Product.slug == product_slug,
-            Product.status == ProductStatus.PUBLISHED,
+            Product.is_published,
+            Cooperative.takes_orders,
         )
         .options(
             contains_eager(Product.cooperative),

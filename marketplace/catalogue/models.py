@@ -4,6 +4,7 @@ import enum
 from typing import TYPE_CHECKING
 
 from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.db import Money, TimestampMixin
@@ -87,13 +88,15 @@ class Product(TimestampMixin, db.Model):
         cascade="all, delete-orphan",
     )
 
-    @property
+    @hybrid_property
     def is_published(self) -> bool:
+        """In the catalogue (also as SQL: `.where(Product.is_published)`)."""
         return self.status == ProductStatus.PUBLISHED
 
     @property
     def is_orderable(self) -> bool:
-        """Whether a buyer may order it now: published, and its cooperative takes orders."""
+        """Whether a buyer may order it now: published, and its cooperative takes orders (as
+        SQL: `.where(Product.is_published, Cooperative.takes_orders)` on a join)."""
         return self.is_published and self.cooperative.takes_orders
 
     @property

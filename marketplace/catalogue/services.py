@@ -22,7 +22,6 @@ from marketplace.catalogue.models import (
 )
 from marketplace.cooperatives.models import (
     Cooperative,
-    CooperativeStatus,
     Membership,
     MembershipStatus,
     SupplyOffer,
@@ -165,10 +164,7 @@ def _public_products():
     return (
         select(Product)
         .join(Product.cooperative)
-        .where(
-            Product.status == ProductStatus.PUBLISHED,
-            Cooperative.status == CooperativeStatus.VERIFIED,
-        )
+        .where(Product.is_published, Cooperative.takes_orders)
         .options(
             contains_eager(Product.cooperative),
             joinedload(Product.category),

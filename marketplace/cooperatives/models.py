@@ -15,6 +15,7 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
 )
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.db import TimestampMixin, UTCDateTime, utcnow
@@ -98,10 +99,10 @@ class Cooperative(TimestampMixin, db.Model):
     def is_verified(self) -> bool:
         return self.status == CooperativeStatus.VERIFIED
 
-    @property
+    @hybrid_property
     def takes_orders(self) -> bool:
         """Whether buyers may place new orders with it (a suspended one finishes its open
-        orders but takes no new ones)."""
+        orders but takes no new ones); also as SQL: `.where(Cooperative.takes_orders)`."""
         return self.status == CooperativeStatus.VERIFIED
 
     @property

@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from marketplace.audit.services import record
-from marketplace.catalogue.models import Product, ProductStatus
+from marketplace.catalogue.models import Product
 from marketplace.catalogue.services import availability_for
 from marketplace.cooperatives.models import (
     Membership,
@@ -45,7 +45,7 @@ def offers_overview(membership: Membership) -> list[tuple[Product, SupplyOffer |
             select(Product)
             .where(
                 Product.cooperative_id == membership.cooperative_id,
-                Product.status == ProductStatus.PUBLISHED,
+                Product.is_published,
             )
             .order_by(Product.name, Product.id)
         )
@@ -77,7 +77,7 @@ def save_supply_offer(
         membership.status != MembershipStatus.ACTIVE
         or membership.role != MembershipRole.MEMBER
         or product.cooperative_id != membership.cooperative_id
-        or product.status != ProductStatus.PUBLISHED
+        or not product.is_published
     ):
         raise NotAllowed(_l("You cannot offer this product."))
     after = asdict(data)
