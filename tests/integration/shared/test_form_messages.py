@@ -21,8 +21,8 @@ from marketplace.extensions import db
 from marketplace.forms import BaseForm
 from marketplace.fulfilment.models import Assignment
 from tests.factories import client_for, db_state, make_cooperative, make_user
-from tests.integration import test_fulfilment
-from tests.integration.test_fulfilment import allocate_url, proposed_form
+from tests.integration.fulfilment import test_fulfilment
+from tests.integration.fulfilment.test_fulfilment import allocate_url, proposed_form
 
 # Makes the `confirmed` fixture (a paid order, two members with offers) available here.
 confirmed = test_fulfilment.confirmed

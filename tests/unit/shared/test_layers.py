@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[2] / "marketplace"
+PACKAGE = Path(__file__).resolve().parents[3] / "marketplace"
 BELOW_CHECKOUT = ("accounts", "cooperatives", "catalogue", "orders", "payments", "fulfilment")
 
 

@@ -257,9 +257,9 @@ def test_csv_line_quotes_commas_quotes_and_newlines():
 
 def test_cooperative_sets_pkp_and_expiry_in_settings(app, shop):
     coop, product, admin = shop
-    from tests.integration.test_cooperatives import settings_data
+    from tests.integration.cooperatives.test_cooperatives import settings_data
 
-    coop.npwp = "0012345678901000"  # a PKP needs one (tests/integration/test_documents.py)
+    coop.npwp = "0012345678901000"  # a PKP needs one (tests/integration/payments/test_documents.py)
     db.session.commit()
     client = client_for(app, admin)
     response = client.post(

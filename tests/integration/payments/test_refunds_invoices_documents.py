@@ -207,7 +207,8 @@ def test_invoice_and_delivery_note_pdfs(app, shop):
         "bea meterai",
     ):
         assert expected in text, expected
-    # The delivery note only once the order is confirmed (tests/integration/test_documents.py).
+    # The delivery note only once the order is confirmed
+    # (tests/integration/payments/test_documents.py).
     record_bank_transfer(order, admin, amount=order.total, received_on=coop.local_date())
     note = _pdf_text(browser.get(f"/pesanan/{order.number}/surat-jalan.pdf"))
     for expected in ("DELIVERY NOTE", f"SJ-{order.number}", "Hotel Receiving", "Driver", "120"):

@@ -18,7 +18,7 @@ from tests.factories import (
     make_product,
     order_of,
 )
-from tests.integration.test_cart_checkout import add, checkout_data
+from tests.integration.checkout.test_cart_checkout import add, checkout_data
 
 
 def next_of(response) -> str | None:

@@ -20,7 +20,7 @@ from flask_babel import gettext
 from marketplace import create_app
 from marketplace.extensions import babel
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 TRANSLATIONS = ROOT / "marketplace" / "translations"
 PO_FILE = TRANSLATIONS / "id" / "LC_MESSAGES" / "messages.po"
 MO_FILE = PO_FILE.with_suffix(".mo")

@@ -25,7 +25,7 @@ from tests.factories import (
     make_offer,
     make_product,
 )
-from tests.integration.test_fulfilment import _order, allocate_url, proposed_form
+from tests.integration.fulfilment.test_fulfilment import _order, allocate_url, proposed_form
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """Security rules of the whole site: CSRF on every POST, the response headers, the Stripe
 webhook without keys, 64-bit ids, the request size, and the session key rules. Login throttling,
-password rules and trusted proxies: tests/integration/test_login_security.py."""
+password rules and trusted proxies: tests/integration/security/test_login_security.py."""
 
 import os
 import re
@@ -37,7 +37,7 @@ from tests.factories import (
 from tests.fakes.stripe_fake import SECRET_KEY as STRIPE_KEY
 from tests.fakes.stripe_fake import WEBHOOK_SECRET, event, sign
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 STRONG_KEY = "k" * 32
 # The only POST that needs no CSRF token: Stripe signs it instead.
 CSRF_EXEMPT = {"payments.stripe_webhook"}
@@ -234,7 +234,7 @@ def test_card_money_for_an_order_not_awaiting_it_confirms_nothing(client, world,
     assert "payment.received_out_of_order" in actions
 
 
-# Ids past the database's integers (tests/integration/test_hostile_input.py covers every route) --
+# Ids past the database integers (security/test_hostile_input.py covers every route) -----------
 
 
 @pytest.mark.parametrize("big", [2**31, 2**63, 10**30])

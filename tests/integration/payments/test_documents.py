@@ -124,7 +124,7 @@ def test_checkout_form_takes_company_and_npwp(app, pkp_shop):
 
 
 def test_a_pkp_cooperative_needs_an_npwp_in_its_settings(app):
-    from tests.integration.test_cooperatives import settings_data
+    from tests.integration.cooperatives.test_cooperatives import settings_data
 
     admin = english_user("Admin")
     coop = make_cooperative(admin=admin, status="pending")  # may still edit its NPWP
@@ -145,7 +145,7 @@ def test_a_pkp_cooperative_needs_an_npwp_in_its_settings(app):
 
 
 def test_a_verified_cooperative_without_npwp_cannot_become_pkp(app):
-    from tests.integration.test_cooperatives import settings_data
+    from tests.integration.cooperatives.test_cooperatives import settings_data
 
     admin = english_user("Admin")
     coop = make_cooperative(admin=admin)  # verified: the NPWP is the platform's to change
