@@ -24,22 +24,14 @@ from tests.factories import (
     client_for,
     db_state,
     english_user,
-    make_cooperative,
-    make_member,
-    make_offer,
-    make_product,
     order_of,
 )
+from tests.fixtures.scenarios import Shop, build_shop
 
 
 @pytest.fixture
-def shop():
-    admin = english_user("Admin Bekasi")
-    coop = make_cooperative(admin=admin, name="Koperasi Boneka", unpaid_expiry_hours=72)
-    product = make_product(coop)  # MOQ 20, step 10
-    member = make_member(coop, user=english_user("Member A"))
-    make_offer(member, product, 200)
-    return coop, product, admin, member
+def shop() -> Shop:
+    return build_shop(name="Koperasi Boneka", unpaid_expiry_hours=72)
 
 
 def kinds(user) -> list[str]:
@@ -62,7 +54,7 @@ def buyer_notes(buyer) -> list[Notification]:
 
 
 def test_buyer_hears_of_payment_confirmation_allocation_production_ready_and_refund(app, shop):
-    coop, product, admin, member = shop
+    product, admin, member = shop.product, shop.admin, shop.member
     buyer, other = english_user("Buyer"), english_user("Other buyer")
     order = order_of(buyer, product, 40)
     assert kinds(buyer) == []  # placing is the buyer's own act
@@ -107,7 +99,7 @@ def test_buyer_hears_of_payment_confirmation_allocation_production_ready_and_ref
 
 
 def test_cancellation_by_the_cooperative_tells_the_buyer_why_and_a_buyers_own_does_not(app, shop):
-    coop, product, admin, _member = shop
+    product, admin = shop.product, shop.admin
     buyer = english_user("Buyer")
     first, second = order_of(buyer, product, 20), order_of(buyer, product, 20)
     cancel_by_admin(first, admin, "Bahan baku habis")
@@ -121,7 +113,7 @@ def test_cancellation_by_the_cooperative_tells_the_buyer_why_and_a_buyers_own_do
 
 
 def test_expiry_from_the_command_notifies_the_buyer(app, shop):
-    _coop, product, _admin, _member = shop
+    product = shop.product
     buyer = english_user("Buyer")
     order = order_of(buyer, product, 20)
     order.expires_at = utcnow() - timedelta(minutes=1)
@@ -134,7 +126,7 @@ def test_expiry_from_the_command_notifies_the_buyer(app, shop):
 
 
 def test_payment_reminder_is_sent_once_per_order_near_its_deadline(app, shop):
-    coop, product, admin, _member = shop
+    product, admin = shop.product, shop.admin
     buyer = english_user("Buyer")
     soon, later, paid = (order_of(buyer, product, 20) for _ in range(3))
     soon.expires_at = utcnow() + timedelta(hours=5)
@@ -162,7 +154,7 @@ def test_payment_reminder_is_sent_once_per_order_near_its_deadline(app, shop):
 
 @pytest.mark.parametrize("hours", ["0", "-3", "abc", "99999999999999999999"])
 def test_reminder_command_refuses_a_bad_window_without_changing_anything(app, shop, hours):
-    _coop, product, _admin, _member = shop
+    product = shop.product
     order_of(english_user("Buyer"), product, 20)
     before = db_state()
     result = app.test_cli_runner().invoke(args=["orders", "remind-unpaid", "--hours", hours])
@@ -171,7 +163,7 @@ def test_reminder_command_refuses_a_bad_window_without_changing_anything(app, sh
 
 
 def test_receivers_run_in_the_senders_transaction_and_roll_back_with_it(app, shop):
-    _coop, product, admin, _member = shop
+    product, admin = shop.product, shop.admin
     buyer = english_user("Buyer")
     order = order_of(buyer, product, 20)
     before = db_state()
@@ -183,7 +175,7 @@ def test_receivers_run_in_the_senders_transaction_and_roll_back_with_it(app, sho
 
 
 def test_connecting_again_for_another_app_notifies_once(app, shop):
-    _coop, product, admin, _member = shop
+    product, admin = shop.product, shop.admin
     create_app("testing", {"SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"]})
     buyer = english_user("Buyer")
     order = order_of(buyer, product, 20)
@@ -194,12 +186,12 @@ def test_connecting_again_for_another_app_notifies_once(app, shop):
 
 
 def test_buyer_gets_an_email_copy_in_their_language_when_mail_is_configured(app, shop, smtp_server):
-    _coop, product, admin, _member = shop
+    product, admin = shop.product, shop.admin
     buyer = english_user("Buyer", email="buyer@example.com")
     buyer.email_verified_at = utcnow()  # with mail configured, only a verified email may order
     db.session.commit()
     order = order_of(buyer, product, 20)
-    record_bank_transfer(order, admin, amount=order.total, received_on=_coop.local_date())
+    record_bank_transfer(order, admin, amount=order.total, received_on=shop.coop.local_date())
     messages = [email.message_from_bytes(m, policy=policy.default) for m in smtp_server.messages]
     to_buyer = [m for m in messages if m["To"] == "buyer@example.com"]
     bodies = [m.get_content() for m in to_buyer]

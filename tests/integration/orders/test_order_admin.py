@@ -27,19 +27,16 @@ from tests.factories import (
     make_user,
     order_of,
 )
+from tests.fixtures.scenarios import Shop, build_shop
 
 
 @pytest.fixture
-def shop():
-    admin = make_user("Admin Bekasi", locale="en")
-    coop = make_cooperative(admin=admin, unpaid_expiry_hours=24)
-    product = make_product(coop)
-    make_offer(make_member(coop), product, 200)
-    return coop, product, admin
+def shop() -> Shop:
+    return build_shop(unpaid_expiry_hours=24)
 
 
 def test_unpaid_orders_expire_after_the_cooperatives_time_and_release_capacity(app, shop):
-    coop, product, admin = shop
+    product, admin = shop.product, shop.admin
     buyer = make_user("Buyer")
     old, fresh = order_of(buyer, product, 40), order_of(buyer, product, 20)
     paid = order_of(buyer, product, 20)
@@ -68,7 +65,7 @@ def test_unpaid_orders_expire_after_the_cooperatives_time_and_release_capacity(a
 
 
 def test_an_expired_order_cannot_be_paid_through_the_seam(shop):
-    _, product, admin = shop
+    product = shop.product
     order = order_of(make_user(), product, 20)
     expire_unpaid(now=utcnow() + timedelta(hours=25))
     with pytest.raises(InvalidTransition), transaction():
@@ -78,7 +75,7 @@ def test_an_expired_order_cannot_be_paid_through_the_seam(shop):
 
 
 def test_confirm_paid_confirms_once_and_records_the_system_as_actor(shop):
-    _, product, _ = shop
+    product = shop.product
     order = order_of(make_user(), product, 20)
     with transaction():
         confirm_paid(order, None, method="card", paid=order.total)
@@ -90,7 +87,7 @@ def test_confirm_paid_confirms_once_and_records_the_system_as_actor(shop):
 
 
 def test_admin_cancels_a_confirmed_order_with_a_reason(app, shop):
-    coop, product, admin = shop
+    coop, product, admin = shop.coop, shop.product, shop.admin
     buyer = make_user("Buyer", locale="en")
     order = order_of(buyer, product, 40)
     record_bank_transfer(
@@ -121,7 +118,7 @@ def test_admin_cancels_a_confirmed_order_with_a_reason(app, shop):
 
 
 def test_buyer_cannot_cancel_after_confirmation(app, shop):
-    _, product, admin = shop
+    product, admin = shop.product, shop.admin
     buyer = make_user(locale="en")
     order = order_of(buyer, product, 20)
     record_bank_transfer(
@@ -136,7 +133,7 @@ def test_buyer_cannot_cancel_after_confirmation(app, shop):
 
 
 def test_who_may_not_cancel_as_admin(app, shop):
-    coop, product, _ = shop
+    coop, product = shop.coop, shop.product
     buyer = make_user()
     order = order_of(buyer, product, 20)
     other_admin = make_user()
@@ -170,7 +167,7 @@ def test_timeline_shows_each_status_in_the_cooperatives_time_zone(app):
 
 
 def test_admin_filters_orders_by_status_date_and_buyer(app, shop):
-    coop, product, admin = shop
+    coop, product, admin = shop.coop, shop.product, shop.admin
     dewi, budi = make_user("Dewi Lestari", email="dewi@hotel.example"), make_user("Budi")
     a, b = order_of(dewi, product, 20), order_of(budi, product, 20)
     b.created_at = utcnow() - timedelta(days=10)
@@ -199,7 +196,7 @@ def _csv_rows(response) -> list[dict]:
 
 
 def test_csv_export_streams_the_filtered_orders_formula_safe(app, shop):
-    coop, product, admin = shop
+    coop, product, admin = shop.coop, shop.product, shop.admin
     evil = make_user('=HYPERLINK("http://evil")', email="evil@example.com")
     plain = make_user('Siti, "Toko" Jaya')
     order_of(evil, product, 20, recipient_name="@SUM(A1)", po_number="-1+1")
@@ -227,7 +224,7 @@ def test_csv_export_streams_the_filtered_orders_formula_safe(app, shop):
 
 
 def test_csv_export_speaks_the_admins_language(app, shop):
-    coop, product, admin = shop
+    coop, product, admin = shop.coop, shop.product, shop.admin
     order_of(make_user(), product, 20)
     admin.locale = "id"
     db.session.commit()
@@ -238,7 +235,7 @@ def test_csv_export_speaks_the_admins_language(app, shop):
 
 
 def test_csv_export_and_list_are_only_for_the_cooperatives_admins(app, shop):
-    coop, product, _ = shop
+    coop, product = shop.coop, shop.product
     buyer = make_user()
     order_of(buyer, product, 20)
     other_admin = make_user()
@@ -256,7 +253,7 @@ def test_csv_line_quotes_commas_quotes_and_newlines():
 
 
 def test_cooperative_sets_pkp_and_expiry_in_settings(app, shop):
-    coop, product, admin = shop
+    coop, product, admin = shop.coop, shop.product, shop.admin
     from tests.integration.cooperatives.test_cooperatives import settings_data
 
     coop.npwp = "0012345678901000"  # a PKP needs one (tests/integration/payments/test_documents.py)

@@ -13,21 +13,15 @@ from tests.factories import (
     delivery_form,
     login,
     make_cooperative,
-    make_member,
-    make_offer,
     make_product,
     make_user,
 )
+from tests.fixtures.scenarios import Shop, build_shop
 
 
 @pytest.fixture
-def shop():
-    admin = make_user("Admin Bekasi")
-    coop = make_cooperative(admin=admin)
-    product = make_product(coop)  # MOQ 20, step 10, tiers 20 @ 50.000, 100 @ 45.000
-    make_offer(make_member(coop), product, 120)
-    make_offer(make_member(coop), product, 80)
-    return coop, product, admin
+def shop() -> Shop:
+    return build_shop()
 
 
 def order_form(**overrides):
@@ -39,7 +33,7 @@ def order_url(product):
 
 
 def test_buyer_orders_and_sees_bank_transfer_details(client, shop):
-    coop, product, _ = shop
+    coop, product = shop.coop, shop.product
     buyer = make_user("Dewi")
     login(client, buyer)
     assert client.get(order_url(product)).status_code == 200
@@ -58,7 +52,7 @@ def test_buyer_orders_and_sees_bank_transfer_details(client, shop):
 
 
 def test_double_submit_creates_one_order(client, shop):
-    _, product, _ = shop
+    product = shop.product
     login(client, make_user())
     client.post(order_url(product), data=order_form())
     client.post(order_url(product), data=order_form())
@@ -80,7 +74,7 @@ def test_double_submit_creates_one_order(client, shop):
     ],
 )
 def test_bad_quantities_are_refused_with_a_message(client, shop, quantity, message):
-    _, product, _ = shop
+    product = shop.product
     login(client, make_user(locale="en"))
     response = client.post(order_url(product), data=order_form(quantity=quantity))
     assert response.status_code == 200
@@ -89,7 +83,7 @@ def test_bad_quantities_are_refused_with_a_message(client, shop, quantity, messa
 
 
 def test_delivery_date_before_lead_time_is_refused(client, shop):
-    _, product, _ = shop
+    product = shop.product
     login(client, make_user(locale="en"))
     too_soon = (utcnow().date() + timedelta(days=2)).isoformat()
     response = client.post(order_url(product), data=order_form(delivery_date=too_soon))
@@ -98,7 +92,7 @@ def test_delivery_date_before_lead_time_is_refused(client, shop):
 
 
 def test_bad_phone_and_postal_code_are_refused(client, shop):
-    _, product, _ = shop
+    product = shop.product
     login(client, make_user(locale="en"))
     response = client.post(
         order_url(product), data=order_form(recipient_phone="12", postal_code="1031")
@@ -109,7 +103,7 @@ def test_bad_phone_and_postal_code_are_refused(client, shop):
 
 
 def test_anonymous_is_sent_to_login_and_nothing_is_ordered(client, shop):
-    _, product, _ = shop
+    product = shop.product
     response = client.post(order_url(product), data=order_form())
     assert response.status_code == 302 and "/akun/masuk" in response.headers["Location"]
     assert db.session.query(Order).count() == 0
@@ -125,7 +119,7 @@ def test_products_of_pending_cooperatives_and_drafts_cannot_be_ordered(client):
 
 
 def test_buyer_sees_only_own_orders(client, shop):
-    _, product, _ = shop
+    product = shop.product
     owner, other = make_user("Owner"), make_user("Other")
     login(client, owner)
     client.post(order_url(product), data=order_form())
@@ -139,7 +133,7 @@ def test_buyer_sees_only_own_orders(client, shop):
 
 
 def test_buyer_cancels_before_confirmation_and_capacity_returns(client, shop):
-    _, product, _ = shop
+    product = shop.product
     login(client, make_user())
     client.post(order_url(product), data=order_form())
     order = db.session.query(Order).one()

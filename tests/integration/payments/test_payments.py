@@ -10,22 +10,15 @@ from tests.factories import (
     login,
     make_cooperative,
     make_member,
-    make_offer,
-    make_product,
     make_user,
-    order_of,
 )
+from tests.fixtures.scenarios import PlacedOrder, build_placed, build_shop
 
 
 @pytest.fixture
-def placed():
-    admin = make_user("Admin")
-    coop = make_cooperative(admin=admin)
-    product = make_product(coop)
-    make_offer(make_member(coop), product, 200)
-    buyer = make_user("Buyer")
-    order = order_of(buyer, product, 20, key="x" * 32)
-    return coop, order, admin, buyer
+def placed() -> PlacedOrder:
+    """An order placed with a cooperative whose people read Indonesian (rupiah formats)."""
+    return build_placed(build_shop(locale="id"))
 
 
 def pay(client, coop, order, amount):
@@ -36,7 +29,7 @@ def pay(client, coop, order, amount):
 
 
 def test_partial_transfers_add_up_and_confirm_the_order(client, placed):
-    coop, order, admin, _ = placed
+    coop, order, admin = placed.coop, placed.order, placed.admin
     login(client, admin)
     assert order.total == 1_000_000
     pay(client, coop, order, "400.000")
@@ -50,7 +43,7 @@ def test_partial_transfers_add_up_and_confirm_the_order(client, placed):
 
 
 def test_overpayment_is_shown(client, placed):
-    coop, order, admin, _ = placed
+    coop, order, admin = placed.coop, placed.order, placed.admin
     login(client, admin)
     pay(client, coop, order, "1.100.000")
     page = client.get(f"/kelola/{coop.slug}/pesanan/{order.number}").get_data(as_text=True)
@@ -59,14 +52,14 @@ def test_overpayment_is_shown(client, placed):
 
 @pytest.mark.parametrize("amount", ["-5", "0", "abc", "", "99999999999999"])
 def test_bad_amounts_are_refused(client, placed, amount):
-    coop, order, admin, _ = placed
+    coop, order, admin = placed.coop, placed.order, placed.admin
     login(client, admin)
     assert pay(client, coop, order, amount).status_code == 200
     assert db.session.query(Payment).count() == 0
 
 
 def test_who_may_not_record_a_payment(client, placed):
-    coop, order, _, buyer = placed
+    coop, order, buyer = placed.coop, placed.order, placed.buyer
     other_admin = make_user("Other admin")
     make_cooperative(admin=other_admin)
     member = make_member(coop).user
@@ -82,7 +75,7 @@ def test_who_may_not_record_a_payment(client, placed):
 
 
 def test_admin_of_another_cooperative_cannot_reach_order_through_own_slug(client, placed):
-    _, order, _, _ = placed
+    order = placed.order
     other_admin = make_user("Other admin")
     other = make_cooperative(admin=other_admin)
     login(client, other_admin)
@@ -92,7 +85,7 @@ def test_admin_of_another_cooperative_cannot_reach_order_through_own_slug(client
 
 
 def test_order_list_filters_by_status(client, placed):
-    coop, order, admin, _ = placed
+    coop, order, admin = placed.coop, placed.order, placed.admin
     login(client, admin)
     assert order.number in client.get(f"/kelola/{coop.slug}/pesanan").get_data(as_text=True)
     confirmed = client.get(f"/kelola/{coop.slug}/pesanan?status=confirmed").get_data(as_text=True)
