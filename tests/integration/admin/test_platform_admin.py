@@ -7,7 +7,7 @@ from marketplace.admin import services
 from marketplace.audit.models import AuditEvent
 from marketplace.errors import InvalidTransition, ValidationFailed
 from marketplace.extensions import db
-from tests.factories import client_for, db_state, english_user, make_cooperative, make_member
+from tests.factories import client_for, db_state, english_user, make_cooperative
 
 
 @pytest.fixture
@@ -115,33 +115,5 @@ def test_unknown_cooperative_is_404(app, operator):
     assert client.post("/admin/koperasi/999999/verifikasi").status_code == 404
 
 
-def _requests(coop):
-    return [
-        ("get", "/admin/koperasi", None),
-        ("get", f"/admin/koperasi/{coop.id}", None),
-        ("post", f"/admin/koperasi/{coop.id}/verifikasi", {}),
-        ("post", f"/admin/koperasi/{coop.id}/tolak", {"reason": "x"}),
-    ]
-
-
-def test_anonymous_visitors_are_sent_to_log_in(client, pending):
-    before = db_state()
-    for method, path, data in _requests(pending):
-        response = getattr(client, method)(path, data=data)
-        assert response.status_code == 302 and "/akun/masuk" in response.headers["Location"]
-    assert db_state() == before
-
-
-@pytest.mark.parametrize("who", ["buyer", "cooperative_admin", "member"])
-def test_everyone_but_the_platform_admin_gets_404(app, pending, who):
-    if who == "buyer":
-        someone = english_user("Pembeli")
-    elif who == "cooperative_admin":
-        someone = pending.memberships[0].user
-    else:
-        someone = make_member(pending, user=english_user("Anggota")).user
-    client = client_for(app, someone)
-    before = db_state()
-    for method, path, data in _requests(pending):
-        assert getattr(client, method)(path, data=data).status_code == 404, path
-    assert db_state() == before
+# Who may not use these pages: tests/integration/security/test_admin_refusals.py (every admin
+# endpoint x every outsider, nothing changed).

@@ -203,32 +203,8 @@ def test_only_a_suspended_cooperative_can_be_reinstated(app, operator, status):
     assert db_state() == before
 
 
-def _decisions(verified, suspended):
-    return [
-        (f"/admin/koperasi/{verified.id}/tangguhkan", SUSPEND),
-        (f"/admin/koperasi/{suspended.id}/pulihkan", REINSTATE),
-    ]
-
-
-@pytest.mark.parametrize("who", ["anonymous", "buyer", "cooperative_admin", "member"])
-def test_nobody_but_the_platform_admin_suspends_or_reinstates(app, chair, coop, who):
-    suspended = make_cooperative(admin=english_user("Ketua lain"), status="suspended")
-    if who == "anonymous":
-        client = app.test_client()
-    elif who == "buyer":
-        client = client_for(app, english_user("Pembeli"))
-    elif who == "cooperative_admin":
-        client = client_for(app, chair)
-    else:
-        client = client_for(app, make_member(coop, user=english_user("Anggota")).user)
-    before = db_state()
-    for path, data in _decisions(coop, suspended):
-        response = client.post(path, data=data)
-        if who == "anonymous":
-            assert response.status_code == 302 and "/akun/masuk" in response.headers["Location"]
-        else:
-            assert response.status_code == 404, path
-    assert db_state() == before
+# Who may not use these pages: tests/integration/security/test_admin_refusals.py (every admin
+# endpoint x every outsider, nothing changed).
 
 
 def test_verifying_a_cooperative_without_products_says_when_it_shows(app, operator):

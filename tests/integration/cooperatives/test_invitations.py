@@ -443,53 +443,8 @@ def test_admin_cannot_deactivate_themselves(app, admin, coop):
 # --- who may not ------------------------------------------------------------------------------
 
 
-def _pages_and_posts(coop, invitation, member):
-    pages = [
-        f"/kelola/{coop.slug}/anggota",
-        f"/kelola/{coop.slug}/anggota/undang",
-        f"/kelola/{coop.slug}/undangan/{invitation.id}",
-    ]
-    posts = [
-        (f"/kelola/{coop.slug}/anggota/undang", {"name": "Penyusup", "role": "admin"}),
-        (f"/kelola/{coop.slug}/undangan/{invitation.id}/cabut", {}),
-        (f"/kelola/{coop.slug}/anggota/{member.id}/nonaktifkan", {}),
-    ]
-    return pages, posts
-
-
-def test_anonymous_visitors_are_sent_to_log_in(app, admin, coop, client):
-    invitation = invite(app, coop, admin)
-    member = make_member(coop)
-    pages, posts = _pages_and_posts(coop, invitation, member)
-    before = db_state()
-    for path in pages:
-        response = client.get(path)
-        assert response.status_code == 302 and "/akun/masuk" in response.headers["Location"]
-    for path, data in posts:
-        response = client.post(path, data=data)
-        assert response.status_code == 302 and "/akun/masuk" in response.headers["Location"]
-    assert db_state() == before
-
-
-@pytest.mark.parametrize("who", ["buyer", "member", "other_admin"])
-def test_member_and_invitation_pages_are_404_for_others(app, admin, coop, who):
-    invitation = invite(app, coop, admin)
-    member = make_member(coop)
-    if who == "buyer":
-        someone = english_user("Pembeli")
-    elif who == "member":
-        someone = make_member(coop, user=english_user("Anggota")).user
-    else:
-        someone = english_user("Admin lain")
-        make_cooperative(admin=someone)
-    pages, posts = _pages_and_posts(coop, invitation, member)
-    client = client_for(app, someone)
-    before = db_state()
-    for path in pages:
-        assert client.get(path).status_code == 404, path
-    for path, data in posts:
-        assert client.post(path, data=data).status_code == 404, path
-    assert db_state() == before
+# Who may not use these pages: tests/integration/security/test_admin_refusals.py (every admin
+# endpoint x every outsider, nothing changed).
 
 
 def test_other_admin_cannot_use_ids_of_another_cooperative_in_their_own_urls(app, admin, coop):

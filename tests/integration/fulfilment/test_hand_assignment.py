@@ -136,22 +136,6 @@ def test_the_admin_assigns_by_hand_and_the_order_can_become_ready(app, stuck):
     assert stuck["order"].status == OrderStatus.READY
 
 
-@pytest.mark.parametrize("who", ["other_admin", "member", "buyer", "anonymous"])
-def test_who_may_not_assign_by_hand(app, stuck, who):
-    other_admin = english_user("Other admin")
-    make_cooperative(admin=other_admin)
-    people = {"other_admin": other_admin, "member": stuck["a"].user, "buyer": stuck["buyer"]}
-    client = app.test_client() if who == "anonymous" else client_for(app, people[who])
-    before = db_state()
-    data = {"membership_id": stuck["c"].id, "quantity": 4}
-    for response in (client.get(_url(stuck)), client.post(_url(stuck), data=data)):
-        if who == "anonymous":
-            assert response.status_code == 302 and "/akun/masuk" in response.location
-        else:
-            assert response.status_code == 404
-    assert db_state() == before
-
-
 def test_another_orders_line_and_another_cooperatives_member_are_refused(app, stuck):
     other_admin = english_user("Other admin")
     other = make_cooperative(admin=other_admin)
