@@ -7,6 +7,7 @@ from email import policy
 import pytest
 
 from marketplace.accounts.models import User
+from marketplace.catalogue.models import Product
 from marketplace.errors import NotAllowed
 from marketplace.extensions import db
 from marketplace.orders.models import Order
@@ -15,13 +16,9 @@ from tests.factories import (
     db_state,
     delivery_form,
     english_user,
-    make_cooperative,
-    make_member,
-    make_offer,
-    make_product,
-    make_user,
     order_of,
 )
+from tests.fixtures.scenarios import Shop
 
 SIGN_UP = {
     "name": "Sari Pembeli",
@@ -32,11 +29,8 @@ SIGN_UP = {
 
 
 @pytest.fixture
-def product():
-    coop = make_cooperative(admin=make_user("Admin"))
-    product = make_product(coop)
-    make_offer(make_member(coop), product, 200)
-    return product
+def product(coop_with_product: Shop) -> Product:
+    return coop_with_product.product
 
 
 def verification_link(message: bytes) -> str:

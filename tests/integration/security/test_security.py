@@ -27,15 +27,10 @@ from marketplace.payments.services import record_bank_transfer
 from tests.factories import (
     client_for,
     db_state,
-    english_user,
-    make_cooperative,
-    make_member,
-    make_offer,
-    make_product,
-    order_of,
 )
 from tests.fakes.stripe_fake import SECRET_KEY as STRIPE_KEY
 from tests.fakes.stripe_fake import WEBHOOK_SECRET, event, sign
+from tests.fixtures.scenarios import PlacedOrder
 
 ROOT = Path(__file__).resolve().parents[3]
 STRONG_KEY = "k" * 32
@@ -44,15 +39,11 @@ CSRF_EXEMPT = {"payments.stripe_webhook"}
 
 
 @pytest.fixture
-def world(app):
+def world(placed_order: PlacedOrder) -> PlacedOrder:
     """A platform admin who also runs a cooperative with a product and a placed order."""
-    admin = english_user("Admin", is_platform_admin=True)
-    coop = make_cooperative(admin=admin)
-    product = make_product(coop)
-    make_offer(make_member(coop), product, 400)
-    buyer = english_user("Buyer")
-    order = order_of(buyer, product, 20, key="security-order-key".ljust(32, "x"))
-    return admin, coop, product, buyer, order
+    placed_order.admin.is_platform_admin = True
+    db.session.commit()
+    return placed_order
 
 
 def _url_for_rule(rule, values: dict) -> str:
@@ -63,7 +54,7 @@ def _url_for_rule(rule, values: dict) -> str:
 
 
 def test_every_post_is_refused_without_a_csrf_token(app, world, monkeypatch):
-    admin, coop, product, buyer, order = world
+    admin, coop, product, order = world.admin, world.coop, world.product, world.order
     browser = client_for(app, admin)  # logged in, so that only the token stands in the way
     monkeypatch.setitem(app.config, "WTF_CSRF_ENABLED", True)
     values = {
@@ -159,7 +150,7 @@ def _post(client, payload: str, signature: str):
 
 def test_without_stripe_keys_the_webhook_does_not_exist(client, world):
     """The forged-payment attack: an event signed with the empty key confirmed any order."""
-    order = world[4]
+    order = world.order
     payload = _completed(order)
     before = db_state()
     for secret in ("", WEBHOOK_SECRET):
@@ -170,7 +161,7 @@ def test_without_stripe_keys_the_webhook_does_not_exist(client, world):
 
 def test_only_one_stripe_key_is_no_webhook_either(app, client, world, monkeypatch):
     monkeypatch.setitem(app.config, "STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET)
-    payload = _completed(world[4])
+    payload = _completed(world.order)
     before = db_state()
     assert _post(client, payload, sign(payload)).status_code == 404
     assert db_state() == before
@@ -192,7 +183,7 @@ def stripe_keys(app, monkeypatch):
 
 
 def test_events_signed_in_the_future_are_refused(client, world, stripe_keys):
-    order = world[4]
+    order = world.order
     payload = _completed(order)
     before = db_state()
     future = sign(payload, timestamp=int(time.time()) + 3600)
@@ -204,7 +195,7 @@ def test_events_signed_in_the_future_are_refused(client, world, stripe_keys):
 
 
 def test_events_signed_too_long_ago_are_refused(client, world, stripe_keys):
-    payload = _completed(world[4])
+    payload = _completed(world.order)
     before = db_state()
     assert (
         _post(client, payload, sign(payload, timestamp=int(time.time()) - 3600)).status_code == 400
@@ -214,7 +205,7 @@ def test_events_signed_too_long_ago_are_refused(client, world, stripe_keys):
 
 @pytest.mark.parametrize("how", ["cancelled", "already_paid"])
 def test_card_money_for_an_order_not_awaiting_it_confirms_nothing(client, world, stripe_keys, how):
-    admin, _, _, buyer, order = world
+    admin, buyer, order = world.admin, world.buyer, world.order
     if how == "cancelled":
         cancel_by_buyer(order, buyer)
     else:
@@ -239,7 +230,7 @@ def test_card_money_for_an_order_not_awaiting_it_confirms_nothing(client, world,
 
 @pytest.mark.parametrize("big", [2**31, 2**63, 10**30])
 def test_ids_past_64_bits_are_not_found_not_a_server_error(app, world, big):
-    browser = client_for(app, world[0])
+    browser = client_for(app, world.admin)
     assert browser.get(f"/admin/koperasi/{big}").status_code == 404
     before = db_state()
     assert browser.post(f"/keranjang/{big}/hapus").status_code == 404
@@ -351,7 +342,7 @@ def test_development_config_has_no_key_written_in_the_code(monkeypatch):
 
 
 def test_a_cookie_forged_with_the_old_public_key_opens_nothing(app, world):
-    admin = world[0]
+    admin = world.admin
     forger = SecureCookieSessionInterface().get_signing_serializer(
         type("FakeApp", (), {"secret_key": "dev-only-not-secret", "config": app.config})()
     )
