@@ -122,10 +122,6 @@ def test_the_three_ways_of_typing_a_mobile_give_one_number(typed):
     assert normalise_phone(typed) == "+62812345678"
 
 
-def test_a_jakarta_landline_in_its_local_form():
-    assert normalise_phone("(021) 5290 8000") == "+622152908000"
-
-
 def test_numbers_are_shown_locally_and_linked_in_e164():
     assert local_phone("+6281234567890") == "0812-3456-7890"
     assert local_phone("+622152908000") == "(021) 52908000"
