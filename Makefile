@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 PORT ?= 5000
 TRANSLATIONS := marketplace/translations
-# Gettext keywords for `make extract-messages`; tests/unit/test_translations.py reads this line.
+# Gettext keywords for `make extract-messages`; tests/unit/shared/test_translations.py reads this line.
 BABEL_KEYWORDS := _ _l gettext lazy_gettext ngettext:1,2
 export FLASK_APP := wsgi
 export PIP_DISABLE_PIP_VERSION_CHECK := 1

@@ -1,6 +1,7 @@
 """Configuration classes. Everything secret or site-specific comes from the environment.
 
-tests/integration/test_security.py checks the rules below (keys, Redis, Stripe, headers)."""
+tests/integration/security/test_security.py checks the rules below (keys, Redis, Stripe,
+headers)."""
 
 import os
 import secrets
@@ -103,8 +104,8 @@ class Testing(Config):
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
     RATELIMIT_ENABLED = False
     RATELIMIT_STORAGE_URI = "memory://"
-    LOGIN_THROTTLE_ENABLED = False  # tests/integration/test_security.py turns it on
-    WTF_CSRF_ENABLED = False  # tests/integration/test_security.py turns it back on
+    LOGIN_THROTTLE_ENABLED = False  # tests/integration/security/test_security.py turns it on
+    WTF_CSRF_ENABLED = False  # tests/integration/security/test_security.py turns it back on
     MAIL_SERVER = ""
     STRIPE_SECRET_KEY = ""
     STRIPE_WEBHOOK_SECRET = ""

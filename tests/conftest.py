@@ -14,6 +14,9 @@ from marketplace import create_app
 from marketplace.extensions import db
 from tests.fakes.smtp import FakeSMTP
 
+# Shared scenario fixtures (coop_with_product, placed_order, confirmed_order, outsider).
+pytest_plugins = ["tests.fixtures.scenarios"]
+
 # CI replays the same examples every run, so a red build is never a roll of the dice; locally
 # hypothesis keeps exploring new ones.
 settings.register_profile("ci", derandomize=True)

@@ -2,8 +2,8 @@
 
 The allocation engine returns `Reason(code, params)` values (allocation/types.py); the workflow
 adds codes of its own (WORKFLOW_CODES); assignments store the code and its numbers. Words are
-made only here, when the language is known. tests/unit/test_reasons.py checks that every code
-has a text and that each text uses exactly the numbers its code carries.
+made only here, when the language is known. tests/unit/fulfilment/test_reasons.py checks that
+every code has a text and that each text uses exactly the numbers its code carries.
 """
 
 from __future__ import annotations

@@ -1,0 +1,1 @@
+"""Tests of marketplace/checkout (the folder mirrors the package)."""

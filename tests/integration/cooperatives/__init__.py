@@ -1,0 +1,1 @@
+"""Tests of marketplace/cooperatives (the folder mirrors the package)."""

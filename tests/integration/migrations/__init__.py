@@ -1,0 +1,1 @@
+"""The migrations (migrations/versions) on a real database."""

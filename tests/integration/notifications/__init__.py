@@ -1,0 +1,1 @@
+"""Tests of marketplace/notifications (the folder mirrors the package)."""

@@ -1,0 +1,1 @@
+"""Tests of marketplace/orders (the folder mirrors the package)."""

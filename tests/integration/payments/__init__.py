@@ -1,0 +1,1 @@
+"""Tests of marketplace/payments (the folder mirrors the package)."""

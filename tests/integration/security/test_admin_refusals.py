@@ -1,0 +1,235 @@
+"""The role x endpoint matrix: every cooperative-admin endpoint (/kelola/<slug>/...) and every
+platform-admin endpoint (/admin/...) refuses everyone else and changes nothing. The url_map is
+enumerated, so a new admin endpoint without a case here fails the suite."""
+
+from dataclasses import dataclass
+
+import pytest
+from sqlalchemy import select
+
+from marketplace.accounts.models import User
+from marketplace.cooperatives.models import Cooperative, Invitation, Membership
+from marketplace.cooperatives.services import InvitationData, invite_member
+from marketplace.extensions import db
+from marketplace.fulfilment.models import Assignment
+from marketplace.fulfilment.services import publish_allocation
+from marketplace.orders.models import Order
+from marketplace.payments.invoicing import add_trusted_buyer
+from marketplace.payments.models import TrustedBuyer
+from tests.factories import client_for, english_user, make_cooperative
+from tests.fixtures.refusals import COOPERATIVE_OUTSIDERS, LOGIN_PAGE, assert_refused
+from tests.fixtures.scenarios import build_placed, build_shop, confirm
+from tests.integration.cooperatives.test_cooperatives import settings_data
+
+# endpoint -> its requests: (method, path with {placeholders} of World.values(), form data as a
+# real admin would send it); an endpoint with a form is checked on GET and POST.
+COOPERATIVE_ADMIN = {
+    "cooperatives.manage": (("get", "/kelola/{slug}/", None),),
+    "cooperatives.members": (("get", "/kelola/{slug}/anggota", None),),
+    "cooperatives.deactivate_member": (
+        ("post", "/kelola/{slug}/anggota/{membership_id}/nonaktifkan", {}),
+    ),
+    "cooperatives.invite": (
+        ("get", "/kelola/{slug}/anggota/undang", None),
+        (
+            "post",
+            "/kelola/{slug}/anggota/undang",
+            {"name": "Siti", "business_name": "Boneka Siti", "role": "member"},
+        ),
+    ),
+    "cooperatives.settings": (
+        ("get", "/kelola/{slug}/pengaturan", None),
+        ("post", "/kelola/{slug}/pengaturan", lambda w: settings_data(w.coop, name="Diretas")),
+    ),
+    "cooperatives.invitation": (("get", "/kelola/{slug}/undangan/{invitation_id}", None),),
+    "cooperatives.revoke_invitation": (
+        ("post", "/kelola/{slug}/undangan/{invitation_id}/cabut", {}),
+    ),
+    "payments.trusted_buyers": (
+        ("get", "/kelola/{slug}/pembeli-terpercaya", None),
+        (
+            "post",
+            "/kelola/{slug}/pembeli-terpercaya",
+            {"email": "hotel@example.com", "terms_days": "30"},
+        ),
+    ),
+    "payments.remove_trusted_buyer": (
+        ("post", "/kelola/{slug}/pembeli-terpercaya/{trusted_id}/hapus", {}),
+    ),
+    "payments.open_invoices": (("get", "/kelola/{slug}/tagihan", None),),
+    "payments.admin_invoice": (("get", "/kelola/{slug}/pesanan/{number}/faktur.pdf", None),),
+    "payments.admin_receipt": (
+        ("get", "/kelola/{slug}/pesanan/{number}/kuitansi/{payment_id}.pdf", None),
+    ),
+    "payments.admin_delivery_note": (
+        ("get", "/kelola/{slug}/pesanan/{number}/surat-jalan.pdf", None),
+    ),
+    "payments.refund": (
+        (
+            "post",
+            "/kelola/{slug}/pesanan/{number}/refund",
+            {"payment_id": "{payment_id}", "amount": "1000", "reason": "Diretas"},
+        ),
+    ),
+    "orders.manage_orders": (("get", "/kelola/{slug}/pesanan", None),),
+    "orders.export_orders": (("get", "/kelola/{slug}/pesanan.csv", None),),
+    "orders.manage_order": (
+        ("get", "/kelola/{slug}/pesanan/{number}", None),
+        (
+            "post",
+            "/kelola/{slug}/pesanan/{number}",
+            {"amount": "1000", "received_on": "2026-12-01"},
+        ),
+    ),
+    "orders.admin_cancel": (
+        ("post", "/kelola/{slug}/pesanan/{number}/batal", {"reason": "Stok habis, maaf"}),
+    ),
+    "fulfilment.allocate": (("get", "/kelola/{slug}/pesanan/{number}/alokasi", None),),
+    "fulfilment.assign_by_hand": (
+        ("get", "/kelola/{slug}/pesanan/{number}/baris/{line_id}/tugaskan", None),
+        (
+            "post",
+            "/kelola/{slug}/pesanan/{number}/baris/{line_id}/tugaskan",
+            {"membership_id": "{membership_id}", "quantity": "4"},
+        ),
+    ),
+    "fulfilment.quality_control": (
+        ("get", "/kelola/{slug}/pesanan/{number}/penugasan/{assignment_id}/qc", None),
+        (
+            "post",
+            "/kelola/{slug}/pesanan/{number}/penugasan/{assignment_id}/qc",
+            {"accepted": "20", "rejected": "0"},
+        ),
+    ),
+    "fulfilment.reoffer": (("post", "/kelola/{slug}/pesanan/{number}/tawarkan-ulang", {}),),
+    "catalogue.manage_products": (("get", "/kelola/{slug}/produk", None),),
+    "catalogue.new_product": (
+        ("get", "/kelola/{slug}/produk/baru", None),
+        ("post", "/kelola/{slug}/produk/baru", {"name": "Diretas"}),
+    ),
+    "catalogue.edit_product": (
+        ("get", "/kelola/{slug}/produk/{product_id}/ubah", None),
+        ("post", "/kelola/{slug}/produk/{product_id}/ubah", {"name": "Diretas"}),
+    ),
+    "catalogue.change_product_status": (
+        ("post", "/kelola/{slug}/produk/{product_id}/status", {"status": "archived"}),
+    ),
+}
+PLATFORM_ADMIN = {
+    "admin.cooperatives": (("get", "/admin/koperasi", None),),
+    "admin.cooperative": (("get", "/admin/koperasi/{coop_id}", None),),
+    "admin.verify": (("post", "/admin/koperasi/{pending_id}/verifikasi", {}),),
+    "admin.reject": (("post", "/admin/koperasi/{pending_id}/tolak", {"reason": "Data palsu"}),),
+    "admin.suspend": (("post", "/admin/koperasi/{coop_id}/tangguhkan", {"reason": "Penipuan"}),),
+    "admin.reinstate": (("post", "/admin/koperasi/{suspended_id}/pulihkan", {}),),
+}
+
+
+@dataclass
+class World:
+    """A confirmed, allocated order of a cooperative with an invitation and a trusted buyer;
+    a pending and a suspended cooperative for the platform admin's decisions."""
+
+    coop: Cooperative
+    admin: User
+    order: Order
+    member: Membership
+    pending: Cooperative
+    pending_admin: User
+    suspended: Cooperative
+
+    def values(self) -> dict:
+        first = lambda model: db.session.scalar(select(model.id).order_by(model.id))  # noqa: E731
+        return {
+            "slug": self.coop.slug,
+            "coop_id": self.coop.id,
+            "pending_id": self.pending.id,
+            "suspended_id": self.suspended.id,
+            "number": self.order.number,
+            "line_id": self.order.lines[0].id,
+            "payment_id": self.order.payments[0].id,
+            "assignment_id": first(Assignment),
+            "invitation_id": first(Invitation),
+            "trusted_id": first(TrustedBuyer),
+            "membership_id": self.member.id,
+            "product_id": self.order.lines[0].product_id,
+        }
+
+
+@pytest.fixture
+def world(app) -> World:
+    shop = build_shop()
+    placed = confirm(build_placed(shop))
+    publish_allocation(placed.order, shop.admin)
+    with app.test_request_context():
+        invite_member(shop.coop, shop.admin, InvitationData(name="Siti", role="member"))
+    add_trusted_buyer(shop.coop, shop.admin, email="hotel@example.com", terms_days=30)
+    pending_admin = english_user("Pending chair")
+    return World(
+        coop=shop.coop,
+        admin=shop.admin,
+        order=placed.order,
+        member=shop.member,
+        pending=make_cooperative(admin=pending_admin, status="pending"),
+        pending_admin=pending_admin,
+        suspended=make_cooperative(admin=english_user("Suspended chair"), status="suspended"),
+    )
+
+
+def _request(request: tuple, world: World) -> tuple[str, str, dict | None]:
+    method, path, data = request
+    values = world.values()
+    if callable(data):
+        data = data(world)
+    elif data is not None:
+        data = {key: str(value).format(**values) for key, value in data.items()}
+    return method, path.format(**values), data
+
+
+def _admin_endpoints(app, prefix: str) -> set[str]:
+    return {r.endpoint for r in app.url_map.iter_rules() if r.rule.startswith(prefix)}
+
+
+def test_every_admin_endpoint_has_a_refusal_case(app):
+    assert _admin_endpoints(app, "/kelola/") == set(COOPERATIVE_ADMIN)
+    assert _admin_endpoints(app, "/admin/") == set(PLATFORM_ADMIN)
+
+
+@pytest.mark.parametrize("endpoint", sorted(COOPERATIVE_ADMIN))
+def test_only_the_cooperatives_admins_reach_its_admin_endpoints(app, world, endpoint):
+    for request in COOPERATIVE_ADMIN[endpoint]:
+        method, url, data = _request(request, world)
+        assert_refused(
+            app,
+            method,
+            url,
+            coop=world.coop,
+            roles=(*COOPERATIVE_OUTSIDERS, "inactive_admin"),
+            users={"the_order_buyer": world.order.buyer},
+            data=data,
+        )
+        if method == "get":  # not vacuous: the same URL serves the cooperative's own admin
+            _assert_served(client_for(app, world.admin).get(url))
+
+
+@pytest.mark.parametrize("endpoint", sorted(PLATFORM_ADMIN))
+def test_only_the_platform_admin_reaches_the_platform_admin_endpoints(app, world, endpoint):
+    operator = english_user("Operator", is_platform_admin=True)
+    for request in PLATFORM_ADMIN[endpoint]:
+        method, url, data = _request(request, world)
+        assert_refused(
+            app,
+            method,
+            url,
+            coop=world.coop,
+            roles=("anonymous", "buyer", "member"),
+            users={"cooperative_admin": world.admin, "pending_admin": world.pending_admin},
+            data=data,
+        )
+        if method == "get":
+            _assert_served(client_for(app, operator).get(url))
+
+
+def _assert_served(response) -> None:
+    assert response.status_code in (200, 302), response.status_code
+    assert LOGIN_PAGE not in response.headers.get("Location", "")

@@ -1,0 +1,1 @@
+"""Tests of the shared modules (marketplace/*.py) and rules that span packages."""

@@ -1,0 +1,1 @@
+"""Tests of marketplace/accounts (the folder mirrors the package)."""

@@ -1,0 +1,1 @@
+"""Tests of marketplace/catalogue (the folder mirrors the package)."""

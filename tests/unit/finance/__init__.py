@@ -1,0 +1,1 @@
+"""Tests of marketplace/finance (the folder mirrors the package)."""

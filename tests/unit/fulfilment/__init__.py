@@ -1,0 +1,1 @@
+"""Tests of marketplace/fulfilment (the folder mirrors the package)."""
