@@ -10,9 +10,9 @@ from marketplace.admin import services
 from marketplace.admin.access import get_cooperative
 from marketplace.admin.forms import ReinstateForm, RejectForm, SuspendForm, VerifyForm
 from marketplace.cooperatives.models import Cooperative
-from marketplace.errors import DomainError
 from marketplace.forms import BaseForm
 from marketplace.url_params import page_number
+from marketplace.views import domain_errors
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -56,11 +56,9 @@ def _render_detail(coop: Cooperative, **forms: BaseForm) -> str:
 def verify(coop_id: int) -> ResponseReturnValue:
     coop = get_cooperative(coop_id)
     if VerifyForm().validate_on_submit():
-        try:
+        with domain_errors() as outcome:
             services.verify_cooperative(coop, current_user)
-        except DomainError as error:
-            flash(str(error.message), "danger")
-        else:
+        if outcome:
             if services.has_published_products(coop):
                 flash(_("%(name)s is verified and in the catalogue.", name=coop.name), "success")
             else:
@@ -81,10 +79,9 @@ def _decide_with_reason(
     """Validate a reason form, call the deciding service, and answer the way all three do."""
     if not form.validate_on_submit():
         return _render_detail(coop, **{form_name: form})
-    try:
+    with domain_errors() as outcome:
         decide(coop, current_user, form.reason.data)
-    except DomainError as error:
-        flash(str(error.message), "danger")
+    if not outcome:
         return redirect(url_for("admin.cooperative", coop_id=coop.id))
     flash(done, "success")
     return redirect(url_for("admin.cooperatives"))

@@ -224,10 +224,7 @@ class ProductForm(BaseForm):
         if field == "tiers":
             self.tier_errors.append(str(message))
             return True
-        if field and field in self._fields:
-            self[field].errors.append(message)
-            return True
-        return False
+        return super().show_error(field, message)
 
 
 class ProductStatusForm(BaseForm):

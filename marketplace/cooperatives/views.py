@@ -21,9 +21,8 @@ from marketplace.cooperatives.forms import (
     SettingsForm,
     SupplyOfferForm,
 )
-from marketplace.errors import DomainError
-from marketplace.forms import show_domain_error
 from marketplace.url_params import page_number
+from marketplace.views import domain_errors
 
 bp = Blueprint("cooperatives", __name__)
 
@@ -35,13 +34,11 @@ bp = Blueprint("cooperatives", __name__)
 def register() -> ResponseReturnValue:
     form = RegisterCooperativeForm()
     if form.validate_on_submit():
-        try:
+        with domain_errors(form) as outcome:
             coop = services.register_cooperative(
                 current_user, form.profile(), form.legal_identity()
             )
-        except DomainError as error:
-            show_domain_error(form, error)
-        else:
+        if outcome:
             flash(
                 _(
                     "%(name)s is registered. It awaits verification by the platform admin and "
@@ -74,11 +71,9 @@ def settings(slug: str) -> ResponseReturnValue:
         for name in services.LEGAL_FIELDS:
             delattr(form, name)
     if form.validate_on_submit():
-        try:
+        with domain_errors(form) as outcome:
             services.update_cooperative(coop, current_user, form.settings())
-        except DomainError as error:
-            show_domain_error(form, error)
-        else:
+        if outcome:
             flash(_("Settings saved."), "success")
             return redirect(url_for("cooperatives.settings", slug=coop.slug))
     return render_template("cooperatives/settings.html", coop=coop, form=form, active="settings")
@@ -106,11 +101,9 @@ def invite(slug: str) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     form = InvitationForm()
     if form.validate_on_submit():
-        try:
+        with domain_errors(form) as outcome:
             created = services.invite_member(coop, current_user, form.invitation_data())
-        except DomainError as error:
-            show_domain_error(form, error)
-        else:
+        if outcome:
             flash(_("Invitation created. Send the link to %(name)s.", name=created.name), "success")
             return redirect(
                 url_for("cooperatives.invitation", slug=coop.slug, invitation_id=created.id)
@@ -141,11 +134,9 @@ def revoke_invitation(slug: str, invitation_id: int) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     found = get_invitation_of(coop, invitation_id)
     if ConfirmForm().validate_on_submit():
-        try:
+        with domain_errors() as outcome:
             services.revoke_invitation(found, current_user)
-        except DomainError as error:
-            flash(str(error.message), "danger")
-        else:
+        if outcome:
             flash(_("The invitation link no longer works."), "success")
     return redirect(url_for("cooperatives.members", slug=coop.slug))
 
@@ -155,11 +146,9 @@ def deactivate_member(slug: str, membership_id: int) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     membership = get_membership_of(coop, membership_id)
     if ConfirmForm().validate_on_submit():
-        try:
+        with domain_errors() as outcome:
             services.deactivate_member(membership, current_user)
-        except DomainError as error:
-            flash(str(error.message), "danger")
-        else:
+        if outcome:
             flash(_("%(name)s is now inactive.", name=membership.display_name), "success")
     return redirect(url_for("cooperatives.members", slug=coop.slug))
 
@@ -191,10 +180,9 @@ def accept_invitation(token: str) -> ResponseReturnValue:
     found = get_invitation_by_token(token)
     if not ConfirmForm().validate_on_submit():
         return redirect(url_for("cooperatives.join", token=token))
-    try:
+    with domain_errors() as outcome:
         membership = services.accept_invitation(found, current_user)
-    except DomainError as error:
-        flash(str(error.message), "danger")
+    if not outcome:
         return redirect(url_for("cooperatives.join", token=token))
     flash(
         _(
@@ -230,11 +218,9 @@ def edit_offer(slug: str, product_id: int) -> ResponseReturnValue:
     offer = services.find_offer(membership, product)
     form = SupplyOfferForm(obj=offer)
     if form.validate_on_submit():
-        try:
+        with domain_errors(form) as outcome:
             services.save_supply_offer(membership, product, form.offer_data())
-        except DomainError as error:
-            show_domain_error(form, error)
-        else:
+        if outcome:
             flash(_("Your offer is saved."), "success")
             return redirect(url_for("cooperatives.edit_offer", slug=slug, product_id=product.id))
     return render_template(

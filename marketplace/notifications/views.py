@@ -1,4 +1,5 @@
 from flask import Blueprint, current_app, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -10,7 +11,7 @@ bp = Blueprint("notifications", __name__)
 
 
 @bp.get("/notifikasi/")
-def index():
+def index() -> ResponseReturnValue:
     page = services.notifications_page(current_user, page_number(), current_app.config["PAGE_SIZE"])
     return render_template(
         "notifications/index.html", page=page, message=services.message, form=FlaskForm()
@@ -18,7 +19,7 @@ def index():
 
 
 @bp.post("/notifikasi/baca")
-def mark_read():
+def mark_read() -> ResponseReturnValue:
     if FlaskForm().validate_on_submit():
         services.mark_all_read(current_user)
         flash(_("All notifications are marked as read."), "info")
