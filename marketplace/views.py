@@ -9,14 +9,21 @@ names, or flashed at the top of the page, and the view carries on with the outco
         flash(_("Your order %(number)s is placed.", number=order.number), "success")
         return redirect(url_for("orders.order_detail", number=order.number))
     return render_template(..., form=form)
+
+A button that changes one thing and goes back to a page is one call:
+
+    return act(AnswerForm(), lambda: services.accept_assignment(a, current_user),
+               done=_("You accepted the work. Thank you!"), back=url_for(...))
 """
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
-from flask import flash
+from flask import flash, redirect
 from flask_wtf import FlaskForm
+from werkzeug.wrappers import Response
 
 from marketplace.errors import DomainError
 
@@ -53,3 +60,22 @@ def domain_errors(
     except DomainError as error:
         outcome.error = error
         show_domain_error(form, error, category=category, prefix=prefix)
+
+
+def act(
+    form: FlaskForm | None,
+    action: Callable[[], Any],
+    *,
+    done: str | Callable[[Any], str],
+    back: str,
+    category: str = "success",
+) -> Response:
+    """Validate the button's form (None: nothing to validate), run the service, flash `done`
+    (a message, or a function of the service's result) or the refusal, and redirect to `back`.
+    An invalid form (a stale CSRF token) changes nothing and says nothing, as before."""
+    if form is None or form.validate_on_submit():
+        with domain_errors() as outcome:
+            result = action()
+        if outcome:
+            flash(done(result) if callable(done) else done, category)
+    return redirect(back)

@@ -16,12 +16,12 @@ from wtforms.widgets import TextInput
 
 from marketplace.catalogue import pricing
 from marketplace.catalogue.models import Product, ProductKind, ProductStatus
+from marketplace.catalogue.queries import list_categories
 from marketplace.catalogue.services import (
     MAX_LEAD_TIME_DAYS,
     TIER_PROBLEM_MESSAGES,
     UNITS,
     ProductData,
-    list_categories,
 )
 from marketplace.forms import MAX_PRICE, MAX_QUANTITY, BaseForm, WholeNumberField, normalised
 from marketplace.identifiers import normalise_bpom, normalise_pirt

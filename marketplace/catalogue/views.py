@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from marketplace.accounts.access import public
-from marketplace.catalogue import services
+from marketplace.catalogue import queries, services
 from marketplace.catalogue.access import get_product_for_admin, get_public_product
 from marketplace.catalogue.forms import ProductForm, ProductStatusForm
 from marketplace.catalogue.models import ProductStatus
@@ -23,14 +23,14 @@ def index() -> ResponseReturnValue:
     """The public catalogue: search by name, filter by category."""
     query = request.args.get("q", "").strip()[:MAX_QUERY_LENGTH]
     category_slug = request.args.get("kategori", "").strip()
-    page = services.search_products(
+    page = queries.search_products(
         query=query, category_slug=category_slug or None, page=page_number()
     )
     return render_template(
         "catalogue/index.html",
         page=page,
         availability=services.availability_for(p.id for p in page.items),
-        categories=services.list_categories(),
+        categories=queries.list_categories(),
         query=query,
         category_slug=category_slug,
     )
@@ -54,7 +54,7 @@ def product(coop_slug: str, product_slug: str) -> ResponseReturnValue:
 @public
 def cooperative(slug: str) -> ResponseReturnValue:
     coop = get_public_cooperative(slug)
-    page = services.published_products_of(coop, page=page_number())
+    page = queries.published_products_of(coop, page=page_number())
     return render_template(
         "catalogue/cooperative.html",
         coop=coop,
@@ -66,7 +66,7 @@ def cooperative(slug: str) -> ResponseReturnValue:
 @bp.get("/kelola/<slug>/produk")
 def manage_products(slug: str) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
-    page = services.products_for_admin(coop, page=page_number())
+    page = queries.products_for_admin(coop, page=page_number())
     return render_template(
         "catalogue/manage_products.html",
         coop=coop,

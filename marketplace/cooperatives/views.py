@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from marketplace.accounts.access import public
-from marketplace.cooperatives import services
+from marketplace.cooperatives import queries, services
 from marketplace.cooperatives.access import (
     active_membership,
     get_cooperative_for_admin,
@@ -22,7 +22,7 @@ from marketplace.cooperatives.forms import (
     SupplyOfferForm,
 )
 from marketplace.url_params import page_number
-from marketplace.views import domain_errors
+from marketplace.views import act, domain_errors
 
 bp = Blueprint("cooperatives", __name__)
 
@@ -57,7 +57,7 @@ def manage(slug: str) -> ResponseReturnValue:
     return render_template(
         "cooperatives/manage.html",
         coop=coop,
-        counts=services.dashboard_counts(coop),
+        counts=queries.dashboard_counts(coop),
         active="dashboard",
     )
 
@@ -82,13 +82,13 @@ def settings(slug: str) -> ResponseReturnValue:
 @bp.get("/kelola/<slug>/anggota")
 def members(slug: str) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
-    page = services.members_page(coop, page_number())
-    invitations = services.open_invitations(coop)
+    page = queries.members_page(coop, page_number())
+    invitations = queries.open_invitations(coop)
     return render_template(
         "cooperatives/members.html",
         coop=coop,
         page=page,
-        active_members=services.dashboard_counts(coop)["members"],
+        active_members=queries.dashboard_counts(coop)["members"],
         invitations=invitations,
         links={i.id: services.invitation_link(i) for i in invitations},
         confirm_form=ConfirmForm(),
@@ -133,24 +133,24 @@ def invitation(slug: str, invitation_id: int) -> ResponseReturnValue:
 def revoke_invitation(slug: str, invitation_id: int) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     found = get_invitation_of(coop, invitation_id)
-    if ConfirmForm().validate_on_submit():
-        with domain_errors() as outcome:
-            services.revoke_invitation(found, current_user)
-        if outcome:
-            flash(_("The invitation link no longer works."), "success")
-    return redirect(url_for("cooperatives.members", slug=coop.slug))
+    return act(
+        ConfirmForm(),
+        lambda: services.revoke_invitation(found, current_user),
+        done=_("The invitation link no longer works."),
+        back=url_for("cooperatives.members", slug=coop.slug),
+    )
 
 
 @bp.post("/kelola/<slug>/anggota/<int:membership_id>/nonaktifkan")
 def deactivate_member(slug: str, membership_id: int) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     membership = get_membership_of(coop, membership_id)
-    if ConfirmForm().validate_on_submit():
-        with domain_errors() as outcome:
-            services.deactivate_member(membership, current_user)
-        if outcome:
-            flash(_("%(name)s is now inactive.", name=membership.display_name), "success")
-    return redirect(url_for("cooperatives.members", slug=coop.slug))
+    return act(
+        ConfirmForm(),
+        lambda: services.deactivate_member(membership, current_user),
+        done=_("%(name)s is now inactive.", name=membership.display_name),
+        back=url_for("cooperatives.members", slug=coop.slug),
+    )
 
 
 # --- joining by invitation ----------------------------------------------------------------
@@ -207,7 +207,7 @@ def my_offers(slug: str) -> ResponseReturnValue:
         "cooperatives/my_offers.html",
         membership=membership,
         coop=membership.cooperative,
-        rows=services.offers_overview(membership),
+        rows=queries.offers_overview(membership),
     )
 
 
@@ -215,7 +215,7 @@ def my_offers(slug: str) -> ResponseReturnValue:
 def edit_offer(slug: str, product_id: int) -> ResponseReturnValue:
     membership = get_membership_for_member(slug, current_user)
     product = get_offer_product(membership, product_id)
-    offer = services.find_offer(membership, product)
+    offer = queries.find_offer(membership, product)
     form = SupplyOfferForm(obj=offer)
     if form.validate_on_submit():
         with domain_errors(form) as outcome:

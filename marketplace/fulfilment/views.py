@@ -1,4 +1,4 @@
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -24,7 +24,7 @@ from marketplace.fulfilment.forms import (
 from marketplace.orders.access import get_order_for_admin
 from marketplace.orders.models import OrderStatus
 from marketplace.url_params import page_number
-from marketplace.views import domain_errors
+from marketplace.views import act, domain_errors
 
 bp = Blueprint("fulfilment", __name__)
 
@@ -99,13 +99,13 @@ def reoffer(slug: str, number: str) -> ResponseReturnValue:
     """Ask the engine again for units no member could take."""
     coop = get_cooperative_for_admin(slug, current_user)
     order = get_order_for_admin(coop, number)
-    form = AnswerForm()
-    if form.validate_on_submit():
-        with domain_errors() as outcome:
-            placed = services.reoffer_open_quantity(order, current_user)
-        if outcome:
-            flash(_("%(units)s units were offered to members.", units=placed), "info")
-    return _order_page(slug, number)
+    return act(
+        AnswerForm(),
+        lambda: services.reoffer_open_quantity(order, current_user),
+        done=lambda placed: _("%(units)s units were offered to members.", units=placed),
+        category="info",
+        back=url_for("orders.manage_order", slug=slug, number=number),
+    )
 
 
 @bp.route("/kelola/<slug>/pesanan/<number>/baris/<int:line_id>/tugaskan", methods=["GET", "POST"])
@@ -167,7 +167,7 @@ def quality_control(slug: str, number: str, assignment_id: int) -> ResponseRetur
 
 @bp.get("/pekerjaan/")
 def my_work() -> ResponseReturnValue:
-    page = services.work_for_user(current_user, page_number(), current_app.config["PAGE_SIZE"])
+    page = services.work_for_user(current_user, page_number())
     return render_template("fulfilment/my_work.html", page=page)
 
 
@@ -183,40 +183,41 @@ def assignment_detail(assignment_id: int) -> ResponseReturnValue:
     )
 
 
-def _back(assignment_id: int) -> ResponseReturnValue:
-    return redirect(url_for("fulfilment.assignment_detail", assignment_id=assignment_id))
+def _back(assignment_id: int) -> str:
+    return url_for("fulfilment.assignment_detail", assignment_id=assignment_id)
 
 
 @bp.post("/pekerjaan/<int:assignment_id>/terima")
 def accept(assignment_id: int) -> ResponseReturnValue:
     assignment = get_assignment_for_member(assignment_id, current_user)
-    if AnswerForm().validate_on_submit():
-        with domain_errors() as outcome:
-            services.accept_assignment(assignment, current_user)
-        if outcome:
-            flash(_("You accepted the work. Thank you!"), "success")
-    return _back(assignment_id)
+    return act(
+        AnswerForm(),
+        lambda: services.accept_assignment(assignment, current_user),
+        done=_("You accepted the work. Thank you!"),
+        back=_back(assignment_id),
+    )
 
 
 @bp.post("/pekerjaan/<int:assignment_id>/tolak")
 def decline(assignment_id: int) -> ResponseReturnValue:
     assignment = get_assignment_for_member(assignment_id, current_user)
     form = DeclineForm()
-    if form.validate_on_submit():
-        with domain_errors() as outcome:
-            services.decline_assignment(assignment, current_user, form.reason.data or "")
-        if outcome:
-            flash(_("You declined the work; it is offered to other members."), "info")
-    return _back(assignment_id)
+    return act(
+        form,
+        lambda: services.decline_assignment(assignment, current_user, form.reason.data or ""),
+        done=_("You declined the work; it is offered to other members."),
+        category="info",
+        back=_back(assignment_id),
+    )
 
 
 @bp.post("/pekerjaan/<int:assignment_id>/progres")
 def progress(assignment_id: int) -> ResponseReturnValue:
     assignment = get_assignment_for_member(assignment_id, current_user)
     form = ProgressForm()
-    if form.validate_on_submit():
-        with domain_errors() as outcome:
-            services.report_progress(assignment, current_user, form.status.data)
-        if outcome:
-            flash(_("Progress saved."), "success")
-    return _back(assignment_id)
+    return act(
+        form,
+        lambda: services.report_progress(assignment, current_user, form.status.data),
+        done=_("Progress saved."),
+        back=_back(assignment_id),
+    )

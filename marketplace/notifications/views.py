@@ -1,10 +1,10 @@
-from flask import Blueprint, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
-from marketplace.notifications import services
+from marketplace.notifications import queries, services
 from marketplace.url_params import page_number
 
 bp = Blueprint("notifications", __name__)
@@ -12,7 +12,7 @@ bp = Blueprint("notifications", __name__)
 
 @bp.get("/notifikasi/")
 def index() -> ResponseReturnValue:
-    page = services.notifications_page(current_user, page_number(), current_app.config["PAGE_SIZE"])
+    page = queries.notifications_page(current_user, page_number())
     return render_template(
         "notifications/index.html", page=page, message=services.message, form=FlaskForm()
     )

@@ -11,14 +11,14 @@ from marketplace.accounts.access import public
 from marketplace.cooperatives.access import get_cooperative_for_admin
 from marketplace.extensions import csrf, limiter
 from marketplace.orders.access import get_order_for_admin, get_order_for_buyer
-from marketplace.payments import documents, invoicing
+from marketplace.payments import documents, invoicing, queries
 from marketplace.payments.access import get_payment_of_order, get_trusted_buyer_for_admin
 from marketplace.payments.card import start_card_checkout
 from marketplace.payments.forms import RefundForm, TrustedBuyerForm
 from marketplace.payments.refunds import refund_payment
 from marketplace.payments.stripe_gateway import card_payment_enabled
 from marketplace.payments.webhooks import WebhookRefused, handle_stripe_webhook
-from marketplace.views import domain_errors
+from marketplace.views import act, domain_errors
 
 bp = Blueprint("payments", __name__)
 
@@ -47,11 +47,14 @@ def pay_by_card(number: str) -> ResponseReturnValue:
 @bp.post("/pesanan/<number>/tempo")
 def pay_on_terms(number: str) -> ResponseReturnValue:
     order = get_order_for_buyer(number, current_user)
-    with domain_errors() as outcome:
-        invoice = invoicing.grant_invoice_terms(order, current_user)
-    if outcome:
-        flash(_("Order confirmed. Invoice %(number)s is issued.", number=invoice.number), "success")
-    return redirect(url_for("orders.order_detail", number=number))
+    return act(
+        None,  # the CSRF check of every POST is all the form there is
+        lambda: invoicing.grant_invoice_terms(order, current_user),
+        done=lambda invoice: _(
+            "Order confirmed. Invoice %(number)s is issued.", number=invoice.number
+        ),
+        back=url_for("orders.order_detail", number=number),
+    )
 
 
 @bp.post("/webhooks/stripe")
@@ -176,7 +179,7 @@ def trusted_buyers(slug: str) -> ResponseReturnValue:
         "payments/trusted_buyers.html",
         coop=coop,
         form=form,
-        trusted=invoicing.trusted_buyers_of(coop),
+        trusted=queries.trusted_buyers_of(coop),
     )
 
 
@@ -195,6 +198,6 @@ def open_invoices(slug: str) -> ResponseReturnValue:
     return render_template(
         "payments/open_invoices.html",
         coop=coop,
-        invoices=invoicing.open_invoices(coop),
+        invoices=queries.open_invoices(coop),
         today=invoicing.local_today(coop),
     )

@@ -5,7 +5,6 @@ from zoneinfo import ZoneInfo
 
 from flask import (
     Response,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -61,9 +60,7 @@ def _filters() -> tuple[OrderFilterForm, queries.OrderFilter]:
 def manage_orders(slug: str) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     form, filters = _filters()
-    page = queries.orders_of_cooperative(
-        coop, filters, page_number(), current_app.config["PAGE_SIZE"]
-    )
+    page = queries.orders_of_cooperative(coop, filters, page_number())
     return render_template("orders/manage_list.html", coop=coop, page=page, form=form)
 
 

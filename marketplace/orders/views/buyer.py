@@ -1,6 +1,6 @@
 """A buyer's orders: the list, an order with its timeline, cancel."""
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -11,14 +11,14 @@ from marketplace.orders.views import bp
 from marketplace.payments.invoicing import trusted_terms
 from marketplace.payments.stripe_gateway import card_payment_enabled
 from marketplace.url_params import page_number
-from marketplace.views import domain_errors
+from marketplace.views import act
 
 MAX_ORDERS_SHOWN = 20
 
 
 @bp.get("/pesanan/")
 def my_orders() -> ResponseReturnValue:
-    page = queries.orders_of_buyer(current_user, page_number(), current_app.config["PAGE_SIZE"])
+    page = queries.orders_of_buyer(current_user, page_number())
     return render_template("orders/my_orders.html", page=page)
 
 
@@ -38,8 +38,10 @@ def order_detail(number: str) -> ResponseReturnValue:
 @bp.post("/pesanan/<number>/batal")
 def cancel(number: str) -> ResponseReturnValue:
     order = get_order_for_buyer(number, current_user)
-    with domain_errors() as outcome:
-        services.cancel_by_buyer(order, current_user)
-    if outcome:
-        flash(_("Order %(number)s is cancelled.", number=order.number), "info")
-    return redirect(url_for("orders.order_detail", number=number))
+    return act(
+        None,  # the CSRF check of every POST is all the form there is
+        lambda: services.cancel_by_buyer(order, current_user),
+        done=_("Order %(number)s is cancelled.", number=order.number),
+        category="info",
+        back=url_for("orders.order_detail", number=number),
+    )
