@@ -2,6 +2,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
+from flask_sqlalchemy.pagination import Pagination
 
 from marketplace.accounts.access import public
 from marketplace.catalogue import queries, services
@@ -17,6 +18,12 @@ bp = Blueprint("catalogue", __name__)
 MAX_QUERY_LENGTH = 100
 
 
+def _product_cards(template: str, page: Pagination, **context: object) -> str:
+    """A page of products with what each can still promise (every product list shows it)."""
+    availability = services.availability_for(p.id for p in page.items)
+    return render_template(template, page=page, availability=availability, **context)
+
+
 @bp.get("/")
 @public
 def index() -> ResponseReturnValue:
@@ -26,10 +33,9 @@ def index() -> ResponseReturnValue:
     page = queries.search_products(
         query=query, category_slug=category_slug or None, page=page_number()
     )
-    return render_template(
+    return _product_cards(
         "catalogue/index.html",
-        page=page,
-        availability=services.availability_for(p.id for p in page.items),
+        page,
         categories=queries.list_categories(),
         query=query,
         category_slug=category_slug,
@@ -55,25 +61,14 @@ def product(coop_slug: str, product_slug: str) -> ResponseReturnValue:
 def cooperative(slug: str) -> ResponseReturnValue:
     coop = get_public_cooperative(slug)
     page = queries.published_products_of(coop, page=page_number())
-    return render_template(
-        "catalogue/cooperative.html",
-        coop=coop,
-        page=page,
-        availability=services.availability_for(p.id for p in page.items),
-    )
+    return _product_cards("catalogue/cooperative.html", page, coop=coop)
 
 
 @bp.get("/kelola/<slug>/produk")
 def manage_products(slug: str) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     page = queries.products_for_admin(coop, page=page_number())
-    return render_template(
-        "catalogue/manage_products.html",
-        coop=coop,
-        page=page,
-        availability=services.availability_for(p.id for p in page.items),
-        active="products",
-    )
+    return _product_cards("catalogue/manage_products.html", page, coop=coop, active="products")
 
 
 @bp.route("/kelola/<slug>/produk/baru", methods=["GET", "POST"])
