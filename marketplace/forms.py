@@ -51,6 +51,15 @@ class BaseForm(FlaskForm):
         def get_translations(self, form) -> _CatalogueTranslations:
             return _CatalogueTranslations()
 
+    def show_error(self, field: str | None, message: str) -> bool:
+        """Put a service's error next to the field it names; False when no field of this form
+        fits (the view then shows it at the top of the page)."""
+        found = self._fields.get(field) if field else None
+        if found is None:
+            return False
+        found.errors = [*found.errors, str(message)]
+        return True
+
 
 def normalised(normalise: Callable[[str], str], message: str) -> Callable:
     """A WTForms validator that checks a value with a pure normaliser and stores its result."""
@@ -144,14 +153,3 @@ class BoundedDateField(DateField):
                     last=LAST_DATE.year,
                 )
             )
-
-
-def show_domain_error(form, exc) -> None:
-    """Put a service's DomainError next to the field it names, or at the top of the page."""
-    from flask import flash
-
-    field = form._fields.get(exc.field) if form is not None and exc.field else None
-    if field is not None:
-        field.errors = [*field.errors, str(exc.message)]
-    else:
-        flash(str(exc.message), "danger")

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -22,7 +23,7 @@ def create_user(
     """Add a user to the current transaction; raises ValidationFailed on a taken email."""
     email = email.strip().lower()
     if find_user_by_email(email):
-        raise ValidationFailed("This email is already registered.", field="email")
+        raise ValidationFailed(_l("This email is already registered."), field="email")
     user = User(
         email=email,
         password_hash=generate_password_hash(password),

@@ -1,4 +1,5 @@
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_user, logout_user
@@ -13,8 +14,8 @@ from marketplace.accounts.forms import (
     ResetPasswordForm,
     SignUpForm,
 )
-from marketplace.errors import ValidationFailed
 from marketplace.extensions import limiter
+from marketplace.views import domain_errors
 
 bp = Blueprint("accounts", __name__, url_prefix="/akun")
 
@@ -22,12 +23,12 @@ bp = Blueprint("accounts", __name__, url_prefix="/akun")
 @bp.route("/daftar", methods=["GET", "POST"])
 @public
 @limiter.limit("20 per hour", methods=["POST"])
-def signup():
+def signup() -> ResponseReturnValue:
     if current_user.is_authenticated:
         return redirect(url_for("catalogue.index"))
     form = SignUpForm(next=request.args.get("next", ""))
     if form.validate_on_submit():
-        try:
+        with domain_errors(form) as outcome:
             user = services.register_user(
                 email=form.email.data,
                 password=form.password.data,
@@ -35,9 +36,7 @@ def signup():
                 phone=form.phone.data or None,
                 locale=session.get("lang", "id"),
             )
-        except ValidationFailed:
-            form.email.errors.append(_("This email is already registered."))
-        else:
+        if outcome:
             login_user(user)
             recovery.send_verification(user)
             flash(_("Welcome, %(name)s! Your account is ready.", name=user.name), "success")
@@ -48,7 +47,7 @@ def signup():
 @bp.route("/masuk", methods=["GET", "POST"])
 @public
 @limiter.limit("10 per minute", methods=["POST"])
-def login():
+def login() -> ResponseReturnValue:
     if current_user.is_authenticated:
         return redirect(url_for("catalogue.index"))
     form = LoginForm(next=request.args.get("next", ""))
@@ -81,7 +80,7 @@ def login():
 
 @bp.post("/keluar")
 @public
-def logout():
+def logout() -> ResponseReturnValue:
     logout_user()
     flash(_("You have logged out."), "info")
     return redirect(url_for("catalogue.index"))
@@ -89,7 +88,7 @@ def logout():
 
 @bp.post("/bahasa")
 @public
-def language():
+def language() -> ResponseReturnValue:
     form = LanguageForm()
     if form.validate_on_submit():
         session["lang"] = form.lang.data
@@ -99,7 +98,7 @@ def language():
 
 
 @bp.get("/")
-def dashboard():
+def dashboard() -> ResponseReturnValue:
     """The user's home: their cooperatives, as admin or member, and their orders."""
     return render_template("accounts/dashboard.html", memberships=current_user.memberships)
 
@@ -119,7 +118,7 @@ def inject_verification() -> dict:
 @bp.route("/lupa-sandi", methods=["GET", "POST"])
 @public
 @limiter.limit("5 per hour", methods=["POST"])
-def forgot_password():
+def forgot_password() -> ResponseReturnValue:
     form = ForgotPasswordForm()
     if form.validate_on_submit():
         recovery.request_password_reset(form.email.data)
@@ -139,18 +138,16 @@ def forgot_password():
 @bp.route("/sandi-baru/<token>", methods=["GET", "POST"])
 @public
 @limiter.limit("20 per hour", methods=["POST"])
-def reset_password(token: str):
-    try:
+def reset_password(token: str) -> ResponseReturnValue:
+    with domain_errors() as outcome:
         recovery.user_for_reset(token)
-    except ValidationFailed as exc:
-        flash(exc.message, "danger")
+    if not outcome:
         return redirect(url_for("accounts.forgot_password"))
     form = ResetPasswordForm()
     if form.validate_on_submit():
-        try:
+        with domain_errors() as outcome:
             recovery.reset_password(token, form.password.data)
-        except ValidationFailed as exc:
-            flash(exc.message, "danger")
+        if not outcome:
             return redirect(url_for("accounts.forgot_password"))
         logout_user()
         flash(_("Your password has been changed. Log in with the new one."), "success")
@@ -160,15 +157,13 @@ def reset_password(token: str):
 
 @bp.route("/verifikasi/<token>", methods=["GET", "POST"])
 @public
-def verify_email(token: str):
+def verify_email(token: str) -> ResponseReturnValue:
     """GET shows a button; the POST confirms (mail scanners that open links change nothing)."""
     form = ResendVerificationForm()
     if request.method == "POST" and form.validate_on_submit():
-        try:
+        with domain_errors() as outcome:
             recovery.verify_email(token)
-        except ValidationFailed as exc:
-            flash(exc.message, "danger")
-        else:
+        if outcome:
             flash(_("Thank you, your email address is confirmed."), "success")
         return redirect(url_for("accounts.dashboard"))
     return render_template("accounts/verify_email.html", form=form)
@@ -176,7 +171,7 @@ def verify_email(token: str):
 
 @bp.post("/verifikasi/kirim")
 @limiter.limit("5 per hour")
-def resend_verification():
+def resend_verification() -> ResponseReturnValue:
     if ResendVerificationForm().validate_on_submit():
         recovery.send_verification(current_user)
         flash(_("We have sent the link again to %(email)s.", email=current_user.email), "info")

@@ -1,54 +1,20 @@
 """Platform administration: verifying, rejecting, suspending and reinstating cooperatives."""
 
-from flask import current_app, url_for
+from flask import url_for
 from flask_babel import lazy_gettext as _l
-from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import case, func, select
 
 from marketplace.accounts.models import User
+from marketplace.admin.queries import cooperative_admins
 from marketplace.audit.services import record
-from marketplace.catalogue.models import Product, ProductStatus
 from marketplace.cooperatives.locks import lock_cooperative
 from marketplace.cooperatives.models import (
     Cooperative,
     CooperativeStatus,
-    Membership,
-    MembershipRole,
-    MembershipStatus,
 )
 from marketplace.db import utcnow
 from marketplace.errors import InvalidTransition, ValidationFailed
-from marketplace.extensions import db
 from marketplace.notifications.services import notify
 from marketplace.transaction import transaction
-
-STATUS_FILTERS = tuple(CooperativeStatus)
-
-
-def cooperatives_page(status: str | None, page: int = 1) -> Pagination:
-    """All cooperatives, or those with `status`; pending ones first, oldest request first."""
-    stmt = select(Cooperative)
-    if status in STATUS_FILTERS:
-        stmt = stmt.where(Cooperative.status == status)
-    pending_first = case((Cooperative.status == CooperativeStatus.PENDING, 0), else_=1)
-    stmt = stmt.order_by(pending_first, Cooperative.created_at, Cooperative.id)
-    return db.paginate(stmt, page=page, per_page=current_app.config["PAGE_SIZE"], error_out=False)
-
-
-def cooperative_admins(coop: Cooperative) -> list[Membership]:
-    """The cooperative's active admins, so the platform admin knows whom to contact."""
-    return list(
-        db.session.scalars(
-            select(Membership)
-            .join(User, Membership.user_id == User.id)
-            .where(
-                Membership.cooperative_id == coop.id,
-                Membership.role == MembershipRole.ADMIN,
-                Membership.status == MembershipStatus.ACTIVE,
-            )
-            .order_by(Membership.member_number)
-        )
-    )
 
 
 def _decide(
@@ -74,17 +40,6 @@ def _decide(
         cooperative_id=coop.id,
         before={"status": from_status},
         after={"status": new_status, **details},
-    )
-
-
-def has_published_products(coop: Cooperative) -> bool:
-    """Whether the cooperative has anything to show in the catalogue."""
-    return bool(
-        db.session.scalar(
-            select(func.count(Product.id)).where(
-                Product.cooperative_id == coop.id, Product.status == ProductStatus.PUBLISHED
-            )
-        )
     )
 
 

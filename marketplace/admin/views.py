@@ -6,13 +6,13 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from marketplace.accounts.access import platform_admin_required
-from marketplace.admin import services
+from marketplace.admin import queries, services
 from marketplace.admin.access import get_cooperative
 from marketplace.admin.forms import ReinstateForm, RejectForm, SuspendForm, VerifyForm
 from marketplace.cooperatives.models import Cooperative
-from marketplace.errors import DomainError
 from marketplace.forms import BaseForm
 from marketplace.url_params import page_number
+from marketplace.views import act, domain_errors
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -21,14 +21,14 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 @platform_admin_required
 def cooperatives() -> ResponseReturnValue:
     status = request.args.get("status") or None
-    if status not in services.STATUS_FILTERS:
+    if status not in queries.STATUS_FILTERS:
         status = None
-    page = services.cooperatives_page(status, page_number())
+    page = queries.cooperatives_page(status, page_number())
     return render_template(
         "admin/cooperatives.html",
         page=page,
         status=status,
-        statuses=services.STATUS_FILTERS,
+        statuses=queries.STATUS_FILTERS,
         verify_form=VerifyForm(),
     )
 
@@ -43,7 +43,7 @@ def _render_detail(coop: Cooperative, **forms: BaseForm) -> str:
     return render_template(
         "admin/cooperative.html",
         coop=coop,
-        admins=services.cooperative_admins(coop),
+        admins=queries.cooperative_admins(coop),
         verify_form=VerifyForm(),
         reject_form=forms.get("reject_form") or RejectForm(formdata=None),
         suspend_form=forms.get("suspend_form") or SuspendForm(formdata=None),
@@ -55,24 +55,21 @@ def _render_detail(coop: Cooperative, **forms: BaseForm) -> str:
 @platform_admin_required
 def verify(coop_id: int) -> ResponseReturnValue:
     coop = get_cooperative(coop_id)
-    if VerifyForm().validate_on_submit():
-        try:
-            services.verify_cooperative(coop, current_user)
-        except DomainError as error:
-            flash(str(error.message), "danger")
-        else:
-            if services.has_published_products(coop):
-                flash(_("%(name)s is verified and in the catalogue.", name=coop.name), "success")
-            else:
-                flash(
-                    _(
-                        "%(name)s is verified. It will show in the catalogue once it publishes "
-                        "products.",
-                        name=coop.name,
-                    ),
-                    "success",
-                )
-    return redirect(url_for("admin.cooperatives"))
+    return act(
+        VerifyForm(),
+        lambda: services.verify_cooperative(coop, current_user),
+        done=_verified,
+        back=url_for("admin.cooperatives"),
+    )
+
+
+def _verified(coop: Cooperative) -> str:
+    if queries.has_published_products(coop):
+        return _("%(name)s is verified and in the catalogue.", name=coop.name)
+    return _(
+        "%(name)s is verified. It will show in the catalogue once it publishes products.",
+        name=coop.name,
+    )
 
 
 def _decide_with_reason(
@@ -81,10 +78,9 @@ def _decide_with_reason(
     """Validate a reason form, call the deciding service, and answer the way all three do."""
     if not form.validate_on_submit():
         return _render_detail(coop, **{form_name: form})
-    try:
+    with domain_errors() as outcome:
         decide(coop, current_user, form.reason.data)
-    except DomainError as error:
-        flash(str(error.message), "danger")
+    if not outcome:
         return redirect(url_for("admin.cooperative", coop_id=coop.id))
     flash(done, "success")
     return redirect(url_for("admin.cooperatives"))

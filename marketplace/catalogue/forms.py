@@ -16,10 +16,10 @@ from wtforms.widgets import TextInput
 
 from marketplace.catalogue import pricing
 from marketplace.catalogue.models import Product, ProductKind, ProductStatus, ProductUnit
+from marketplace.catalogue.queries import list_categories
 from marketplace.catalogue.services import (
     TIER_PROBLEM_MESSAGES,
     ProductData,
-    list_categories,
 )
 from marketplace.forms import BaseForm, WholeNumberField, normalised
 from marketplace.identifiers import normalise_bpom, normalise_pirt
@@ -225,10 +225,7 @@ class ProductForm(BaseForm):
         if field == "tiers":
             self.tier_errors.append(str(message))
             return True
-        if field and field in self._fields:
-            self[field].errors.append(message)
-            return True
-        return False
+        return super().show_error(field, message)
 
 
 class ProductStatusForm(BaseForm):

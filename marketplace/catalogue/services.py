@@ -3,11 +3,8 @@
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from flask import current_app
 from flask_babel import lazy_gettext as _l
-from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from marketplace.accounts.models import User
 from marketplace.audit.services import record
@@ -20,6 +17,7 @@ from marketplace.catalogue.models import (
     ProductStatus,
     ProductUnit,
 )
+from marketplace.catalogue.queries import list_categories
 from marketplace.cooperatives.models import (
     Cooperative,
     Membership,
@@ -152,72 +150,10 @@ def ensure_categories() -> list[Category]:
     return list_categories()
 
 
-def list_categories() -> list[Category]:
-    return list(db.session.scalars(select(Category).order_by(Category.position, Category.id)))
-
-
 # --- public catalogue ---------------------------------------------------------------------
 
 
-def _public_products():
-    """Published products of verified cooperatives, with what a product card shows loaded."""
-    return (
-        select(Product)
-        .join(Product.cooperative)
-        .where(Product.is_published, Cooperative.takes_orders)
-        .options(
-            contains_eager(Product.cooperative),
-            joinedload(Product.category),
-            selectinload(Product.price_tiers),
-        )
-    )
-
-
-def search_products(
-    *, query: str = "", category_slug: str | None = None, page: int = 1
-) -> Pagination:
-    """One page of the public catalogue: published products of verified cooperatives only.
-
-    `query` matches product or cooperative names, case-insensitively; `category_slug` keeps
-    one category. Newest products first.
-    """
-    stmt = _public_products()
-    if category_slug:
-        stmt = stmt.where(Product.category.has(Category.slug == category_slug))
-    query = (query or "").strip()
-    if query:
-        stmt = stmt.where(
-            or_(
-                Product.name.icontains(query, autoescape=True),
-                Cooperative.name.icontains(query, autoescape=True),
-            )
-        )
-    stmt = stmt.order_by(Product.created_at.desc(), Product.id.desc())
-    return db.paginate(stmt, page=page, per_page=current_app.config["PAGE_SIZE"], error_out=False)
-
-
-def published_products_of(coop: Cooperative, page: int = 1) -> Pagination:
-    """One page of a cooperative's published products (for its public profile), by name."""
-    stmt = (
-        _public_products()
-        .where(Product.cooperative_id == coop.id)
-        .order_by(Product.name, Product.id)
-    )
-    return db.paginate(stmt, page=page, per_page=current_app.config["PAGE_SIZE"], error_out=False)
-
-
 # --- managing products --------------------------------------------------------------------
-
-
-def products_for_admin(coop: Cooperative, page: int = 1) -> Pagination:
-    """One page of all of a cooperative's products, whatever their status, by name."""
-    stmt = (
-        select(Product)
-        .where(Product.cooperative_id == coop.id)
-        .options(joinedload(Product.category), selectinload(Product.price_tiers))
-        .order_by(Product.name, Product.id)
-    )
-    return db.paginate(stmt, page=page, per_page=current_app.config["PAGE_SIZE"], error_out=False)
 
 
 def create_product(coop: Cooperative, actor: User, data: ProductData) -> Product:

@@ -1,35 +1,42 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
+from flask_sqlalchemy.pagination import Pagination
 
 from marketplace.accounts.access import public
-from marketplace.catalogue import services
+from marketplace.catalogue import queries, services
 from marketplace.catalogue.access import get_product_for_admin, get_public_product
 from marketplace.catalogue.forms import ProductForm, ProductStatusForm
 from marketplace.catalogue.models import ProductStatus
 from marketplace.cooperatives.access import get_cooperative_for_admin, get_public_cooperative
-from marketplace.errors import DomainError
 from marketplace.url_params import page_number
+from marketplace.views import domain_errors
 
 bp = Blueprint("catalogue", __name__)
 
 MAX_QUERY_LENGTH = 100
 
 
+def _product_cards(template: str, page: Pagination, **context: object) -> str:
+    """A page of products with what each can still promise (every product list shows it)."""
+    availability = services.availability_for(p.id for p in page.items)
+    return render_template(template, page=page, availability=availability, **context)
+
+
 @bp.get("/")
 @public
-def index():
+def index() -> ResponseReturnValue:
     """The public catalogue: search by name, filter by category."""
     query = request.args.get("q", "").strip()[:MAX_QUERY_LENGTH]
     category_slug = request.args.get("kategori", "").strip()
-    page = services.search_products(
+    page = queries.search_products(
         query=query, category_slug=category_slug or None, page=page_number()
     )
-    return render_template(
+    return _product_cards(
         "catalogue/index.html",
-        page=page,
-        availability=services.availability_for(p.id for p in page.items),
-        categories=services.list_categories(),
+        page,
+        categories=queries.list_categories(),
         query=query,
         category_slug=category_slug,
     )
@@ -37,7 +44,7 @@ def index():
 
 @bp.get("/produk/<coop_slug>/<product_slug>")
 @public
-def product(coop_slug, product_slug):
+def product(coop_slug: str, product_slug: str) -> ResponseReturnValue:
     product = get_public_product(coop_slug, product_slug)
     # The quantity typed before a refused add-to-cart (or a login), shown again, digits only.
     typed = request.args.get("jumlah", "").strip()[:12]
@@ -51,40 +58,27 @@ def product(coop_slug, product_slug):
 
 @bp.get("/koperasi/<slug>")
 @public
-def cooperative(slug):
+def cooperative(slug: str) -> ResponseReturnValue:
     coop = get_public_cooperative(slug)
-    page = services.published_products_of(coop, page=page_number())
-    return render_template(
-        "catalogue/cooperative.html",
-        coop=coop,
-        page=page,
-        availability=services.availability_for(p.id for p in page.items),
-    )
+    page = queries.published_products_of(coop, page=page_number())
+    return _product_cards("catalogue/cooperative.html", page, coop=coop)
 
 
 @bp.get("/kelola/<slug>/produk")
-def manage_products(slug):
+def manage_products(slug: str) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
-    page = services.products_for_admin(coop, page=page_number())
-    return render_template(
-        "catalogue/manage_products.html",
-        coop=coop,
-        page=page,
-        availability=services.availability_for(p.id for p in page.items),
-        active="products",
-    )
+    page = queries.products_for_admin(coop, page=page_number())
+    return _product_cards("catalogue/manage_products.html", page, coop=coop, active="products")
 
 
 @bp.route("/kelola/<slug>/produk/baru", methods=["GET", "POST"])
-def new_product(slug):
+def new_product(slug: str) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     form = ProductForm()
     if form.validate_on_submit():
-        try:
+        with domain_errors(form) as outcome:
             product = services.create_product(coop, current_user, form.product_data())
-        except DomainError as exc:
-            _show_error(form, exc)
-        else:
+        if outcome:
             flash(
                 _(
                     "%(name)s is saved as a draft. Publish it to show it to buyers.",
@@ -99,16 +93,14 @@ def new_product(slug):
 
 
 @bp.route("/kelola/<slug>/produk/<int:product_id>/ubah", methods=["GET", "POST"])
-def edit_product(slug, product_id):
+def edit_product(slug: str, product_id: int) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     product = get_product_for_admin(coop, product_id)
     form = ProductForm() if request.method == "POST" else ProductForm.for_product(product)
     if form.validate_on_submit():
-        try:
+        with domain_errors(form) as outcome:
             services.update_product(product, current_user, form.product_data())
-        except DomainError as exc:
-            _show_error(form, exc)
-        else:
+        if outcome:
             flash(_("Your changes to %(name)s are saved.", name=product.name), "success")
             return redirect(url_for(".manage_products", slug=coop.slug))
     return render_template(
@@ -117,18 +109,16 @@ def edit_product(slug, product_id):
 
 
 @bp.post("/kelola/<slug>/produk/<int:product_id>/status")
-def change_product_status(slug, product_id):
+def change_product_status(slug: str, product_id: int) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     product = get_product_for_admin(coop, product_id)
     # The archive button (macros.confirm_post) sends its status in the query string.
     form = ProductStatusForm(formdata=request.values)
     if not form.validate_on_submit():
         abort(400)
-    try:
+    with domain_errors() as outcome:
         services.set_product_status(product, current_user, form.status.data)
-    except DomainError as exc:
-        flash(str(exc.message), "danger")
-    else:
+    if outcome:
         messages = {
             ProductStatus.PUBLISHED: _("%(name)s is now in the catalogue.", name=product.name),
             ProductStatus.DRAFT: _(
@@ -138,8 +128,3 @@ def change_product_status(slug, product_id):
         }
         flash(messages[ProductStatus(product.status)], "success")
     return redirect(url_for(".manage_products", slug=coop.slug))
-
-
-def _show_error(form: ProductForm, exc: DomainError) -> None:
-    if not form.show_error(exc.field, exc.message):
-        flash(str(exc.message), "danger")

@@ -14,10 +14,9 @@ from marketplace.checkout import services
 from marketplace.checkout.access import get_cart_item_for_buyer
 from marketplace.checkout.forms import CartAddForm, CartQuantityForm, checkout_form, order_form
 from marketplace.checkout.queries import placed_summary
-from marketplace.errors import DomainError
-from marketplace.forms import show_domain_error
 from marketplace.orders.access import get_orders_for_buyer
 from marketplace.payments.methods import methods_for
+from marketplace.views import domain_errors
 
 bp = Blueprint("checkout", __name__)
 
@@ -43,10 +42,9 @@ def add_to_cart(coop_slug: str, product_slug: str) -> ResponseReturnValue:
         return redirect_to_login(_product_page(coop_slug, product_slug, typed))
     form = CartAddForm()
     if form.validate_on_submit():
-        try:
+        with domain_errors() as outcome:
             services.add_to_cart(current_user, product, form.quantity.data)
-        except DomainError as exc:
-            flash(exc.message, "danger")
+        if not outcome:
             return redirect(_product_page(coop_slug, product_slug, typed))
         flash(_("%(product)s is in your cart.", product=product.name), "success")
         return redirect(url_for("checkout.cart"))
@@ -79,11 +77,9 @@ def change_cart_quantity(item_id: int) -> ResponseReturnValue:
     item = get_cart_item_for_buyer(item_id, current_user)
     form = CartQuantityForm()
     if form.validate_on_submit():
-        try:
+        with domain_errors(prefix=f"{item.product.name}: ") as outcome:
             services.set_cart_quantity(item, form.quantity.data)
-        except DomainError as exc:
-            flash(f"{item.product.name}: {exc.message}", "danger")
-        else:
+        if outcome:
             flash(_("Quantity changed."), "success")
             return redirect(url_for("checkout.cart"))
     else:
@@ -122,16 +118,17 @@ def checkout() -> ResponseReturnValue:
     earliest = services.earliest_date_for_cart(groups)
     _prefill(form, earliest)
     if form.validate_on_submit():
-        try:
+        # With nothing to check out (and no earlier checkout with this key) the refusal is
+        # news for the cart page, not a mistake in the form.
+        with domain_errors(
+            form if groups else None, category="danger" if groups else "info"
+        ) as outcome:
             orders = services.checkout_cart(
                 current_user, form.delivery(), form.methods(), form.idempotency_key.data
             )
-        except DomainError as exc:
-            if not groups:  # nothing to check out, and no earlier checkout with this key
-                flash(exc.message, "info")
-                return redirect(url_for("checkout.cart"))
-            show_domain_error(form, exc)
-        else:
+        if not outcome and not groups:
+            return redirect(url_for("checkout.cart"))
+        if outcome:
             numbers = [o.number for o in orders]
             flash(_("Your orders are placed: %(numbers)s.", numbers=", ".join(numbers)), "success")
             return redirect(url_for("checkout.placed", numbers=",".join(numbers)))
@@ -157,7 +154,7 @@ def new_order(coop_slug: str, product_slug: str) -> ResponseReturnValue:
         form.quantity.data = product.min_order_quantity
     _prefill(form, earliest)
     if form.validate_on_submit():
-        try:
+        with domain_errors(form) as outcome:
             order = services.place_order(
                 current_user,
                 product,
@@ -168,9 +165,7 @@ def new_order(coop_slug: str, product_slug: str) -> ResponseReturnValue:
                     payment_method=form.payment_method.data,
                 ),
             )
-        except DomainError as exc:
-            show_domain_error(form, exc)
-        else:
+        if outcome:
             flash(_("Your order %(number)s is placed.", number=order.number), "success")
             return redirect(url_for("orders.order_detail", number=order.number))
     available = availability_for([product.id])[product.id]

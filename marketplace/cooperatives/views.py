@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from marketplace.accounts.access import public
-from marketplace.cooperatives import services
+from marketplace.cooperatives import queries, services
 from marketplace.cooperatives.access import (
     active_membership,
     get_cooperative_for_admin,
@@ -21,9 +21,8 @@ from marketplace.cooperatives.forms import (
     SettingsForm,
     SupplyOfferForm,
 )
-from marketplace.errors import DomainError
-from marketplace.forms import show_domain_error
 from marketplace.url_params import page_number
+from marketplace.views import act, domain_errors
 
 bp = Blueprint("cooperatives", __name__)
 
@@ -35,13 +34,11 @@ bp = Blueprint("cooperatives", __name__)
 def register() -> ResponseReturnValue:
     form = RegisterCooperativeForm()
     if form.validate_on_submit():
-        try:
+        with domain_errors(form) as outcome:
             coop = services.register_cooperative(
                 current_user, form.profile(), form.legal_identity()
             )
-        except DomainError as error:
-            show_domain_error(form, error)
-        else:
+        if outcome:
             flash(
                 _(
                     "%(name)s is registered. It awaits verification by the platform admin and "
@@ -60,7 +57,7 @@ def manage(slug: str) -> ResponseReturnValue:
     return render_template(
         "cooperatives/manage.html",
         coop=coop,
-        counts=services.dashboard_counts(coop),
+        counts=queries.dashboard_counts(coop),
         active="dashboard",
     )
 
@@ -74,11 +71,9 @@ def settings(slug: str) -> ResponseReturnValue:
         for name in services.LEGAL_FIELDS:
             delattr(form, name)
     if form.validate_on_submit():
-        try:
+        with domain_errors(form) as outcome:
             services.update_cooperative(coop, current_user, form.settings())
-        except DomainError as error:
-            show_domain_error(form, error)
-        else:
+        if outcome:
             flash(_("Settings saved."), "success")
             return redirect(url_for("cooperatives.settings", slug=coop.slug))
     return render_template("cooperatives/settings.html", coop=coop, form=form, active="settings")
@@ -87,13 +82,13 @@ def settings(slug: str) -> ResponseReturnValue:
 @bp.get("/kelola/<slug>/anggota")
 def members(slug: str) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
-    page = services.members_page(coop, page_number())
-    invitations = services.open_invitations(coop)
+    page = queries.members_page(coop, page_number())
+    invitations = queries.open_invitations(coop)
     return render_template(
         "cooperatives/members.html",
         coop=coop,
         page=page,
-        active_members=services.dashboard_counts(coop)["members"],
+        active_members=queries.dashboard_counts(coop)["members"],
         invitations=invitations,
         links={i.id: services.invitation_link(i) for i in invitations},
         confirm_form=ConfirmForm(),
@@ -106,11 +101,9 @@ def invite(slug: str) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     form = InvitationForm()
     if form.validate_on_submit():
-        try:
+        with domain_errors(form) as outcome:
             created = services.invite_member(coop, current_user, form.invitation_data())
-        except DomainError as error:
-            show_domain_error(form, error)
-        else:
+        if outcome:
             flash(_("Invitation created. Send the link to %(name)s.", name=created.name), "success")
             return redirect(
                 url_for("cooperatives.invitation", slug=coop.slug, invitation_id=created.id)
@@ -140,28 +133,24 @@ def invitation(slug: str, invitation_id: int) -> ResponseReturnValue:
 def revoke_invitation(slug: str, invitation_id: int) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     found = get_invitation_of(coop, invitation_id)
-    if ConfirmForm().validate_on_submit():
-        try:
-            services.revoke_invitation(found, current_user)
-        except DomainError as error:
-            flash(str(error.message), "danger")
-        else:
-            flash(_("The invitation link no longer works."), "success")
-    return redirect(url_for("cooperatives.members", slug=coop.slug))
+    return act(
+        ConfirmForm(),
+        lambda: services.revoke_invitation(found, current_user),
+        done=_("The invitation link no longer works."),
+        back=url_for("cooperatives.members", slug=coop.slug),
+    )
 
 
 @bp.post("/kelola/<slug>/anggota/<int:membership_id>/nonaktifkan")
 def deactivate_member(slug: str, membership_id: int) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     membership = get_membership_of(coop, membership_id)
-    if ConfirmForm().validate_on_submit():
-        try:
-            services.deactivate_member(membership, current_user)
-        except DomainError as error:
-            flash(str(error.message), "danger")
-        else:
-            flash(_("%(name)s is now inactive.", name=membership.display_name), "success")
-    return redirect(url_for("cooperatives.members", slug=coop.slug))
+    return act(
+        ConfirmForm(),
+        lambda: services.deactivate_member(membership, current_user),
+        done=_("%(name)s is now inactive.", name=membership.display_name),
+        back=url_for("cooperatives.members", slug=coop.slug),
+    )
 
 
 # --- joining by invitation ----------------------------------------------------------------
@@ -191,10 +180,9 @@ def accept_invitation(token: str) -> ResponseReturnValue:
     found = get_invitation_by_token(token)
     if not ConfirmForm().validate_on_submit():
         return redirect(url_for("cooperatives.join", token=token))
-    try:
+    with domain_errors() as outcome:
         membership = services.accept_invitation(found, current_user)
-    except DomainError as error:
-        flash(str(error.message), "danger")
+    if not outcome:
         return redirect(url_for("cooperatives.join", token=token))
     flash(
         _(
@@ -219,7 +207,7 @@ def my_offers(slug: str) -> ResponseReturnValue:
         "cooperatives/my_offers.html",
         membership=membership,
         coop=membership.cooperative,
-        rows=services.offers_overview(membership),
+        rows=queries.offers_overview(membership),
     )
 
 
@@ -227,14 +215,12 @@ def my_offers(slug: str) -> ResponseReturnValue:
 def edit_offer(slug: str, product_id: int) -> ResponseReturnValue:
     membership = get_membership_for_member(slug, current_user)
     product = get_offer_product(membership, product_id)
-    offer = services.find_offer(membership, product)
+    offer = queries.find_offer(membership, product)
     form = SupplyOfferForm(obj=offer)
     if form.validate_on_submit():
-        try:
+        with domain_errors(form) as outcome:
             services.save_supply_offer(membership, product, form.offer_data())
-        except DomainError as error:
-            show_domain_error(form, error)
-        else:
+        if outcome:
             flash(_("Your offer is saved."), "success")
             return redirect(url_for("cooperatives.edit_offer", slug=slug, product_id=product.id))
     return render_template(

@@ -1,10 +1,10 @@
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from marketplace.cooperatives.access import get_cooperative_for_admin
-from marketplace.errors import DomainError
-from marketplace.forms import show_domain_error
+from marketplace.forms import BaseForm
 from marketplace.fulfilment import services
 from marketplace.fulfilment.access import (
     get_assignment_for_admin,
@@ -24,11 +24,12 @@ from marketplace.fulfilment.forms import (
 from marketplace.orders.access import get_order_for_admin
 from marketplace.orders.models import OrderStatus
 from marketplace.url_params import page_number
+from marketplace.views import act, domain_errors
 
 bp = Blueprint("fulfilment", __name__)
 
 
-def _order_page(slug: str, number: str):
+def _order_page(slug: str, number: str) -> ResponseReturnValue:
     return redirect(url_for("orders.manage_order", slug=slug, number=number))
 
 
@@ -42,8 +43,15 @@ def _fill(form, proposals) -> None:
             field.raw_data = None
 
 
+def _mark_rejected_shares(form: BaseForm, error: services.SharesRejected) -> dict[int, str]:
+    """Put each refused share's reason on its row; the per-line totals to show beside them."""
+    for (line_id, member_id), message in error.rows.items():
+        form[share_field_name(line_id, member_id)].errors = [message]
+    return error.totals
+
+
 @bp.route("/kelola/<slug>/pesanan/<number>/alokasi", methods=["GET", "POST"])
-def allocate(slug: str, number: str):
+def allocate(slug: str, number: str) -> ResponseReturnValue:
     """The engine's proposed split of a confirmed order, for the admin to edit and publish."""
     coop = get_cooperative_for_admin(slug, current_user)
     order = get_order_for_admin(coop, number)
@@ -63,22 +71,17 @@ def allocate(slug: str, number: str):
             )
             _fill(form, proposals)
         else:
-            try:
+            with domain_errors(form) as outcome:
                 services.publish_allocation(
                     order,
                     current_user,
                     {k: services.LinePlan(policy, shares) for k, (policy, shares) in plans.items()},
                 )
-            except services.SharesRejected as exc:
-                flash(exc.message, "danger")
-                for (line_id, member_id), message in exc.rows.items():
-                    form[share_field_name(line_id, member_id)].errors = [message]
-                totals = exc.totals
-            except DomainError as exc:
-                show_domain_error(form, exc)
-            else:
+            if outcome:
                 flash(_("The work is offered to members; they are notified."), "success")
                 return _order_page(slug, number)
+            if isinstance(outcome.error, services.SharesRejected):
+                totals = _mark_rejected_shares(form, outcome.error)
     return render_template(
         "fulfilment/allocate.html",
         coop=coop,
@@ -92,23 +95,21 @@ def allocate(slug: str, number: str):
 
 
 @bp.post("/kelola/<slug>/pesanan/<number>/tawarkan-ulang")
-def reoffer(slug: str, number: str):
+def reoffer(slug: str, number: str) -> ResponseReturnValue:
     """Ask the engine again for units no member could take."""
     coop = get_cooperative_for_admin(slug, current_user)
     order = get_order_for_admin(coop, number)
-    form = AnswerForm()
-    if form.validate_on_submit():
-        try:
-            placed = services.reoffer_open_quantity(order, current_user)
-        except DomainError as exc:
-            flash(exc.message, "danger")
-        else:
-            flash(_("%(units)s units were offered to members.", units=placed), "info")
-    return _order_page(slug, number)
+    return act(
+        AnswerForm(),
+        lambda: services.reoffer_open_quantity(order, current_user),
+        done=lambda placed: _("%(units)s units were offered to members.", units=placed),
+        category="info",
+        back=url_for("orders.manage_order", slug=slug, number=number),
+    )
 
 
 @bp.route("/kelola/<slug>/pesanan/<number>/baris/<int:line_id>/tugaskan", methods=["GET", "POST"])
-def assign_by_hand(slug: str, number: str, line_id: int):
+def assign_by_hand(slug: str, number: str, line_id: int) -> ResponseReturnValue:
     """Give open units of a line to a chosen member, with the members who could take them."""
     coop = get_cooperative_for_admin(slug, current_user)
     order = get_order_for_admin(coop, number)
@@ -120,11 +121,9 @@ def assign_by_hand(slug: str, number: str, line_id: int):
         form.quantity.data = services.open_units(line)
     if form.validate_on_submit():
         wanted = services.HandAssignment(line.id, form.membership_id.data, form.quantity.data)
-        try:
+        with domain_errors(form) as outcome:
             services.assign_by_hand(order, current_user, wanted)
-        except DomainError as exc:
-            show_domain_error(form, exc)
-        else:
+        if outcome:
             flash(_("The units are offered to the member; they are notified."), "success")
             return _order_page(slug, number)
     return render_template(
@@ -141,7 +140,7 @@ def assign_by_hand(slug: str, number: str, line_id: int):
 @bp.route(
     "/kelola/<slug>/pesanan/<number>/penugasan/<int:assignment_id>/qc", methods=["GET", "POST"]
 )
-def quality_control(slug: str, number: str, assignment_id: int):
+def quality_control(slug: str, number: str, assignment_id: int) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     order = get_order_for_admin(coop, number)
     assignment = get_assignment_for_admin(order, assignment_id)
@@ -150,7 +149,7 @@ def quality_control(slug: str, number: str, assignment_id: int):
         form.accepted_quantity.data = assignment.quantity
         form.rejected_quantity.data = 0
     if form.validate_on_submit():
-        try:
+        with domain_errors(form) as outcome:
             services.record_quality_control(
                 assignment,
                 current_user,
@@ -158,9 +157,7 @@ def quality_control(slug: str, number: str, assignment_id: int):
                 form.rejected_quantity.data,
                 form.qc_reason.data,
             )
-        except DomainError as exc:
-            show_domain_error(form, exc)
-        else:
+        if outcome:
             flash(_("Quality control recorded."), "success")
             return _order_page(slug, number)
     return render_template(
@@ -169,13 +166,13 @@ def quality_control(slug: str, number: str, assignment_id: int):
 
 
 @bp.get("/pekerjaan/")
-def my_work():
-    page = services.work_for_user(current_user, page_number(), current_app.config["PAGE_SIZE"])
+def my_work() -> ResponseReturnValue:
+    page = services.work_for_user(current_user, page_number())
     return render_template("fulfilment/my_work.html", page=page)
 
 
 @bp.get("/pekerjaan/<int:assignment_id>")
-def assignment_detail(assignment_id: int):
+def assignment_detail(assignment_id: int) -> ResponseReturnValue:
     assignment = get_assignment_for_member(assignment_id, current_user)
     return render_template(
         "fulfilment/assignment.html",
@@ -186,46 +183,41 @@ def assignment_detail(assignment_id: int):
     )
 
 
-def _back(assignment_id: int):
-    return redirect(url_for("fulfilment.assignment_detail", assignment_id=assignment_id))
+def _back(assignment_id: int) -> str:
+    return url_for("fulfilment.assignment_detail", assignment_id=assignment_id)
 
 
 @bp.post("/pekerjaan/<int:assignment_id>/terima")
-def accept(assignment_id: int):
+def accept(assignment_id: int) -> ResponseReturnValue:
     assignment = get_assignment_for_member(assignment_id, current_user)
-    if AnswerForm().validate_on_submit():
-        try:
-            services.accept_assignment(assignment, current_user)
-        except DomainError as exc:
-            flash(exc.message, "danger")
-        else:
-            flash(_("You accepted the work. Thank you!"), "success")
-    return _back(assignment_id)
+    return act(
+        AnswerForm(),
+        lambda: services.accept_assignment(assignment, current_user),
+        done=_("You accepted the work. Thank you!"),
+        back=_back(assignment_id),
+    )
 
 
 @bp.post("/pekerjaan/<int:assignment_id>/tolak")
-def decline(assignment_id: int):
+def decline(assignment_id: int) -> ResponseReturnValue:
     assignment = get_assignment_for_member(assignment_id, current_user)
     form = DeclineForm()
-    if form.validate_on_submit():
-        try:
-            services.decline_assignment(assignment, current_user, form.reason.data or "")
-        except DomainError as exc:
-            flash(exc.message, "danger")
-        else:
-            flash(_("You declined the work; it is offered to other members."), "info")
-    return _back(assignment_id)
+    return act(
+        form,
+        lambda: services.decline_assignment(assignment, current_user, form.reason.data or ""),
+        done=_("You declined the work; it is offered to other members."),
+        category="info",
+        back=_back(assignment_id),
+    )
 
 
 @bp.post("/pekerjaan/<int:assignment_id>/progres")
-def progress(assignment_id: int):
+def progress(assignment_id: int) -> ResponseReturnValue:
     assignment = get_assignment_for_member(assignment_id, current_user)
     form = ProgressForm()
-    if form.validate_on_submit():
-        try:
-            services.report_progress(assignment, current_user, form.status.data)
-        except DomainError as exc:
-            flash(exc.message, "danger")
-        else:
-            flash(_("Progress saved."), "success")
-    return _back(assignment_id)
+    return act(
+        form,
+        lambda: services.report_progress(assignment, current_user, form.status.data),
+        done=_("Progress saved."),
+        back=_back(assignment_id),
+    )

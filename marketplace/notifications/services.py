@@ -148,15 +148,6 @@ def unread_count(user: User) -> int:
     )
 
 
-def notifications_page(user: User, page: int, per_page: int):
-    query = (
-        select(Notification)
-        .where(Notification.user_id == user.id)
-        .order_by(Notification.created_at.desc(), Notification.id.desc())
-    )
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
-
-
 def mark_all_read(user: User) -> int:
     """Mark the user's unread notifications read; how many there were."""
     with transaction():

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
@@ -14,6 +15,7 @@ from marketplace.audit.models import AuditEvent
 from marketplace.cooperatives.models import Cooperative
 from marketplace.extensions import db
 from marketplace.orders.models import Order, OrderLine
+from marketplace.pagination import one_page
 
 EXPORT_BATCH = 500
 
@@ -35,11 +37,11 @@ def _with_details(query):
     ).order_by(Order.created_at.desc(), Order.id.desc())
 
 
-def _listing(query, page: int, per_page: int):
-    return db.paginate(_with_details(query), page=page, per_page=per_page, error_out=False)
+def _listing(query, page: int, per_page: int | None) -> Pagination:
+    return one_page(_with_details(query), page, per_page)
 
 
-def orders_of_buyer(user: User, page: int, per_page: int):
+def orders_of_buyer(user: User, page: int, per_page: int | None = None) -> Pagination:
     return _listing(select(Order).where(Order.buyer_id == user.id), page, per_page)
 
 
@@ -67,7 +69,9 @@ def _filtered(coop: Cooperative, filters: OrderFilter):
     return query
 
 
-def orders_of_cooperative(coop: Cooperative, filters: OrderFilter, page: int, per_page: int):
+def orders_of_cooperative(
+    coop: Cooperative, filters: OrderFilter, page: int, per_page: int | None = None
+) -> Pagination:
     return _listing(_filtered(coop, filters), page, per_page)
 
 

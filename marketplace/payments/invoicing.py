@@ -5,7 +5,6 @@ from datetime import timedelta
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import selectinload
 
 from marketplace.accounts.models import User
 from marketplace.audit.services import record
@@ -28,16 +27,6 @@ def trusted_terms(cooperative_id: int, user: User) -> TrustedBuyer | None:
         select(TrustedBuyer).where(
             TrustedBuyer.cooperative_id == cooperative_id,
             TrustedBuyer.email == user.email.strip().lower(),
-        )
-    )
-
-
-def trusted_buyers_of(coop: Cooperative) -> list[TrustedBuyer]:
-    return list(
-        db.session.scalars(
-            select(TrustedBuyer)
-            .where(TrustedBuyer.cooperative_id == coop.id)
-            .order_by(TrustedBuyer.id)
         )
     )
 
@@ -132,20 +121,3 @@ def issue_invoice(order: Order, buyer: User) -> Invoice:
 def invoice_number(order: Order) -> str:
     """INV-PK-YYMMDD-XXXXX: the order's readable number, so the two are found together."""
     return f"INV-{order.number}"
-
-
-def open_invoices(coop: Cooperative) -> list[Invoice]:
-    """Unpaid invoices of live orders, oldest due date first."""
-    return list(
-        db.session.scalars(
-            select(Invoice)
-            .join(Order)
-            .where(
-                Order.cooperative_id == coop.id,
-                Invoice.paid_at.is_(None),
-                Order.status.not_in([OrderStatus.CANCELLED, OrderStatus.REFUNDED]),
-            )
-            .options(selectinload(Invoice.order).selectinload(Order.buyer))
-            .order_by(Invoice.due_date, Invoice.id)
-        )
-    )

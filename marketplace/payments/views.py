@@ -2,23 +2,23 @@
 open invoices and the PDF documents."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from marketplace.accounts.access import public
 from marketplace.cooperatives.access import get_cooperative_for_admin
-from marketplace.errors import DomainError
 from marketplace.extensions import csrf, limiter
-from marketplace.forms import show_domain_error
 from marketplace.orders.access import get_order_for_admin, get_order_for_buyer
-from marketplace.payments import documents, invoicing
+from marketplace.payments import documents, invoicing, queries
 from marketplace.payments.access import get_payment_of_order, get_trusted_buyer_for_admin
 from marketplace.payments.card import start_card_checkout
 from marketplace.payments.forms import RefundForm, TrustedBuyerForm
 from marketplace.payments.refunds import refund_payment
 from marketplace.payments.stripe_gateway import card_payment_enabled
 from marketplace.payments.webhooks import WebhookRefused, handle_stripe_webhook
+from marketplace.views import act, domain_errors
 
 bp = Blueprint("payments", __name__)
 
@@ -28,10 +28,10 @@ TRUSTED_BUYER_LIMIT = "10 per minute; 30 per hour"
 
 
 @bp.post("/pesanan/<number>/bayar-kartu")
-def pay_by_card(number: str):
+def pay_by_card(number: str) -> ResponseReturnValue:
     order = get_order_for_buyer(number, current_user)
     page = url_for("orders.order_detail", number=number, _external=True)
-    try:
+    with domain_errors() as outcome:
         url = start_card_checkout(
             order,
             current_user,
@@ -39,29 +39,29 @@ def pay_by_card(number: str):
             cancel_url=page,
             locale=str(get_locale()),
         )
-    except DomainError as exc:
-        flash(exc.message, "danger")
+    if not outcome:
         return redirect(page)
     return redirect(url, code=303)
 
 
 @bp.post("/pesanan/<number>/tempo")
-def pay_on_terms(number: str):
+def pay_on_terms(number: str) -> ResponseReturnValue:
     order = get_order_for_buyer(number, current_user)
-    try:
-        invoice = invoicing.grant_invoice_terms(order, current_user)
-    except DomainError as exc:
-        flash(exc.message, "danger")
-    else:
-        flash(_("Order confirmed. Invoice %(number)s is issued.", number=invoice.number), "success")
-    return redirect(url_for("orders.order_detail", number=number))
+    return act(
+        None,  # the CSRF check of every POST is all the form there is
+        lambda: invoicing.grant_invoice_terms(order, current_user),
+        done=lambda invoice: _(
+            "Order confirmed. Invoice %(number)s is issued.", number=invoice.number
+        ),
+        back=url_for("orders.order_detail", number=number),
+    )
 
 
 @bp.post("/webhooks/stripe")
 @public
 @csrf.exempt
 @limiter.exempt
-def stripe_webhook():
+def stripe_webhook() -> ResponseReturnValue:
     if not card_payment_enabled():  # without both keys there is no webhook to forge
         abort(404)
     try:
@@ -73,7 +73,7 @@ def stripe_webhook():
     return {"received": True, "outcome": outcome.status}
 
 
-def _pdf(body: bytes, filename: str):
+def _pdf(body: bytes, filename: str) -> ResponseReturnValue:
     return (
         body,
         200,
@@ -85,60 +85,59 @@ def _pdf(body: bytes, filename: str):
 
 
 @bp.get("/pesanan/<number>/faktur.pdf")
-def buyer_invoice(number: str):
+def buyer_invoice(number: str) -> ResponseReturnValue:
     order = get_order_for_buyer(number, current_user)
     return _pdf(documents.invoice_pdf(order), f"faktur-{order.number}.pdf")
 
 
 @bp.get("/pesanan/<number>/surat-jalan.pdf")
-def buyer_delivery_note(number: str):
+def buyer_delivery_note(number: str) -> ResponseReturnValue:
     order = get_order_for_buyer(number, current_user)
     return _delivery_note(order, url_for("orders.order_detail", number=number))
 
 
 @bp.get("/pesanan/<number>/kuitansi/<int:payment_id>.pdf")
-def buyer_receipt(number: str, payment_id: int):
+def buyer_receipt(number: str, payment_id: int) -> ResponseReturnValue:
     payment = get_payment_of_order(get_order_for_buyer(number, current_user), payment_id)
     return _pdf(documents.receipt_pdf(payment), f"{documents.receipt_number(payment)}.pdf")
 
 
 @bp.get("/kelola/<slug>/pesanan/<number>/faktur.pdf")
-def admin_invoice(slug: str, number: str):
+def admin_invoice(slug: str, number: str) -> ResponseReturnValue:
     order = get_order_for_admin(get_cooperative_for_admin(slug, current_user), number)
     return _pdf(documents.invoice_pdf(order), f"faktur-{order.number}.pdf")
 
 
 @bp.get("/kelola/<slug>/pesanan/<number>/surat-jalan.pdf")
-def admin_delivery_note(slug: str, number: str):
+def admin_delivery_note(slug: str, number: str) -> ResponseReturnValue:
     order = get_order_for_admin(get_cooperative_for_admin(slug, current_user), number)
     return _delivery_note(order, url_for("orders.manage_order", slug=slug, number=number))
 
 
 @bp.get("/kelola/<slug>/pesanan/<number>/kuitansi/<int:payment_id>.pdf")
-def admin_receipt(slug: str, number: str, payment_id: int):
+def admin_receipt(slug: str, number: str, payment_id: int) -> ResponseReturnValue:
     order = get_order_for_admin(get_cooperative_for_admin(slug, current_user), number)
     payment = get_payment_of_order(order, payment_id)
     return _pdf(documents.receipt_pdf(payment), f"{documents.receipt_number(payment)}.pdf")
 
 
-def _delivery_note(order, back: str):
-    try:
+def _delivery_note(order, back: str) -> ResponseReturnValue:
+    with domain_errors(category="warning") as outcome:
         body = documents.delivery_note_pdf(order)
-    except DomainError as exc:
-        flash(exc.message, "warning")
+    if not outcome:
         return redirect(back)
     return _pdf(body, f"surat-jalan-{order.number}.pdf")
 
 
 @bp.post("/kelola/<slug>/pesanan/<number>/refund")
-def refund(slug: str, number: str):
+def refund(slug: str, number: str) -> ResponseReturnValue:
     order = get_order_for_admin(get_cooperative_for_admin(slug, current_user), number)
     form = RefundForm(prefix="refund")
     if not form.validate_on_submit():
         for errors in form.errors.values():
             flash(str(errors[0]), "danger")
     else:
-        try:
+        with domain_errors() as outcome:
             refund_payment(
                 order,
                 form.payment_id.data,
@@ -146,9 +145,7 @@ def refund(slug: str, number: str):
                 amount=form.amount.data,
                 reason=form.reason.data or "",
             )
-        except DomainError as exc:
-            flash(exc.message, "danger")
-        else:
+        if outcome:
             flash(_("Refund recorded."), "success")
     return redirect(url_for("orders.manage_order", slug=slug, number=number))
 
@@ -159,17 +156,15 @@ def _per_cooperative_admin() -> str:
 
 @bp.route("/kelola/<slug>/pembeli-terpercaya", methods=["GET", "POST"])
 @limiter.limit(TRUSTED_BUYER_LIMIT, key_func=_per_cooperative_admin, methods=["POST"])
-def trusted_buyers(slug: str):
+def trusted_buyers(slug: str) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     form = TrustedBuyerForm()
     if form.validate_on_submit():
-        try:
+        with domain_errors(form) as outcome:
             trusted = invoicing.add_trusted_buyer(
                 coop, current_user, email=form.email.data, terms_days=form.terms_days.data
             )
-        except DomainError as exc:
-            show_domain_error(form, exc)
-        else:
+        if outcome:
             # The same words whether or not the address has an account: nothing is told.
             flash(
                 _(
@@ -184,12 +179,12 @@ def trusted_buyers(slug: str):
         "payments/trusted_buyers.html",
         coop=coop,
         form=form,
-        trusted=invoicing.trusted_buyers_of(coop),
+        trusted=queries.trusted_buyers_of(coop),
     )
 
 
 @bp.post("/kelola/<slug>/pembeli-terpercaya/<int:trusted_id>/hapus")
-def remove_trusted_buyer(slug: str, trusted_id: int):
+def remove_trusted_buyer(slug: str, trusted_id: int) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     trusted = get_trusted_buyer_for_admin(coop, trusted_id)
     invoicing.remove_trusted_buyer(trusted, current_user)
@@ -198,11 +193,11 @@ def remove_trusted_buyer(slug: str, trusted_id: int):
 
 
 @bp.get("/kelola/<slug>/tagihan")
-def open_invoices(slug: str):
+def open_invoices(slug: str) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     return render_template(
         "payments/open_invoices.html",
         coop=coop,
-        invoices=invoicing.open_invoices(coop),
+        invoices=queries.open_invoices(coop),
         today=coop.local_date(),
     )

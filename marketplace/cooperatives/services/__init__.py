@@ -11,7 +11,6 @@ from marketplace.cooperatives.services.invitations import (
     invitation_state,
     invite_member,
     inviter_name,
-    open_invitations,
     refusal_for,
     refusal_message,
     revoke_invitation,
@@ -19,7 +18,6 @@ from marketplace.cooperatives.services.invitations import (
 )
 from marketplace.cooperatives.services.members import (
     deactivate_member,
-    members_page,
     next_member_number,
 )
 from marketplace.cooperatives.services.registration import (
@@ -27,14 +25,11 @@ from marketplace.cooperatives.services.registration import (
     CooperativeProfile,
     CooperativeSettings,
     LegalIdentity,
-    dashboard_counts,
     register_cooperative,
     update_cooperative,
 )
 from marketplace.cooperatives.services.supply_offers import (
     SupplyOfferData,
-    find_offer,
-    offers_overview,
     pooled_availability,
     save_supply_offer,
 )
@@ -47,18 +42,13 @@ __all__ = [
     "LegalIdentity",
     "SupplyOfferData",
     "accept_invitation",
-    "dashboard_counts",
     "deactivate_member",
-    "find_offer",
     "invitation_link",
     "invitation_message",
     "invitation_state",
     "invite_member",
     "inviter_name",
-    "members_page",
     "next_member_number",
-    "offers_overview",
-    "open_invitations",
     "pooled_availability",
     "refusal_for",
     "refusal_message",

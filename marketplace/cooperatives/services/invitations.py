@@ -55,22 +55,6 @@ _REFUSALS = {
 }
 
 
-def open_invitations(coop) -> list[Invitation]:
-    """Invitations not yet accepted, revoked or expired, newest first."""
-    return list(
-        db.session.scalars(
-            select(Invitation)
-            .where(
-                Invitation.cooperative_id == coop.id,
-                Invitation.accepted_at.is_(None),
-                Invitation.revoked_at.is_(None),
-                Invitation.expires_at > utcnow(),
-            )
-            .order_by(Invitation.id.desc())
-        )
-    )
-
-
 def invitation_state(invitation: Invitation) -> str:
     """One of "open", "accepted", "revoked", "expired"."""
     if invitation.accepted_at is not None:

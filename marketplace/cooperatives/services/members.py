@@ -1,14 +1,11 @@
 """The cooperative's members: the list, member numbers and deactivation."""
 
-from flask import current_app
 from flask_babel import lazy_gettext as _l
-from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import select
 
 from marketplace.accounts.models import User
 from marketplace.audit.services import record
 from marketplace.cooperatives.models import (
-    Cooperative,
     Membership,
     MembershipRole,
     MembershipStatus,
@@ -17,23 +14,6 @@ from marketplace.cooperatives.models import (
 from marketplace.errors import InvalidTransition, NotAllowed
 from marketplace.extensions import db
 from marketplace.transaction import transaction
-
-
-def members_page(coop: Cooperative, page: int = 1) -> Pagination:
-    """The cooperative's memberships, admins first, then by member number."""
-    stmt = (
-        select(Membership)
-        .join(User, Membership.user_id == User.id)
-        .where(Membership.cooperative_id == coop.id)
-        .order_by(
-            Membership.status,  # "active" before "inactive"
-            Membership.role,  # "admin" before "member"
-            Membership.member_number,
-        )
-    )
-    return db.paginate(
-        stmt, page=page, per_page=current_app.config["PAGE_SIZE"], error_out=False, count=True
-    )
 
 
 def next_member_number(coop_id: int, role: str) -> str:

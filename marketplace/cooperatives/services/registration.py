@@ -3,11 +3,10 @@
 from dataclasses import asdict, dataclass, fields
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from marketplace.accounts.models import User
 from marketplace.audit.services import record
-from marketplace.catalogue.models import Product, ProductStatus
 from marketplace.cooperatives.models import (
     Cooperative,
     CooperativeKind,
@@ -17,11 +16,9 @@ from marketplace.cooperatives.models import (
     MembershipStatus,
     TimeZone,
 )
-from marketplace.cooperatives.services.invitations import open_invitations
 from marketplace.errors import NotAllowed, ValidationFailed
 from marketplace.extensions import db
 from marketplace.limits import MAX_EXPIRY_HOURS
-from marketplace.orders.models import OPEN_STATUSES, Order
 from marketplace.slugs import first_free, slugify
 from marketplace.transaction import transaction
 
@@ -213,29 +210,3 @@ def update_cooperative(
                 after={"status": CooperativeStatus.PENDING},
             )
     return coop
-
-
-def _count(stmt) -> int:
-    return db.session.scalar(stmt) or 0
-
-
-def dashboard_counts(coop: Cooperative) -> dict[str, int]:
-    """Active members, products (all and published), open orders and open invitations."""
-    products = select(func.count(Product.id)).where(Product.cooperative_id == coop.id)
-    return {
-        "members": _count(
-            select(func.count(Membership.id)).where(
-                Membership.cooperative_id == coop.id,
-                # Admins (pengurus) are members too: the members tab lists them alike.
-                Membership.status == MembershipStatus.ACTIVE,
-            )
-        ),
-        "products": _count(products.where(Product.status != ProductStatus.ARCHIVED)),
-        "published_products": _count(products.where(Product.status == ProductStatus.PUBLISHED)),
-        "open_orders": _count(
-            select(func.count(Order.id)).where(
-                Order.cooperative_id == coop.id, Order.status.in_(OPEN_STATUSES)
-            )
-        ),
-        "open_invitations": len(open_invitations(coop)),
-    }

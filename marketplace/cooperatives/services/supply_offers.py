@@ -3,7 +3,6 @@
 from dataclasses import asdict, dataclass
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
 
 from marketplace.audit.services import record
 from marketplace.catalogue.models import Product
@@ -14,6 +13,7 @@ from marketplace.cooperatives.models import (
     MembershipStatus,
     SupplyOffer,
 )
+from marketplace.cooperatives.queries import find_offer
 from marketplace.errors import NotAllowed
 from marketplace.extensions import db
 from marketplace.transaction import transaction
@@ -27,37 +27,6 @@ class SupplyOfferData:
     min_lot: int = 1
     quality_grade: str = ""
     active: bool = True
-
-
-def find_offer(membership: Membership, product: Product) -> SupplyOffer | None:
-    return db.session.scalar(
-        select(SupplyOffer).where(
-            SupplyOffer.membership_id == membership.id, SupplyOffer.product_id == product.id
-        )
-    )
-
-
-def offers_overview(membership: Membership) -> list[tuple[Product, SupplyOffer | None, int]]:
-    """For each published product of the member's cooperative: the member's offer and the
-    product's pooled availability."""
-    products = list(
-        db.session.scalars(
-            select(Product)
-            .where(
-                Product.cooperative_id == membership.cooperative_id,
-                Product.is_published,
-            )
-            .order_by(Product.name, Product.id)
-        )
-    )
-    offers = {
-        offer.product_id: offer
-        for offer in db.session.scalars(
-            select(SupplyOffer).where(SupplyOffer.membership_id == membership.id)
-        )
-    }
-    available = pooled_availability([p.id for p in products])
-    return [(p, offers.get(p.id), available.get(p.id, 0)) for p in products]
 
 
 def pooled_availability(product_ids: list[int]) -> dict[int, int]:

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import joinedload
 
@@ -12,6 +13,7 @@ from marketplace.cooperatives.models import Membership
 from marketplace.extensions import db
 from marketplace.fulfilment.models import Assignment
 from marketplace.orders.models import Order, OrderLine
+from marketplace.pagination import one_page
 
 
 def assignments_for_line_ids(line_ids: list[int]) -> list[Assignment]:
@@ -28,7 +30,7 @@ def assignments_for_line_ids(line_ids: list[int]) -> list[Assignment]:
     ).all()
 
 
-def work_for_user(user: User, page: int, per_page: int):
+def work_for_user(user: User, page: int, per_page: int | None = None) -> Pagination:
     """The user's own assignments across their cooperatives, newest order first (a page)."""
     query = (
         select(Assignment)
@@ -43,7 +45,7 @@ def work_for_user(user: User, page: int, per_page: int):
         )
         .order_by(Order.delivery_date.desc(), Assignment.id.desc())
     )
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+    return one_page(query, page, per_page)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ from zoneinfo import ZoneInfo
 
 from flask import (
     Response,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -13,14 +12,14 @@ from flask import (
     stream_with_context,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
 from marketplace.cooperatives.access import get_cooperative_for_admin
 from marketplace.db import utcnow
-from marketplace.errors import DomainError
-from marketplace.forms import choices, show_domain_error
+from marketplace.forms import choices
 from marketplace.fulfilment.services import (
     accepted_units,
     allocation_history,
@@ -39,6 +38,7 @@ from marketplace.payments.services import (
     record_bank_transfer,
 )
 from marketplace.url_params import page_number
+from marketplace.views import domain_errors
 
 
 def _filters() -> tuple[OrderFilterForm, queries.OrderFilter]:
@@ -57,17 +57,15 @@ def _filters() -> tuple[OrderFilterForm, queries.OrderFilter]:
 
 
 @bp.get("/kelola/<slug>/pesanan")
-def manage_orders(slug: str):
+def manage_orders(slug: str) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     form, filters = _filters()
-    page = queries.orders_of_cooperative(
-        coop, filters, page_number(), current_app.config["PAGE_SIZE"]
-    )
+    page = queries.orders_of_cooperative(coop, filters, page_number())
     return render_template("orders/manage_list.html", coop=coop, page=page, form=form)
 
 
 @bp.get("/kelola/<slug>/pesanan.csv")
-def export_orders(slug: str):
+def export_orders(slug: str) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     form, filters = _filters()
     if form.errors:
@@ -107,7 +105,7 @@ def export_orders(slug: str):
 
 
 @bp.route("/kelola/<slug>/pesanan/<number>", methods=["GET", "POST"])
-def manage_order(slug: str, number: str):
+def manage_order(slug: str, number: str) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     order = get_order_for_admin(coop, number)
     form = BankTransferForm()
@@ -115,7 +113,7 @@ def manage_order(slug: str, number: str):
         form.amount.data = order.amount_due
         form.received_on.data = coop.local_date()
     if form.validate_on_submit():
-        try:
+        with domain_errors(form) as outcome:
             record_bank_transfer(
                 order,
                 current_user,
@@ -124,16 +122,14 @@ def manage_order(slug: str, number: str):
                 reference=form.reference.data or "",
                 before_order_confirmed=form.before_order_confirmed.data,
             )
-        except DomainError as exc:
-            show_domain_error(form, exc)
-            form.ask_before_order = isinstance(exc, ReceivedBeforeOrder)
-        else:
+        form.ask_before_order = isinstance(outcome.error, ReceivedBeforeOrder)
+        if outcome:
             flash(_("Payment recorded."), "success")
             return redirect(url_for("orders.manage_order", slug=slug, number=number))
     return _manage_page(coop, order, form, AdminCancelForm(formdata=None))
 
 
-def _manage_page(coop, order, form, cancel_form):
+def _manage_page(coop, order, form, cancel_form) -> ResponseReturnValue:
     assignments = assignments_for_line_ids([line.id for line in order.lines])
     return render_template(
         "orders/manage_detail.html",
@@ -152,16 +148,14 @@ def _manage_page(coop, order, form, cancel_form):
 
 
 @bp.post("/kelola/<slug>/pesanan/<number>/batal")
-def admin_cancel(slug: str, number: str):
+def admin_cancel(slug: str, number: str) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     order = get_order_for_admin(coop, number)
     cancel_form = AdminCancelForm()
     if cancel_form.validate_on_submit():
-        try:
+        with domain_errors(cancel_form) as outcome:
             services.cancel_by_admin(order, current_user, cancel_form.reason.data)
-        except DomainError as exc:
-            show_domain_error(cancel_form, exc)
-        else:
+        if outcome:
             flash(_("Order %(number)s is cancelled.", number=order.number), "info")
             return redirect(url_for("orders.manage_order", slug=slug, number=number))
     form = BankTransferForm(formdata=None)

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from marketplace.audit.models import AuditEvent
-from marketplace.cooperatives import services
+from marketplace.cooperatives import queries, services
 from marketplace.cooperatives.models import Cooperative, Membership
 from marketplace.db import utcnow
 from marketplace.errors import NotAllowed, ValidationFailed
@@ -209,7 +209,7 @@ def test_dashboard_shows_counts_status_and_tabs(app, admin, coop):
             )
         )
     db.session.commit()
-    counts = services.dashboard_counts(coop)
+    counts = queries.dashboard_counts(coop)
     assert counts == {
         "members": 3,  # the admin and two active members, as the members tab lists them
         "products": 2,

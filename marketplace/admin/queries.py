@@ -1,0 +1,55 @@
+"""What the platform admin's pages read: the cooperatives list and one cooperative's admins."""
+
+from flask_sqlalchemy.pagination import Pagination
+from sqlalchemy import case, func, select
+
+from marketplace.accounts.models import User
+from marketplace.catalogue.models import Product, ProductStatus
+from marketplace.cooperatives.models import (
+    Cooperative,
+    CooperativeStatus,
+    Membership,
+    MembershipRole,
+    MembershipStatus,
+)
+from marketplace.extensions import db
+from marketplace.pagination import one_page
+
+STATUS_FILTERS = tuple(CooperativeStatus)
+
+
+def cooperatives_page(status: str | None, page: int = 1) -> Pagination:
+    """All cooperatives, or those with `status`; pending ones first, oldest request first."""
+    stmt = select(Cooperative)
+    if status in STATUS_FILTERS:
+        stmt = stmt.where(Cooperative.status == status)
+    pending_first = case((Cooperative.status == CooperativeStatus.PENDING, 0), else_=1)
+    stmt = stmt.order_by(pending_first, Cooperative.created_at, Cooperative.id)
+    return one_page(stmt, page)
+
+
+def cooperative_admins(coop: Cooperative) -> list[Membership]:
+    """The cooperative's active admins, so the platform admin knows whom to contact."""
+    return list(
+        db.session.scalars(
+            select(Membership)
+            .join(User, Membership.user_id == User.id)
+            .where(
+                Membership.cooperative_id == coop.id,
+                Membership.role == MembershipRole.ADMIN,
+                Membership.status == MembershipStatus.ACTIVE,
+            )
+            .order_by(Membership.member_number)
+        )
+    )
+
+
+def has_published_products(coop: Cooperative) -> bool:
+    """Whether the cooperative has anything to show in the catalogue."""
+    return bool(
+        db.session.scalar(
+            select(func.count(Product.id)).where(
+                Product.cooperative_id == coop.id, Product.status == ProductStatus.PUBLISHED
+            )
+        )
+    )

@@ -1,0 +1,73 @@
+"""What the catalogue's pages read: the public catalogue, a cooperative's products, the
+admin's product list and the categories."""
+
+from flask_sqlalchemy.pagination import Pagination
+from sqlalchemy import or_, select
+from sqlalchemy.orm import contains_eager, joinedload, selectinload
+
+from marketplace.catalogue.models import Category, Product
+from marketplace.cooperatives.models import Cooperative
+from marketplace.extensions import db
+from marketplace.pagination import one_page
+
+
+def list_categories() -> list[Category]:
+    return list(db.session.scalars(select(Category).order_by(Category.position, Category.id)))
+
+
+def _public_products():
+    """Published products of verified cooperatives, with what a product card shows loaded."""
+    return (
+        select(Product)
+        .join(Product.cooperative)
+        .where(Product.is_published, Cooperative.takes_orders)
+        .options(
+            contains_eager(Product.cooperative),
+            joinedload(Product.category),
+            selectinload(Product.price_tiers),
+        )
+    )
+
+
+def search_products(
+    *, query: str = "", category_slug: str | None = None, page: int = 1
+) -> Pagination:
+    """One page of the public catalogue: published products of verified cooperatives only.
+
+    `query` matches product or cooperative names, case-insensitively; `category_slug` keeps
+    one category. Newest products first.
+    """
+    stmt = _public_products()
+    if category_slug:
+        stmt = stmt.where(Product.category.has(Category.slug == category_slug))
+    query = (query or "").strip()
+    if query:
+        stmt = stmt.where(
+            or_(
+                Product.name.icontains(query, autoescape=True),
+                Cooperative.name.icontains(query, autoescape=True),
+            )
+        )
+    stmt = stmt.order_by(Product.created_at.desc(), Product.id.desc())
+    return one_page(stmt, page)
+
+
+def published_products_of(coop: Cooperative, page: int = 1) -> Pagination:
+    """One page of a cooperative's published products (for its public profile), by name."""
+    stmt = (
+        _public_products()
+        .where(Product.cooperative_id == coop.id)
+        .order_by(Product.name, Product.id)
+    )
+    return one_page(stmt, page)
+
+
+def products_for_admin(coop: Cooperative, page: int = 1) -> Pagination:
+    """One page of all of a cooperative's products, whatever their status, by name."""
+    stmt = (
+        select(Product)
+        .where(Product.cooperative_id == coop.id)
+        .options(joinedload(Product.category), selectinload(Product.price_tiers))
+        .order_by(Product.name, Product.id)
+    )
+    return one_page(stmt, page)
