@@ -229,6 +229,14 @@ def complaint_deadline(shipment: Shipment) -> datetime | None:
     return shipment.delivered_at + timedelta(days=shipment.order.cooperative.complaint_window_days)
 
 
+def accepts_complaint(shipment: Shipment, now: datetime | None = None) -> bool:
+    """Whether the buyer may still report a problem with the shipment (received, window open,
+    the order not completed or closed)."""
+    deadline = complaint_deadline(shipment)
+    in_time = deadline is not None and (now or utcnow()) <= deadline
+    return in_time and shipment.order.status in RECEIVING_STATUSES
+
+
 def _completable(order: Order, now: datetime) -> bool:
     if order.status != OrderStatus.DELIVERED or not order.shipments:
         return False
