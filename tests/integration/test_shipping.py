@@ -134,3 +134,19 @@ def test_unconfirmed_shipments_are_taken_as_received_after_the_cooperatives_days
     assert shipment.received_how == ReceivedHow.ASSUMED and order.status == OrderStatus.DELIVERED
     assert receive_overdue(due) == []
     assert days_ago(0) <= utcnow()
+
+
+def test_cooperative_sets_its_receive_and_complaint_days(app, shop):
+    from tests.factories import client_for
+    from tests.integration.test_cooperatives import settings_data
+
+    client = client_for(app, shop.admin)
+    url = f"/kelola/{shop.coop.slug}/pengaturan"
+    data = settings_data(shop.coop, auto_receive_days="10", complaint_window_days="5")
+    assert client.post(url, data=data).status_code == 302
+    db.session.refresh(shop.coop)
+    assert (shop.coop.auto_receive_days, shop.coop.complaint_window_days) == (10, 5)
+    before = db_state()
+    bad = client.post(url, data=settings_data(shop.coop, complaint_window_days="0"))
+    assert "1 to 60 days" in bad.get_data(as_text=True)
+    assert db_state() == before
