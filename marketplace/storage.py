@@ -10,7 +10,7 @@ import re
 import secrets
 from pathlib import Path
 
-from flask import current_app
+from flask import current_app, request
 
 _KEY = re.compile(r"^[0-9a-f]{32}\.(jpg|png)$")
 
@@ -55,3 +55,15 @@ def storage() -> LocalStorage:
 
 def media_type(key: str) -> str:
     return "image/png" if key.endswith(".png") else "image/jpeg"
+
+
+# The pages that take photos: up to 4 of 5 MB each and the form around them. Every other
+# request keeps MAX_CONTENT_LENGTH.
+UPLOAD_ENDPOINTS = frozenset({"orders.manage_shipment", "orders.complain"})
+UPLOAD_LIMIT = 21 * 1024 * 1024
+
+
+def raise_upload_limit() -> None:
+    """A before_request hook, registered before CSRF protection reads the form."""
+    if request.endpoint in UPLOAD_ENDPOINTS:
+        request.max_content_length = UPLOAD_LIMIT

@@ -7,6 +7,8 @@ import io
 import pytest
 from PIL import Image
 from sqlalchemy import select
+from werkzeug.datastructures import FileStorage
+from werkzeug.test import encode_multipart
 
 from marketplace.extensions import db
 from marketplace.orders.models import OrderStatus
@@ -194,3 +196,33 @@ def test_buyer_complains_with_photos_and_admin_refunds(app, ready):
     assert admin.post(answer, data=form).status_code == 302
     db.session.refresh(complaint)
     assert complaint.status == "refunded" and order.amount_refunded == 50_000
+
+
+def test_a_photo_larger_than_other_forms_may_be_is_taken_even_with_csrf_on(app, ready):
+    """The upload pages raise the request limit before CSRF protection reads the body."""
+    import os
+
+    shop, order = ready
+    shipment = _shipped(app, shop, order)
+    noisy = Image.frombytes("RGB", (1000, 1000), os.urandom(3_000_000))
+    out = io.BytesIO()
+    noisy.save(out, "PNG")
+    assert app.config["MAX_CONTENT_LENGTH"] < len(out.getvalue()) < 5 * 1024 * 1024
+    url = f"/kelola/{shop.coop.slug}/pesanan/{order.number}/pengiriman/{shipment.id}"
+    data = {
+        "received_by": "Dewi",
+        "received_on": shop.coop.local_date().isoformat(),
+        "received_time": "00:00",
+        "photo": FileStorage(io.BytesIO(out.getvalue()), "big.png", content_type="image/png"),
+    }
+    # Encoded here: the test client would spool a large body to a file it never closes.
+    boundary, body = encode_multipart(data)
+    admin = client_for(app, shop.admin)
+    app.config["WTF_CSRF_ENABLED"] = True
+    try:
+        response = admin.post(
+            url, data=body, content_type=f"multipart/form-data; boundary={boundary}"
+        )
+    finally:
+        app.config["WTF_CSRF_ENABLED"] = False
+    assert response.status_code == 400  # no CSRF token: refused by CSRF, not by size (413)

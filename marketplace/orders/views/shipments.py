@@ -6,6 +6,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -53,8 +54,6 @@ from marketplace.payments.complaint_refunds import complaint_value, refund_compl
 from marketplace.payments.documents import shipment_note_pdf
 from marketplace.storage import media_type, storage
 
-# A request may carry photos: up to MAX_PHOTOS of 5 MB each, and the form around them.
-UPLOAD_LIMIT = (MAX_PHOTOS * 5 + 1) * 1024 * 1024
 PHOTO_REJECTIONS = {
     "empty": _l("The photo is empty."),
     "too_large": _l("A photo may be at most 5 MB."),
@@ -103,7 +102,7 @@ def _forget(keys: list[str]) -> None:
 
 
 @bp.route("/kelola/<slug>/pesanan/<number>/kirim", methods=["GET", "POST"])
-def ship(slug: str, number: str) -> Response | str:
+def ship(slug: str, number: str) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     order = get_order_for_admin(coop, number)
     form = ship_form(order)
@@ -129,11 +128,10 @@ def ship(slug: str, number: str) -> Response | str:
 
 
 @bp.route("/kelola/<slug>/pesanan/<number>/pengiriman/<int:shipment_id>", methods=["GET", "POST"])
-def manage_shipment(slug: str, number: str, shipment_id: int) -> Response | str:
+def manage_shipment(slug: str, number: str, shipment_id: int) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     order = get_order_for_admin(coop, number)
     shipment = get_shipment_of(order, shipment_id)
-    request.max_content_length = UPLOAD_LIMIT
     form = ProofForm()
     if request.method == "GET":
         form.received_on.data = coop.local_date()
@@ -161,7 +159,7 @@ def manage_shipment(slug: str, number: str, shipment_id: int) -> Response | str:
 
 
 @bp.route("/kelola/<slug>/pesanan/<number>/keluhan/<int:complaint_id>", methods=["GET", "POST"])
-def resolve_complaint(slug: str, number: str, complaint_id: int) -> Response | str:
+def resolve_complaint(slug: str, number: str, complaint_id: int) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     order = get_order_for_admin(coop, number)
     complaint = get_complaint_of(order, complaint_id)
@@ -229,10 +227,9 @@ def confirm_receipt(number: str, shipment_id: int) -> Response:
 
 
 @bp.route("/pesanan/<number>/pengiriman/<int:shipment_id>/keluhan", methods=["GET", "POST"])
-def complain(number: str, shipment_id: int) -> Response | str:
+def complain(number: str, shipment_id: int) -> ResponseReturnValue:
     order = get_order_for_buyer(number, current_user)
     shipment = get_shipment_of(order, shipment_id)
-    request.max_content_length = UPLOAD_LIMIT
     form = ComplaintForm()
     form.order_line_id.choices = choices(
         (str(sl.order_line_id), sl.order_line.product.name) for sl in shipment.lines
