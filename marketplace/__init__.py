@@ -11,6 +11,7 @@ from marketplace.accounts import throttle as login_throttle
 from marketplace.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate
 from marketplace.locking import wait_for_write_lock
 from marketplace.security import add_security_headers, trust_proxies
+from marketplace.storage import raise_upload_limit
 from marketplace.url_params import refuse_nul_characters, register_converters
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,6 +55,7 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
     # render_as_batch: SQLite can only alter a table by copying it
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     login_manager.init_app(app)
+    app.before_request(raise_upload_limit)  # before CSRF protection parses the body
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     bootstrap.init_app(app)
@@ -85,6 +87,7 @@ def _import_models() -> None:
     import marketplace.fulfilment.models
     import marketplace.notifications.models
     import marketplace.orders.models
+    import marketplace.orders.shipment_models
     import marketplace.payments.models  # noqa: F401
 
 

@@ -1,4 +1,5 @@
-"""Flask commands: seed-demo, fulfilment expire-overdue, orders expire-unpaid / remind-unpaid."""
+"""Flask commands: seed-demo, fulfilment expire-overdue, orders expire-unpaid / remind-unpaid /
+receive-overdue / complete-due."""
 
 import click
 from flask import Flask
@@ -40,6 +41,35 @@ def remind_unpaid_command(hours: int) -> None:
     for number in numbers:
         click.echo(f"reminded {number}")
     click.echo(f"{len(numbers)} buyer(s) reminded to pay.")
+
+
+@orders_cli.command("receive-overdue")
+def receive_overdue_command() -> None:
+    """Take as received the shipments not confirmed within the cooperative's number of days,
+    then complete the delivered orders whose complaint window has passed with no complaint
+    open. Safe to run as often as you like (e.g. hourly from cron)."""
+    from marketplace.orders.services import complete_due, receive_overdue
+
+    received = receive_overdue()
+    for number in received:
+        click.echo(f"received {number}")
+    completed = complete_due()
+    for number in completed:
+        click.echo(f"completed {number}")
+    click.echo(
+        f"{len(received)} shipment(s) taken as received, {len(completed)} order(s) completed."
+    )
+
+
+@orders_cli.command("complete-due")
+def complete_due_command() -> None:
+    """Complete delivered orders whose complaint window has passed with no complaint open."""
+    from marketplace.orders.services import complete_due
+
+    completed = complete_due()
+    for number in completed:
+        click.echo(f"completed {number}")
+    click.echo(f"{len(completed)} order(s) completed.")
 
 
 def register_cli(app: Flask) -> None:

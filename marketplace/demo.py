@@ -26,6 +26,7 @@ from marketplace.demo_data import (
     LOGINS,
     PENDING_COOPERATIVE,
 )
+from marketplace.demo_shipping import SHIPPING_TARGETS, take_to
 from marketplace.extensions import db
 from marketplace.fulfilment.services import (
     accept_assignment,
@@ -164,7 +165,8 @@ def _offers(coop: Cooperative, products: list[Product]) -> None:
 
 
 def _demo_orders(buyer: User, coops: dict[str, Cooperative], products: dict[str, list]) -> None:
-    """Orders in different states: awaiting transfer, paid, allocated, cancelled."""
+    """Orders in different states: awaiting transfer, paid, allocated, cancelled, ready,
+    shipped, delivered, completed."""
     plan = [
         ("demo-order-allocated", "kopbon-bekasi", 0, 200, "allocated"),
         ("demo-order-workflow", "kopbon-bekasi", 5, 150, "workflow"),
@@ -173,6 +175,10 @@ def _demo_orders(buyer: User, coops: dict[str, Cooperative], products: dict[str,
         ("demo-order-batik", "batik-probolinggo", 1, 40, "confirmed"),
         ("demo-order-palu", "ksu-palu", 0, 100, "placed"),
         ("demo-order-cancelled", "umkm-tangsel", 0, 48, "cancelled"),
+        ("demo-order-completed", "kopbon-bekasi", 4, 5, "completed"),
+        ("demo-order-delivered", "kopbon-bekasi", 4, 5, "delivered"),
+        ("demo-order-shipped", "kopbon-bekasi", 3, 2, "shipped"),
+        ("demo-order-ready", "kopbon-bekasi", 3, 2, "ready"),
     ]
     for key, slug, index, quantity, target in plan:
         product = products[slug][index]
@@ -200,7 +206,8 @@ def _demo_orders(buyer: User, coops: dict[str, Cooperative], products: dict[str,
         )
         if target == "cancelled" and order.status == OrderStatus.PLACED:
             cancel_by_buyer(order, buyer)
-        if target in ("confirmed", "allocated", "workflow") and order.status == OrderStatus.PLACED:
+        paid_targets = ("confirmed", "allocated", "workflow", *SHIPPING_TARGETS)
+        if target in paid_targets and order.status == OrderStatus.PLACED:
             record_bank_transfer(
                 order,
                 admin,
@@ -212,6 +219,8 @@ def _demo_orders(buyer: User, coops: dict[str, Cooperative], products: dict[str,
             publish_allocation(order, admin)
         if target == "workflow" and order.status == OrderStatus.CONFIRMED:
             _work_through(order, admin)
+        if target in SHIPPING_TARGETS:
+            take_to(order, admin, target)
 
 
 def _work_through(order, admin: User) -> None:

@@ -123,6 +123,27 @@ POLICY_LABELS = {
 }
 
 
+COMPLAINT_PROBLEM_LABELS = {
+    "short": _l("Fewer units than shipped"),
+    "damaged": _l("Damaged"),
+    "wrong_grade": _l("Wrong grade or quality"),
+}
+COMPLAINT_STATUS_LABELS = {
+    "open": _l("Waiting for the cooperative"),
+    "refunded": _l("Partly refunded"),
+    "replaced": _l("Replacement sent"),
+    "rejected": _l("Not accepted"),
+}
+
+
+def complaint_problem_label(code: str) -> str:
+    return str(COMPLAINT_PROBLEM_LABELS.get(code, code))
+
+
+def complaint_status_label(code: str) -> str:
+    return str(COMPLAINT_STATUS_LABELS.get(code, code))
+
+
 def payment_method_label(code: str) -> str:
     return str(PAYMENT_METHOD_LABELS.get(code, code))
 

@@ -10,6 +10,8 @@ create_app (never as a side effect of importing a module). Keyword arguments per
 - payment_due_soon: sender is the Order (placed, unpaid, deadline near; sent once per order).
 - work_*, qc_recorded: sender is the Assignment (qc_recorded also has accepted, rejected).
 - work_reallocated: sender is the OrderLine; `placed` and `shortfall` (units).
+- shipment_sent, shipment_received: sender is the Shipment; `actor`.
+- complaint_opened, complaint_resolved: sender is the Complaint; `actor`.
 """
 
 from blinker import Namespace
@@ -21,13 +23,19 @@ order_confirmed = _signals.signal("order-confirmed")
 order_allocated = _signals.signal("order-allocated")  # work offered to members (allocating)
 order_in_production = _signals.signal("order-in-production")
 order_ready = _signals.signal("order-ready")
-order_shipped = _signals.signal("order-shipped")  # declared for shipments (not sent yet)
-order_delivered = _signals.signal("order-delivered")  # declared for shipments (not sent yet)
+order_shipped = _signals.signal("order-shipped")  # every line fully shipped
+order_delivered = _signals.signal("order-delivered")  # every shipment received
 order_completed = _signals.signal("order-completed")
 order_cancelled = _signals.signal("order-cancelled")
 order_expired = _signals.signal("order-expired")
 order_refunded = _signals.signal("order-refunded")
 payment_due_soon = _signals.signal("payment-due-soon")
+
+# shipments and complaints (orders)
+shipment_sent = _signals.signal("shipment-sent")
+shipment_received = _signals.signal("shipment-received")
+complaint_opened = _signals.signal("complaint-opened")
+complaint_resolved = _signals.signal("complaint-resolved")
 
 # payments
 payment_recorded = _signals.signal("payment-recorded")

@@ -42,7 +42,13 @@ class FreshContextClient(FlaskClient):
 
 @pytest.fixture(scope="session")
 def app(tmp_path_factory):
-    app = create_app("testing", {"SQLALCHEMY_DATABASE_URI": _database_url(tmp_path_factory)})
+    app = create_app(
+        "testing",
+        {
+            "SQLALCHEMY_DATABASE_URI": _database_url(tmp_path_factory),
+            "UPLOAD_FOLDER": str(tmp_path_factory.mktemp("uploads")),
+        },
+    )
     app.test_client_class = FreshContextClient
     with app.app_context():
         _drop_everything()

@@ -171,6 +171,16 @@ class SettingsForm(CooperativeProfileForm):
         ],
         description=_l("Unpaid orders expire after this and their units become available again."),
     )
+    auto_receive_days = WholeNumberField(
+        _l("Days until a shipment counts as received"),
+        validators=[Optional(), NumberRange(1, 60, _l("Enter 1 to 60 days."))],
+        description=_l("A shipment the buyer has not confirmed is taken as received after this."),
+    )
+    complaint_window_days = WholeNumberField(
+        _l("Days to report a problem after delivery"),
+        validators=[Optional(), NumberRange(1, 60, _l("Enter 1 to 60 days."))],
+        description=_l("After this, with no complaint open, the order is completed."),
+    )
     submit = SubmitField(_l("Save"))
 
     def settings(self) -> CooperativeSettings:
@@ -181,6 +191,8 @@ class SettingsForm(CooperativeProfileForm):
             answer_deadline_hours=self.answer_deadline_hours.data,
             is_pkp=bool(self.is_pkp.data),
             unpaid_expiry_hours=self.unpaid_expiry_hours.data,
+            auto_receive_days=self.auto_receive_days.data,
+            complaint_window_days=self.complaint_window_days.data,
         )
 
 

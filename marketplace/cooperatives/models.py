@@ -87,6 +87,10 @@ class Cooperative(TimestampMixin, db.Model):
     is_pkp: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # Placed orders not paid within this many hours expire and release their reservation.
     unpaid_expiry_hours: Mapped[int] = mapped_column(Integer, default=72, server_default="72")
+    # Shipments: taken as received this many days after shipping when the buyer has not
+    # confirmed; the buyer may report a problem this many days after delivery.
+    auto_receive_days: Mapped[int] = mapped_column(Integer, default=7, server_default="7")
+    complaint_window_days: Mapped[int] = mapped_column(Integer, default=3, server_default="3")
     verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     rejection_reason: Mapped[str | None] = mapped_column(Text)
     suspended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -15,6 +15,8 @@ from marketplace.extensions import db
 from marketplace.fulfilment.models import Assignment
 from marketplace.notifications.services import notify
 from marketplace.orders.models import Order, OrderLine
+from marketplace.orders.shipment_models import Complaint, Shipment
+from marketplace.orders.tracking import courier_name
 from marketplace.payments.models import Payment, Refund
 
 # Order status signal -> the buyer's notification kind.
@@ -164,6 +166,47 @@ def _admins_order(kind: str):
     return receiver
 
 
+# Shipments and complaints: the buyer hears what the cooperative did, the admins what the
+# buyer did.
+
+
+def on_shipment_sent(shipment: Shipment, **_details) -> None:
+    _notify_buyer(
+        shipment.order,
+        "shipment.sent",
+        shipment=shipment.number,
+        courier=courier_name(shipment.courier),
+        resi=shipment.tracking_number or "-",
+    )
+
+
+def on_shipment_received(shipment: Shipment, actor=None, **_details) -> None:
+    order = shipment.order
+    if actor is not None and actor.id == order.buyer_id:
+        notify_admins(order, "admin.received", shipment=shipment.number)
+    else:
+        _notify_buyer(order, "shipment.received", shipment=shipment.number)
+
+
+def on_complaint_opened(complaint: Complaint, **_details) -> None:
+    notify_admins(
+        complaint.shipment.order,
+        "admin.complaint",
+        product=complaint.order_line.product.name,
+        shipment=complaint.shipment.number,
+    )
+
+
+def on_complaint_resolved(complaint: Complaint, **_details) -> None:
+    _notify_buyer(
+        complaint.shipment.order,
+        f"complaint.{complaint.status}",
+        product=complaint.order_line.product.name,
+        note=complaint.resolution_note or "-",
+        amount=complaint.refund_amount or 0,
+    )
+
+
 # Built once at import, so that connecting again (one app per test) connects nothing twice.
 RECEIVERS = [(signal, _order_status_receiver(kind)) for signal, kind in BUYER_KINDS.items()] + [
     (signals.payment_recorded, on_payment_recorded),
@@ -178,6 +221,10 @@ RECEIVERS = [(signal, _order_status_receiver(kind)) for signal, kind in BUYER_KI
     (signals.work_reallocated, on_work_reallocated),
     (signals.order_in_production, _admins_order("admin.in_production")),
     (signals.order_ready, _admins_order("admin.ready")),
+    (signals.shipment_sent, on_shipment_sent),
+    (signals.shipment_received, on_shipment_received),
+    (signals.complaint_opened, on_complaint_opened),
+    (signals.complaint_resolved, on_complaint_resolved),
 ]
 
 

@@ -46,6 +46,21 @@ MESSAGES = {
         "Order %(order)s is not paid yet: please pay %(amount)s before %(deadline)s, or the "
         "order expires."
     ),
+    "shipment.sent": _l(
+        "Shipment %(shipment)s of order %(order)s is on its way with %(courier)s "
+        "(tracking number %(resi)s)."
+    ),
+    "shipment.received": _l("Shipment %(shipment)s of order %(order)s is recorded as received."),
+    "complaint.refunded": _l(
+        "Your complaint about %(product)s (order %(order)s) is answered: %(amount)s is refunded."
+    ),
+    "complaint.replaced": _l(
+        "Your complaint about %(product)s (order %(order)s) is answered: a replacement is on "
+        "its way."
+    ),
+    "complaint.rejected": _l(
+        "Your complaint about %(product)s (order %(order)s) was not accepted: %(note)s"
+    ),
     # members and cooperative admins
     "work.offered": _l(
         "New work for you: %(quantity)s %(unit)s of %(product)s for order %(order)s. "
@@ -79,6 +94,11 @@ MESSAGES = {
     ),
     "admin.in_production": _l("Members accepted all the work of order %(order)s."),
     "admin.ready": _l("Order %(order)s is ready: every line passed quality control."),
+    "admin.received": _l("The buyer confirmed receipt of shipment %(shipment)s (order %(order)s)."),
+    "admin.complaint": _l(
+        "The buyer reported a problem with %(product)s in shipment %(shipment)s (order "
+        "%(order)s). Answer it from the order page."
+    ),
     "cooperative.suspended": _l(
         "The platform admin suspended %(cooperative)s. Reason: %(reason)s. It no longer appears "
         "in the catalogue and takes no new orders; finish your open orders as usual."

@@ -8,6 +8,7 @@ from marketplace.accounts.models import User
 from marketplace.cooperatives.models import Cooperative
 from marketplace.extensions import db
 from marketplace.orders.models import Order
+from marketplace.orders.shipment_models import Complaint, ComplaintPhoto, Shipment
 
 
 def get_order_for_buyer(number: str, user: User) -> Order:
@@ -34,3 +35,32 @@ def get_orders_for_buyer(numbers: list[str], user: User) -> list[Order]:
     if not numbers or set(numbers) - set(found):
         abort(404)
     return [found[number] for number in dict.fromkeys(numbers)]
+
+
+def get_shipment_of(order: Order, shipment_id: int) -> Shipment:
+    """A shipment of `order` (already loaded through one of the loaders above)."""
+    return db.one_or_404(
+        select(Shipment).where(Shipment.id == shipment_id, Shipment.order_id == order.id)
+    )
+
+
+def get_complaint_of(order: Order, complaint_id: int) -> Complaint:
+    return db.one_or_404(
+        select(Complaint)
+        .join(Shipment, Complaint.shipment_id == Shipment.id)
+        .where(Complaint.id == complaint_id, Shipment.order_id == order.id)
+    )
+
+
+def photo_of(order: Order, key: str) -> str:
+    """`key` when it is a photo of this order (a proof of delivery or a complaint's); else 404."""
+    proof = select(Shipment.id).where(Shipment.order_id == order.id, Shipment.proof_photo == key)
+    complaint = (
+        select(ComplaintPhoto.id)
+        .join(Complaint)
+        .join(Shipment, Complaint.shipment_id == Shipment.id)
+        .where(Shipment.order_id == order.id, ComplaintPhoto.key == key)
+    )
+    if db.session.scalar(proof) is None and db.session.scalar(complaint) is None:
+        abort(404)
+    return key

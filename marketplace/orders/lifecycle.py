@@ -10,7 +10,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     S.PLACED: frozenset({S.CONFIRMED, S.CANCELLED, S.EXPIRED}),
     S.CONFIRMED: frozenset({S.ALLOCATING, S.CANCELLED, S.REFUNDED}),
     S.ALLOCATING: frozenset({S.IN_PRODUCTION, S.CANCELLED, S.REFUNDED}),
-    S.IN_PRODUCTION: frozenset({S.READY, S.REFUNDED}),
+    S.IN_PRODUCTION: frozenset({S.READY, S.SHIPPED, S.REFUNDED}),
     S.READY: frozenset({S.SHIPPED, S.REFUNDED}),
     S.SHIPPED: frozenset({S.DELIVERED, S.REFUNDED}),
     S.DELIVERED: frozenset({S.COMPLETED, S.REFUNDED}),

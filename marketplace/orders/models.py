@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from marketplace.accounts.models import User
     from marketplace.catalogue.models import Product
     from marketplace.cooperatives.models import Cooperative
+    from marketplace.orders.shipment_models import Shipment
     from marketplace.payments.models import Invoice, Payment, Refund
 
 
@@ -110,6 +111,9 @@ class Order(TimestampMixin, db.Model):
     payments: Mapped[list[Payment]] = relationship(back_populates="order", order_by="Payment.id")
     refunds: Mapped[list[Refund]] = relationship(order_by="Refund.id", viewonly=True)
     invoice: Mapped[Invoice | None] = relationship(back_populates="order")
+    shipments: Mapped[list[Shipment]] = relationship(
+        back_populates="order", order_by="Shipment.id", cascade="all, delete-orphan"
+    )
 
     @property
     def amount_paid(self) -> int:

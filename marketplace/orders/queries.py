@@ -15,6 +15,7 @@ from marketplace.audit.models import AuditEvent
 from marketplace.cooperatives.models import Cooperative
 from marketplace.extensions import db
 from marketplace.orders.models import Order, OrderLine
+from marketplace.orders.shipment_models import Complaint, Shipment
 from marketplace.pagination import one_page
 
 EXPORT_BATCH = 500
@@ -102,5 +103,17 @@ def order_timeline(order: Order) -> list[AuditEvent]:
             select(AuditEvent)
             .where(AuditEvent.entity_type == "Order", AuditEvent.entity_id == order.id)
             .order_by(AuditEvent.created_at, AuditEvent.id)
+        )
+    )
+
+
+def complaints_of(order: Order) -> list[Complaint]:
+    """The complaints about the order's shipments, oldest first."""
+    return list(
+        db.session.scalars(
+            select(Complaint)
+            .join(Shipment, Complaint.shipment_id == Shipment.id)
+            .where(Shipment.order_id == order.id)
+            .order_by(Complaint.id)
         )
     )

@@ -1,6 +1,7 @@
-"""PDF documents for an order: the invoice (faktur), the delivery note (surat jalan) and the
-receipt (kuitansi) of one payment. Layout in payments/pdf.py; words in the reader's language,
-amounts in words (terbilang) in Indonesian, as the documents carry them.
+"""PDF documents for an order: the invoice (faktur), the delivery note (surat jalan) of the
+order and of each shipment, and the receipt (kuitansi) of one payment. Layout in
+payments/pdf.py; words in the reader's language, amounts in words (terbilang) in Indonesian,
+as the documents carry them.
 """
 
 from datetime import date, datetime
@@ -13,6 +14,8 @@ from marketplace.formatting import number, rupiah
 from marketplace.identifiers import display_npwp, local_phone
 from marketplace.labels import unit_label
 from marketplace.orders.models import Order, OrderStatus
+from marketplace.orders.shipment_models import Shipment
+from marketplace.orders.tracking import courier_name
 from marketplace.payments.models import Payment
 from marketplace.payments.pdf import WIDTH, Document
 from marketplace.payments.stamp_duty import STAMP_DUTY, needs_stamp_duty
@@ -174,28 +177,59 @@ def delivery_note_pdf(order: Order) -> bytes:
     """The delivery note: sender, recipient, date, vehicle and driver, items, signatures."""
     ensure_deliverable(order)
     loc = _locale()
-    number_text = f"SJ-{order.number}"
-    pdf = Document(_("Delivery note %(number)s", number=number_text), _footer(order))
-    meta = [
-        (_("Number"), number_text),
-        (_("Order number"), order.number),
-        (_("Delivery date"), format_date(order.delivery_date, "long")),
-    ]
-    if order.po_number:
-        meta.append((_("PO number"), order.po_number))
-    pdf.letterhead(order.cooperative, _("DELIVERY NOTE (SURAT JALAN)"), meta)
-    transport = [
-        _("Vehicle and plate number: ______________________"),
-        _("Driver: ______________________"),
-    ]
-    pdf.parties((_("Recipient"), _recipient_lines(order)), (_("Transport"), transport), plain=[1])
     rows = [
         [line.product.name, number(line.quantity, loc), unit_label(line.product.unit), ""]
         for line in order.lines
     ]
+    meta = [(_("Delivery date"), format_date(order.delivery_date, "long"))]
+    return _delivery_note(order, f"SJ-{order.number}", meta, ("", ""), rows)
+
+
+def shipment_note_pdf(shipment: Shipment) -> bytes:
+    """The delivery note of one shipment: its number, shipping date, courier and tracking
+    number, vehicle and driver, and the items and quantities of that shipment only."""
+    order, loc = shipment.order, _locale()
+    meta = [(_("Shipping date"), format_date(shipment.shipped_on, "long"))]
+    meta.append((_("Courier"), courier_name(shipment.courier)))
+    if shipment.tracking_number:
+        meta.append((_("Tracking number"), shipment.tracking_number))
+    meta.append((_("Packages"), number(shipment.packages, loc)))
+    rows = [
+        [
+            sl.order_line.product.name,
+            number(sl.quantity, loc),
+            unit_label(sl.order_line.product.unit),
+            "",
+        ]
+        for sl in shipment.lines
+    ]
+    return _delivery_note(order, shipment.number, meta, (shipment.vehicle, shipment.driver), rows)
+
+
+def _delivery_note(
+    order: Order,
+    number_text: str,
+    meta: list[tuple[str, str]],
+    transport: tuple[str, str],
+    rows: list[list[str]],
+) -> bytes:
+    vehicle, driver = transport
+    pdf = Document(_("Delivery note %(number)s", number=number_text), _footer(order))
+    meta = [(_("Number"), number_text), (_("Order number"), order.number), *meta]
+    if order.po_number:
+        meta.append((_("PO number"), order.po_number))
+    pdf.letterhead(order.cooperative, _("DELIVERY NOTE (SURAT JALAN)"), meta)
+    blank = "______________________"
+    transport_lines = [
+        _("Vehicle and plate number: %(vehicle)s", vehicle=vehicle or blank),
+        _("Driver: %(driver)s", driver=driver or blank),
+    ]
+    pdf.parties(
+        (_("Recipient"), _recipient_lines(order)), (_("Transport"), transport_lines), plain=[1]
+    )
     pdf.table([_("Product"), _("Quantity"), _("Unit"), _("Received")], rows, [90, 30, 30, 30])
     pdf.text_line(_("Goods received in good condition and in the quantities above."), 8.5, "I")
-    blocks = [(_("Sender"), ""), (_("Driver"), ""), (_("Recipient"), "")]
+    blocks = [(_("Sender"), ""), (_("Driver"), driver), (_("Recipient"), "")]
     pdf.signatures(blocks, place_date=_place_date(order, order.cooperative.local_date()))
     return pdf.output_bytes()
 

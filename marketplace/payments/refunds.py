@@ -43,30 +43,43 @@ def refund_payment(
         payment = db.session.get(Payment, payment_id)
         if payment is None or payment.order_id != order.id:
             raise ValidationFailed(_("Choose a payment of this order."), field="payment_id")
-        if order.status == OrderStatus.REFUNDED:
-            raise InvalidTransition(_("This order is already refunded."))
-        if not 0 < amount <= payment.refundable:
-            raise ValidationFailed(
-                _("Refund between Rp1 and what is left of this payment."), field="amount"
-            )
-        refund = Refund(
-            order_id=order.id,
-            payment=payment,
-            amount=amount,
-            reason=reason.strip(),
-            idempotency_key=secrets.token_hex(16),
-            created_by_id=actor.id,
-            status=RefundStatus.PENDING
-            if payment.method == PaymentMethod.CARD
-            else RefundStatus.SUCCEEDED,
-        )
-        db.session.add(refund)
-        db.session.flush()
-        if refund.status == RefundStatus.SUCCEEDED:
-            _settled(order, refund, actor)
+        refund = add_refund(order, payment, actor, amount=amount, reason=reason)
     if refund.status == RefundStatus.PENDING:
         _refund_by_card(order, refund, actor)
     return refund
+
+
+def add_refund(order: Order, payment: Payment, actor: User, *, amount: int, reason: str) -> Refund:
+    """Add a refund of `payment` to the caller's transaction (the order is locked): settled at
+    once for a transfer, pending for a card until `finish_card_refund` asks Stripe."""
+    if order.status == OrderStatus.REFUNDED:
+        raise InvalidTransition(_("This order is already refunded."))
+    if not 0 < amount <= payment.refundable:
+        raise ValidationFailed(
+            _("Refund between Rp1 and what is left of this payment."), field="amount"
+        )
+    refund = Refund(
+        order_id=order.id,
+        payment=payment,
+        amount=amount,
+        reason=reason.strip(),
+        idempotency_key=secrets.token_hex(16),
+        created_by_id=actor.id,
+        status=RefundStatus.PENDING
+        if payment.method == PaymentMethod.CARD
+        else RefundStatus.SUCCEEDED,
+    )
+    db.session.add(refund)
+    db.session.flush()
+    if refund.status == RefundStatus.SUCCEEDED:
+        _settled(order, refund, actor)
+    return refund
+
+
+def finish_card_refund(order: Order, refund: Refund, actor: User) -> None:
+    """Ask Stripe for a pending card refund (after its transaction committed)."""
+    if refund.status == RefundStatus.PENDING:
+        _refund_by_card(order, refund, actor)
 
 
 def _refund_by_card(order: Order, refund: Refund, actor: User) -> None:

@@ -55,13 +55,16 @@ class LegalIdentity:
 @dataclass(frozen=True)
 class CooperativeSettings:
     """Everything the settings page saves; `legal` is None once the identity is locked and
-    `unpaid_expiry_hours` None keeps the current value."""
+    `unpaid_expiry_hours`, `auto_receive_days` or `complaint_window_days` None keeps the
+    current value."""
 
     profile: CooperativeProfile
     default_allocation_policy: str
     answer_deadline_hours: int
     is_pkp: bool = False
     unpaid_expiry_hours: int | None = None
+    auto_receive_days: int | None = None
+    complaint_window_days: int | None = None
     legal: LegalIdentity | None = None
 
     def values(self) -> dict:
@@ -71,8 +74,9 @@ class CooperativeSettings:
             "answer_deadline_hours": self.answer_deadline_hours,
             "is_pkp": self.is_pkp,
         }
-        if self.unpaid_expiry_hours is not None:
-            values["unpaid_expiry_hours"] = self.unpaid_expiry_hours
+        for name in ("unpaid_expiry_hours", "auto_receive_days", "complaint_window_days"):
+            if getattr(self, name) is not None:
+                values[name] = getattr(self, name)
         if self.legal is not None:
             values.update(asdict(self.legal))
         return values

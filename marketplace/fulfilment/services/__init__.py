@@ -20,6 +20,7 @@ from marketplace.fulfilment.services.queries import (
     assignments_for_line_ids,
     work_for_user,
 )
+from marketplace.fulfilment.services.shipping import ship_ready_units, shippable_units
 from marketplace.fulfilment.services.workflow import (
     accept_assignment,
     decline_assignment,
@@ -51,6 +52,8 @@ __all__ = [
     "publish_allocation",
     "record_quality_control",
     "reoffer_open_quantity",
+    "ship_ready_units",
+    "shippable_units",
     "report_progress",
     "work_for_user",
 ]

@@ -14,4 +14,4 @@ def recent_orders_of(user: User, limit: int = 5) -> list:
     return list(queries.orders_of_buyer(user, 1, limit).items)
 
 
-from marketplace.orders.views import admin, buyer  # noqa: E402,F401  (routes)
+from marketplace.orders.views import admin, buyer, shipments  # noqa: E402,F401  (routes)

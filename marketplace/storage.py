@@ -1,0 +1,69 @@
+"""Where uploaded files (photos of deliveries and complaints) are kept.
+
+One small interface, `save` / `open` / `url_for_key`, so that a shared object store can take the
+place of the local folder later (DESIGN.md §9: uploads in shared storage when there are several
+web processes). Keys are random and carry no user input, so they are safe as file names.
+"""
+
+import os
+import re
+import secrets
+from pathlib import Path
+
+from flask import current_app, request
+
+_KEY = re.compile(r"^[0-9a-f]{32}\.(jpg|png)$")
+
+
+class LocalStorage:
+    """Files in a folder (instance/uploads unless UPLOAD_FOLDER says otherwise)."""
+
+    def __init__(self, root: str | os.PathLike) -> None:
+        self.root = Path(root)
+
+    def save(self, data: bytes, extension: str) -> str:
+        """Store `data` and return its new key."""
+        key = f"{secrets.token_hex(16)}.{extension}"
+        self.root.mkdir(parents=True, exist_ok=True)
+        path = self.root / key
+        path.write_bytes(data)
+        return key
+
+    def open(self, key: str) -> bytes | None:
+        """The bytes stored under `key`, or None when there is no such file."""
+        if not is_key(key):
+            return None
+        path = self.root / key
+        return path.read_bytes() if path.is_file() else None
+
+    def delete(self, key: str) -> None:
+        if is_key(key):
+            (self.root / key).unlink(missing_ok=True)
+
+
+def is_key(key: str) -> bool:
+    return bool(_KEY.match(key or ""))
+
+
+def storage() -> LocalStorage:
+    """The application's storage."""
+    folder = current_app.config.get("UPLOAD_FOLDER") or os.path.join(
+        current_app.instance_path, "uploads"
+    )
+    return LocalStorage(folder)
+
+
+def media_type(key: str) -> str:
+    return "image/png" if key.endswith(".png") else "image/jpeg"
+
+
+# The pages that take photos: up to 4 of 5 MB each and the form around them. Every other
+# request keeps MAX_CONTENT_LENGTH.
+UPLOAD_ENDPOINTS = frozenset({"orders.manage_shipment", "orders.complain"})
+UPLOAD_LIMIT = 21 * 1024 * 1024
+
+
+def raise_upload_limit() -> None:
+    """A before_request hook, registered before CSRF protection reads the form."""
+    if request.endpoint in UPLOAD_ENDPOINTS:
+        request.max_content_length = UPLOAD_LIMIT
