@@ -7,8 +7,6 @@ from wtforms import SelectField, StringField, TextAreaField, TimeField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from marketplace.forms import (
-    MAX_PRICE,
-    MAX_QUANTITY,
     BaseForm,
     BoundedDateField,
     IdField,
@@ -16,6 +14,7 @@ from marketplace.forms import (
     choices,
     strip,
 )
+from marketplace.limits import MAX_PRICE, MAX_QUANTITY
 from marketplace.orders.models import Order
 from marketplace.orders.tracking import COURIERS, OWN_DELIVERY
 

@@ -20,7 +20,7 @@ from marketplace.orders.services.complaints import (
 from marketplace.orders.shipment_models import ComplaintStatus
 from marketplace.payments.complaint_refunds import complaint_value, refund_complaint
 from tests.factories import db_state, english_user
-from tests.integration.test_shipping import kinds
+from tests.integration.orders.test_shipping import kinds
 from tests.shipping_support import details, make_shop, paid_order, pass_qc
 
 

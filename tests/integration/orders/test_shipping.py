@@ -138,7 +138,7 @@ def test_unconfirmed_shipments_are_taken_as_received_after_the_cooperatives_days
 
 def test_cooperative_sets_its_receive_and_complaint_days(app, shop):
     from tests.factories import client_for
-    from tests.integration.test_cooperatives import settings_data
+    from tests.integration.cooperatives.test_cooperatives import settings_data
 
     client = client_for(app, shop.admin)
     url = f"/kelola/{shop.coop.slug}/pengaturan"

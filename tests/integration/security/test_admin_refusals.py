@@ -2,24 +2,35 @@
 platform-admin endpoint (/admin/...) refuses everyone else and changes nothing. The url_map is
 enumerated, so a new admin endpoint without a case here fails the suite."""
 
+import io
 from dataclasses import dataclass
 
 import pytest
+from PIL import Image
 from sqlalchemy import select
 
 from marketplace.accounts.models import User
 from marketplace.cooperatives.models import Cooperative, Invitation, Membership
 from marketplace.cooperatives.services import InvitationData, invite_member
+from marketplace.db import utcnow
 from marketplace.extensions import db
 from marketplace.fulfilment.models import Assignment
 from marketplace.fulfilment.services import publish_allocation
+from marketplace.fulfilment.services.shipping import ship_ready_units
+from marketplace.images import clean_image
 from marketplace.orders.models import Order
+from marketplace.orders.services.complaints import ComplaintInput, open_complaint
+from marketplace.orders.services.shipping import ProofOfDelivery, record_proof
+from marketplace.orders.shipment_models import Complaint, Shipment
 from marketplace.payments.invoicing import add_trusted_buyer
 from marketplace.payments.models import TrustedBuyer
+from marketplace.storage import storage
+from tests import shipping_support as shipping
 from tests.factories import client_for, english_user, make_cooperative
 from tests.fixtures.refusals import COOPERATIVE_OUTSIDERS, LOGIN_PAGE, assert_refused
 from tests.fixtures.scenarios import build_placed, build_shop, confirm
 from tests.integration.cooperatives.test_cooperatives import settings_data
+from tests.shipping_support import pass_qc
 
 # endpoint -> its requests: (method, path with {placeholders} of World.values(), form data as a
 # real admin would send it); an endpoint with a form is checked on GET and POST.
@@ -102,6 +113,34 @@ COOPERATIVE_ADMIN = {
         ),
     ),
     "fulfilment.reoffer": (("post", "/kelola/{slug}/pesanan/{number}/tawarkan-ulang", {}),),
+    "orders.ship": (
+        ("get", "/kelola/{slug}/pesanan/{shipped_number}/kirim", None),
+        ("post", "/kelola/{slug}/pesanan/{shipped_number}/kirim", {"courier": "jne"}),
+    ),
+    "orders.manage_shipment": (
+        ("get", "/kelola/{slug}/pesanan/{shipped_number}/pengiriman/{shipment_id}", None),
+        (
+            "post",
+            "/kelola/{slug}/pesanan/{shipped_number}/pengiriman/{shipment_id}",
+            {"received_by": "Diretas", "received_on": "2026-12-01", "received_time": "10:00"},
+        ),
+    ),
+    "orders.resolve_complaint": (
+        ("get", "/kelola/{slug}/pesanan/{shipped_number}/keluhan/{complaint_id}", None),
+        (
+            "post",
+            "/kelola/{slug}/pesanan/{shipped_number}/keluhan/{complaint_id}",
+            {"complaint_id": "{complaint_id}", "action": "reject", "note": "Diretas"},
+        ),
+    ),
+    "orders.admin_shipment_note": (
+        (
+            "get",
+            "/kelola/{slug}/pesanan/{shipped_number}/pengiriman/{shipment_id}/surat-jalan.pdf",
+            None,
+        ),
+    ),
+    "orders.admin_photo": (("get", "/kelola/{slug}/pesanan/{shipped_number}/foto/{photo}", None),),
     "catalogue.manage_products": (("get", "/kelola/{slug}/produk", None),),
     "catalogue.new_product": (
         ("get", "/kelola/{slug}/produk/baru", None),
@@ -137,6 +176,7 @@ class World:
     pending: Cooperative
     pending_admin: User
     suspended: Cooperative
+    shipped: Order  # delivered with a proof photo, and a complaint about it
 
     def values(self) -> dict:
         first = lambda model: db.session.scalar(select(model.id).order_by(model.id))  # noqa: E731
@@ -153,6 +193,10 @@ class World:
             "trusted_id": first(TrustedBuyer),
             "membership_id": self.member.id,
             "product_id": self.order.lines[0].product_id,
+            "shipped_number": self.shipped.number,
+            "shipment_id": first(Shipment),
+            "complaint_id": first(Complaint),
+            "photo": self.shipped.shipments[0].proof_photo,
         }
 
 
@@ -165,6 +209,7 @@ def world(app) -> World:
         invite_member(shop.coop, shop.admin, InvitationData(name="Siti", role="member"))
     add_trusted_buyer(shop.coop, shop.admin, email="hotel@example.com", terms_days=30)
     pending_admin = english_user("Pending chair")
+    shipped = _delivered_with_a_complaint(app, shop)
     return World(
         coop=shop.coop,
         admin=shop.admin,
@@ -173,7 +218,32 @@ def world(app) -> World:
         pending=make_cooperative(admin=pending_admin, status="pending"),
         pending_admin=pending_admin,
         suspended=make_cooperative(admin=english_user("Suspended chair"), status="suspended"),
+        shipped=shipped,
     )
+
+
+def _delivered_with_a_complaint(app, shop) -> Order:
+    """A second order of the cooperative: passed QC, shipped, received with a proof photo (so
+    the photo and the shipment's pages exist for its own admin), and complained about."""
+    order = confirm(build_placed(shop)).order
+    pass_qc(shipping.Shop(shop.coop, shop.product, shop.admin, [shop.member], order.buyer), order)
+    wanted = {line.id: line.quantity for line in order.lines}
+    shipment = ship_ready_units(order, shop.admin, shipping.details(), wanted)
+    photo = clean_image(_tiny_png())
+    with app.test_request_context():
+        key = storage().save(photo.data, photo.extension)
+    proof = ProofOfDelivery(received_by="Budi", received_at=utcnow(), photo_key=key)
+    record_proof(shipment, shop.admin, proof)
+    line = order.lines[0]
+    complaint = ComplaintInput(order_line_id=line.id, problem="damaged", quantity=1)
+    open_complaint(shipment, order.buyer, complaint, [])
+    return order
+
+
+def _tiny_png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), "green").save(out, "PNG")
+    return out.getvalue()
 
 
 def _request(request: tuple, world: World) -> tuple[str, str, dict | None]:
