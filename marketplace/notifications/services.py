@@ -78,6 +78,10 @@ MESSAGES = {
     ),
     "admin.in_production": _l("Members accepted all the work of order %(order)s."),
     "admin.ready": _l("Order %(order)s is ready: every line passed quality control."),
+    "member.paid": _l(
+        "%(cooperative)s transferred %(amount)s to you (reference %(reference)s). Your "
+        "statement shows it."
+    ),
     "cooperative.suspended": _l(
         "The platform admin suspended %(cooperative)s. Reason: %(reason)s. It no longer appears "
         "in the catalogue and takes no new orders; finish your open orders as usual."

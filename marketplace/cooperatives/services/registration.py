@@ -69,6 +69,7 @@ class CooperativeSettings:
     profile: CooperativeProfile
     default_allocation_policy: str
     answer_deadline_hours: int
+    fee_rate_bp: int | None = None
     is_pkp: bool = False
     unpaid_expiry_hours: int | None = None
     legal: LegalIdentity | None = None
@@ -82,6 +83,8 @@ class CooperativeSettings:
         }
         if self.unpaid_expiry_hours is not None:
             values["unpaid_expiry_hours"] = self.unpaid_expiry_hours
+        if self.fee_rate_bp is not None:
+            values["fee_rate_bp"] = self.fee_rate_bp
         if self.legal is not None:
             values.update(asdict(self.legal))
         return values
