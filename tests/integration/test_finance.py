@@ -5,6 +5,7 @@ import pytest
 from sqlalchemy import func, select
 
 from marketplace.audit.models import AuditEvent
+from marketplace.cooperatives.models import Cooperative
 from marketplace.extensions import db
 from marketplace.finance import queries
 from marketplace.finance.models import LedgerEntry, PayoutBatch, PayoutLine
@@ -347,3 +348,28 @@ def test_a_member_sees_only_their_own_money(app, books):
     assert response.status_code == 422
     assert db_state() == before
     assert db.session.scalar(select(func.count(PayoutBatch.id))) == 0
+
+
+def test_the_demo_bekasi_books_balance_to_the_rupiah(app):
+    from marketplace.demo import seed_demo
+
+    with app.test_request_context():
+        seed_demo()
+        seed_demo()  # safe to repeat: nothing is paid twice
+    coop = db.session.scalar(select(Cooperative).where(Cooperative.slug == "kopbon-bekasi"))
+    kinds = set(
+        db.session.scalars(select(LedgerEntry.kind).where(LedgerEntry.cooperative_id == coop.id))
+    )
+    assert kinds == {"earning", "deduction", "payout"}
+    assert db.session.scalars(select(PayoutBatch.status)).all() == ["paid"]
+    for m in queries.member_balances(coop):
+        checked = db.session.scalars(
+            select(Assignment).where(
+                Assignment.membership_id == m.membership.id, Assignment.checked_at.is_not(None)
+            )
+        ).all()
+        earned = sum(a.accepted_quantity * a.payout_per_unit for a in checked)
+        assert m.balance == earned - m.deducted - m.paid
+        rows = queries.statement(m.membership)
+        assert (rows[-1].running_balance if rows else 0) == m.balance
+    assert any(m.paid and m.deducted for m in queries.member_balances(coop))
