@@ -171,7 +171,7 @@ class SettingsForm(CooperativeProfileForm):
     )
     fee_rate_bp = WholeNumberField(
         _l("Cooperative fee, in hundredths of a per cent"),
-        validators=[Optional(), NumberRange(0, 10_000, _l("Enter 0 to 10,000 (100%)."))],
+        validators=[Optional(), NumberRange(0, 10_000, _l("Enter a number from 0 to 10,000."))],
         description=_l(
             "Kept from the unit price of work assigned from now on: 1,000 is 10%. Work already "
             "assigned keeps the payout it was given."

@@ -373,3 +373,29 @@ def test_the_demo_bekasi_books_balance_to_the_rupiah(app):
         rows = queries.statement(m.membership)
         assert (rows[-1].running_balance if rows else 0) == m.balance
     assert any(m.paid and m.deducted for m in queries.member_balances(coop))
+
+
+def test_the_fee_setting_refuses_what_is_not_a_fee(app, books):
+    """A NumberRange message with a bare per cent sign crashed WTForms' formatting (500)."""
+    from tests.integration.test_cooperatives import settings_data
+
+    coop = books["coop"]
+    client = client_for(app, books["admin"])
+    before = db_state()
+    for value, message in [
+        ("10001", "Enter a number from 0 to 10,000."),
+        ("-1", "Enter a number from 0 to 10,000."),
+        ("abc", "Enter a whole number."),
+    ]:
+        response = client.post(
+            f"/kelola/{coop.slug}/pengaturan", data=settings_data(coop, fee_rate_bp=value)
+        )
+        assert response.status_code == 200, value
+        assert message in response.get_data(as_text=True)
+    assert db_state() == before
+    response = client.post(
+        f"/kelola/{coop.slug}/pengaturan", data=settings_data(coop, fee_rate_bp="1500")
+    )
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert coop.fee_rate_bp == 1_500
