@@ -34,18 +34,23 @@ def _sum_of(kind: str) -> ColumnElement[int]:
 
 def balance(membership_id: int) -> int:
     """What the cooperative owes the member now: the sum of its ledger entries."""
-    return db.session.scalar(
-        select(func.coalesce(func.sum(LedgerEntry.amount), 0)).where(
-            LedgerEntry.membership_id == membership_id
+    # int(): PostgreSQL sums a BIGINT column as NUMERIC (a Decimal)
+    return int(
+        db.session.scalar(
+            select(func.coalesce(func.sum(LedgerEntry.amount), 0)).where(
+                LedgerEntry.membership_id == membership_id
+            )
         )
     )
 
 
 def pending_payouts(membership_id: int) -> int:
     """Rupiah in payout batches made for the member but not yet marked paid."""
-    return db.session.scalar(
-        select(func.coalesce(func.sum(PayoutLine.amount), 0)).where(
-            PayoutLine.membership_id == membership_id, PayoutLine.status == P.PENDING
+    return int(
+        db.session.scalar(
+            select(func.coalesce(func.sum(PayoutLine.amount), 0)).where(
+                PayoutLine.membership_id == membership_id, PayoutLine.status == P.PENDING
+            )
         )
     )
 
@@ -94,7 +99,7 @@ def member_balances(coop: Cooperative) -> list[MemberMoney]:
         .order_by(Membership.member_number, Membership.id)
     ).all()
     return [
-        MemberMoney(m, earned, deducted, paid, total, pend)
+        MemberMoney(m, int(earned), int(deducted), int(paid), int(total), int(pend))
         for m, earned, deducted, paid, total, pend in rows
         if m.status == MembershipStatus.ACTIVE or total or pend
     ]
@@ -114,7 +119,7 @@ def statement(membership: Membership) -> list[StatementRow]:
         .where(LedgerEntry.membership_id == membership.id)
         .order_by(LedgerEntry.created_at, LedgerEntry.id)
     ).all()
-    return [StatementRow(entry, total) for entry, total in rows]
+    return [StatementRow(entry, int(total)) for entry, total in rows]
 
 
 def month_start(coop: Cooperative, today: date | None = None) -> datetime:
@@ -125,11 +130,13 @@ def month_start(coop: Cooperative, today: date | None = None) -> datetime:
 
 
 def earned_since(membership: Membership, since: datetime) -> int:
-    return db.session.scalar(
-        select(func.coalesce(func.sum(LedgerEntry.amount), 0)).where(
-            LedgerEntry.membership_id == membership.id,
-            LedgerEntry.kind == EntryKind.EARNING,
-            LedgerEntry.created_at >= since,
+    return int(
+        db.session.scalar(
+            select(func.coalesce(func.sum(LedgerEntry.amount), 0)).where(
+                LedgerEntry.membership_id == membership.id,
+                LedgerEntry.kind == EntryKind.EARNING,
+                LedgerEntry.created_at >= since,
+            )
         )
     )
 
