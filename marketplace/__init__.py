@@ -84,6 +84,7 @@ def _import_models() -> None:
     import marketplace.catalogue.models
     import marketplace.checkout.models
     import marketplace.cooperatives.models
+    import marketplace.finance.models
     import marketplace.fulfilment.models
     import marketplace.notifications.models
     import marketplace.orders.models
@@ -116,6 +117,7 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.catalogue.views import bp as catalogue_bp
     from marketplace.checkout.views import bp as checkout_bp
     from marketplace.cooperatives.views import bp as cooperatives_bp
+    from marketplace.finance.views import bp as finance_bp
     from marketplace.fulfilment.views import bp as fulfilment_bp
     from marketplace.notifications.views import bp as notifications_bp
     from marketplace.orders.views import bp as orders_bp
@@ -127,6 +129,7 @@ def _register_blueprints(app: Flask) -> None:
         catalogue_bp,
         checkout_bp,
         cooperatives_bp,
+        finance_bp,
         fulfilment_bp,
         notifications_bp,
         orders_bp,
@@ -137,8 +140,9 @@ def _register_blueprints(app: Flask) -> None:
 
 def _connect_receivers(app: Flask) -> None:
     """Packages that react to other packages' signals connect their receivers here."""
-    from marketplace import notifications
+    from marketplace import finance, notifications
 
+    finance.init_app(app)
     notifications.init_app(app)
 
 

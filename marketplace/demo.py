@@ -28,6 +28,13 @@ from marketplace.demo_data import (
 )
 from marketplace.demo_shipping import SHIPPING_TARGETS, take_to
 from marketplace.extensions import db
+from marketplace.finance.queries import balance
+from marketplace.finance.services import (
+    Deduction,
+    create_payout_batch,
+    mark_line_paid,
+    record_deduction,
+)
 from marketplace.fulfilment.services import (
     accept_assignment,
     decline_assignment,
@@ -82,6 +89,7 @@ def _cooperative(spec: dict, status: str, password_hash: str) -> Cooperative:
             verified_at=utcnow() if status == CooperativeStatus.VERIFIED else None,
             is_pkp=spec.get("is_pkp", False),
             npwp=spec.get("npwp"),
+            fee_rate_bp=spec.get("fee_rate_bp", 0),
         )
         db.session.add(coop)
         db.session.flush()
@@ -234,6 +242,16 @@ def _work_through(order, admin: User) -> None:
     report_progress(first, first.membership.user, "delivered_to_hub")
     rejected = max(first.quantity // 10, 1)
     record_quality_control(first, admin, first.quantity - rejected, rejected, "Jahitan kurang rapi")
+    _pay_member(first.membership, admin)
+
+
+def _pay_member(membership: Membership, admin: User) -> None:
+    """The first member's books: earnings from the QC above, a deduction for materials and a
+    paid payout batch of half of what is left."""
+    record_deduction(membership, admin, Deduction(50_000, "Dakron isian 5 kg"))
+    owed = balance(membership.id)
+    batch = create_payout_batch(membership.cooperative, admin, {membership.id: owed // 2})
+    mark_line_paid(batch.lines[0], admin, "BJB-DEMO-0001")
 
 
 def seed_demo() -> None:

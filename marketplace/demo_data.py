@@ -20,6 +20,7 @@ COOPERATIVES = [
         "province": "Jawa Barat",
         "regency": "Kota Bekasi",
         "time_zone": "Asia/Jakarta",
+        "fee_rate_bp": 1_000,  # 10% of the unit price, unless a product has a member price
         "bank": ("Bank BJB", "0012345678901", "KOPERASI PRODUSEN BONEKA BEKASI"),
         "description": "Puluhan bengkel boneka kecil di Bekasi, kota penghasil sebagian besar "
         "boneka Indonesia, yang berjualan bersama.",

@@ -8,7 +8,8 @@ create_app (never as a side effect of importing a module). Keyword arguments per
 - order_*: sender is the Order; `actor` (a User, or None for the system or a webhook).
 - payment_recorded: sender is the Payment.  refund_recorded: sender is the Refund.
 - payment_due_soon: sender is the Order (placed, unpaid, deadline near; sent once per order).
-- work_*, qc_recorded: sender is the Assignment (qc_recorded also has accepted, rejected).
+- work_*, qc_recorded: sender is the Assignment (qc_recorded also has accepted, rejected,
+  actor).
 - work_reallocated: sender is the OrderLine; `placed` and `shortfall` (units).
 - shipment_sent, shipment_received: sender is the Shipment; `actor`.
 - complaint_opened, complaint_resolved: sender is the Complaint; `actor`.

@@ -142,6 +142,14 @@ class ProductForm(BaseForm):
         description=_l("Toys for children must carry the SNI mark."),
     )
     tiers = FieldList(FormField(TierForm), min_entries=TIER_ROWS, max_entries=TIER_ROWS)
+    member_price = WholeNumberField(
+        _l("Member price per unit (Rp)"),
+        validators=[Optional(), whole_number(0, MAX_PRICE)],
+        description=_l(
+            "What a member earns per accepted unit. Leave empty to pay the unit price less "
+            "the cooperative's fee."
+        ),
+    )
     submit = SubmitField(_l("Save"))
 
     def __init__(self, *args, **kwargs):
@@ -169,6 +177,7 @@ class ProductForm(BaseForm):
                 "bpom_number": product.bpom_number or "",
                 "halal_number": product.halal_number or "",
                 "sni_number": product.sni_number or "",
+                "member_price": product.member_price,
                 "tiers": [
                     {"min_quantity": t.min_quantity, "unit_price": t.unit_price}
                     for t in product.price_tiers[:TIER_ROWS]
@@ -218,6 +227,7 @@ class ProductForm(BaseForm):
             halal_number=self.halal_number.data or None,
             sni_number=self.sni_number.data or None,
             tiers=self.price_tiers(),
+            member_price=self.member_price.data,
         )
 
     def show_error(self, field: str | None, message) -> bool:

@@ -79,6 +79,8 @@ class Product(TimestampMixin, db.Model):
     bpom_number: Mapped[str | None] = mapped_column(String(20))
     halal_number: Mapped[str | None] = mapped_column(String(40))
     sni_number: Mapped[str | None] = mapped_column(String(40))
+    # what a member earns per unit when set; otherwise the price less the cooperative's fee
+    member_price: Mapped[int | None] = mapped_column(Money)
 
     cooperative: Mapped[Cooperative] = relationship(back_populates="products")
     category: Mapped[Category] = relationship()

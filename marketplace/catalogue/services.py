@@ -89,6 +89,7 @@ class ProductData:
     halal_number: str | None = None
     sni_number: str | None = None
     tiers: tuple[pricing.Tier, ...] = field(default_factory=tuple)
+    member_price: int | None = None
 
 
 # --- availability -------------------------------------------------------------------------
@@ -271,6 +272,12 @@ def _check_product_data(data: ProductData) -> Category:
     problems = pricing.tier_problems(data.tiers, minimum=data.min_order_quantity)
     if problems:
         raise ValidationFailed(TIER_PROBLEM_MESSAGES[problems[0]], field="tiers")
+    lowest = min((t.unit_price for t in data.tiers), default=None)
+    if data.member_price is not None and lowest is not None and data.member_price > lowest:
+        raise ValidationFailed(
+            _l("The member price cannot be more than the lowest unit price."),
+            field="member_price",
+        )
     return category
 
 
@@ -307,6 +314,7 @@ def _apply(product: Product, data: ProductData, category: Category) -> None:
     product.bpom_number = data.bpom_number or None
     product.halal_number = (data.halal_number or "").strip() or None
     product.sni_number = (data.sni_number or "").strip() or None
+    product.member_price = data.member_price
     product.price_tiers = [
         PriceTier(min_quantity=t.min_quantity, unit_price=t.unit_price) for t in data.tiers
     ]
@@ -328,6 +336,7 @@ def _snapshot(product: Product) -> dict:
         "halal_number": product.halal_number,
         "sni_number": product.sni_number,
         "tiers": [[t.min_quantity, t.unit_price] for t in product.price_tiers],
+        "member_price": product.member_price,
     }
 
 

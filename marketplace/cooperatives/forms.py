@@ -159,6 +159,15 @@ class SettingsForm(CooperativeProfileForm):
         description=_l("Work not accepted or declined in time is offered to other members."),
         render_kw={"inputmode": "numeric"},
     )
+    fee_rate_bp = WholeNumberField(
+        _l("Cooperative fee, in hundredths of a per cent"),
+        validators=[Optional(), NumberRange(0, 10_000, _l("Enter a number from 0 to 10,000."))],
+        description=_l(
+            "Kept from the unit price of work assigned from now on: 1,000 is 10%. Work already "
+            "assigned keeps the payout it was given."
+        ),
+        render_kw={"inputmode": "numeric"},
+    )
     is_pkp = BooleanField(
         _l("Registered VAT business (PKP)"),
         description=_l("Orders then carry PPN: 12 per cent on a tax base of 11/12 of the price."),
@@ -189,6 +198,7 @@ class SettingsForm(CooperativeProfileForm):
             legal=self.legal_identity(),
             default_allocation_policy=self.default_allocation_policy.data,
             answer_deadline_hours=self.answer_deadline_hours.data,
+            fee_rate_bp=self.fee_rate_bp.data,
             is_pkp=bool(self.is_pkp.data),
             unpaid_expiry_hours=self.unpaid_expiry_hours.data,
             auto_receive_days=self.auto_receive_days.data,

@@ -79,7 +79,7 @@ class Cooperative(TimestampMixin, db.Model):
     bank_name: Mapped[str] = mapped_column(String(80))
     bank_account_number: Mapped[str] = mapped_column(String(30))
     bank_account_holder: Mapped[str] = mapped_column(String(160))
-    fee_rate_bp: Mapped[int] = mapped_column(Integer, default=0)  # platform fee, basis points
+    fee_rate_bp: Mapped[int] = mapped_column(Integer, default=0)  # its fee, basis points
     default_allocation_policy: Mapped[str] = mapped_column(String(20), default="proportional")
     # how long members have to accept or decline assigned work
     answer_deadline_hours: Mapped[int] = mapped_column(Integer, default=48, server_default="48")

@@ -99,6 +99,10 @@ MESSAGES = {
         "The buyer reported a problem with %(product)s in shipment %(shipment)s (order "
         "%(order)s). Answer it from the order page."
     ),
+    "member.paid": _l(
+        "%(cooperative)s transferred %(amount)s to you (reference %(reference)s). Your "
+        "statement shows it."
+    ),
     "cooperative.suspended": _l(
         "The platform admin suspended %(cooperative)s. Reason: %(reason)s. It no longer appears "
         "in the catalogue and takes no new orders; finish your open orders as usual."

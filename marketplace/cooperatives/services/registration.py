@@ -61,6 +61,7 @@ class CooperativeSettings:
     profile: CooperativeProfile
     default_allocation_policy: str
     answer_deadline_hours: int
+    fee_rate_bp: int | None = None
     is_pkp: bool = False
     unpaid_expiry_hours: int | None = None
     auto_receive_days: int | None = None
@@ -74,7 +75,12 @@ class CooperativeSettings:
             "answer_deadline_hours": self.answer_deadline_hours,
             "is_pkp": self.is_pkp,
         }
-        for name in ("unpaid_expiry_hours", "auto_receive_days", "complaint_window_days"):
+        for name in (
+            "unpaid_expiry_hours",
+            "auto_receive_days",
+            "complaint_window_days",
+            "fee_rate_bp",
+        ):
             if getattr(self, name) is not None:
                 values[name] = getattr(self, name)
         if self.legal is not None:

@@ -64,9 +64,11 @@ def propose_line(line: OrderLine, policy: Policy, exclude=frozenset()) -> LinePr
 
 
 def line_payout(line: OrderLine) -> int:
-    """The member's payout per unit for this line (DESIGN.md §8); products have no member
-    price yet, so it is the unit price less the cooperative's fee."""
-    return payout_per_unit(line.unit_price, line.order.cooperative.fee_rate_bp, None)
+    """The member's payout per unit for this line (DESIGN.md §8): the product's member price
+    when set, else the unit price less the cooperative's fee, both as they are now."""
+    return payout_per_unit(
+        line.unit_price, line.order.cooperative.fee_rate_bp, line.product.member_price
+    )
 
 
 def answer_deadline(line: OrderLine) -> datetime:

@@ -226,7 +226,7 @@ def record_quality_control(
             {"status": S.DELIVERED_TO_HUB},
             _state(assignment),
         )
-        signals.qc_recorded.send(assignment, accepted=accepted, rejected=rejected)
+        signals.qc_recorded.send(assignment, accepted=accepted, rejected=rejected, actor=admin)
         if rejected:
             reoffer_line(assignment.order_line, admin, "rejected")
         advance_order(assignment.order_line.order, admin)

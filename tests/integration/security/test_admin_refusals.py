@@ -14,6 +14,8 @@ from marketplace.cooperatives.models import Cooperative, Invitation, Membership
 from marketplace.cooperatives.services import InvitationData, invite_member
 from marketplace.db import utcnow
 from marketplace.extensions import db
+from marketplace.finance.models import PayoutBatch, PayoutLine
+from marketplace.finance.services import create_payout_batch
 from marketplace.fulfilment.models import Assignment
 from marketplace.fulfilment.services import publish_allocation
 from marketplace.fulfilment.services.shipping import ship_ready_units
@@ -141,6 +143,33 @@ COOPERATIVE_ADMIN = {
         ),
     ),
     "orders.admin_photo": (("get", "/kelola/{slug}/pesanan/{shipped_number}/foto/{photo}", None),),
+    "finance.overview": (("get", "/kelola/{slug}/keuangan", None),),
+    "finance.create_batch": (
+        ("post", "/kelola/{slug}/keuangan/pembayaran", {"amount_{membership_id}": "1000"}),
+    ),
+    "finance.batch": (("get", "/kelola/{slug}/keuangan/pembayaran/{batch_id}", None),),
+    "finance.mark_paid": (
+        (
+            "post",
+            "/kelola/{slug}/keuangan/pembayaran/{batch_id}/baris/{payout_line_id}/lunas",
+            {"reference": "DIRETAS-1"},
+        ),
+    ),
+    "finance.member_statement": (("get", "/kelola/{slug}/keuangan/anggota/{membership_id}", None),),
+    "finance.member_statement_csv": (
+        ("get", "/kelola/{slug}/keuangan/anggota/{membership_id}/laporan.csv", None),
+    ),
+    "finance.member_statement_pdf": (
+        ("get", "/kelola/{slug}/keuangan/anggota/{membership_id}/laporan.pdf", None),
+    ),
+    "finance.deduction": (
+        ("get", "/kelola/{slug}/keuangan/anggota/{membership_id}/potongan", None),
+        (
+            "post",
+            "/kelola/{slug}/keuangan/anggota/{membership_id}/potongan",
+            {"amount": "1000", "reason": "Diretas"},
+        ),
+    ),
     "catalogue.manage_products": (("get", "/kelola/{slug}/produk", None),),
     "catalogue.new_product": (
         ("get", "/kelola/{slug}/produk/baru", None),
@@ -197,6 +226,8 @@ class World:
             "shipment_id": first(Shipment),
             "complaint_id": first(Complaint),
             "photo": self.shipped.shipments[0].proof_photo,
+            "batch_id": first(PayoutBatch),
+            "payout_line_id": first(PayoutLine),
         }
 
 
@@ -210,6 +241,7 @@ def world(app) -> World:
     add_trusted_buyer(shop.coop, shop.admin, email="hotel@example.com", terms_days=30)
     pending_admin = english_user("Pending chair")
     shipped = _delivered_with_a_complaint(app, shop)
+    create_payout_batch(shop.coop, shop.admin, {shop.member.id: 1000})  # from its QC earnings
     return World(
         coop=shop.coop,
         admin=shop.admin,
