@@ -157,6 +157,16 @@ def on_work_reallocated(line: OrderLine, placed: int, shortfall: int, **_details
         notify_admins(line.order, "admin.shortfall", **(params | {"quantity": shortfall}))
 
 
+def on_delivery_quote_requested(order: Order, **_details) -> None:
+    notify_admins(order, "admin.quote_delivery", courier=order.courier or "")
+
+
+def on_delivery_fee_quoted(order: Order, **_details) -> None:
+    _notify_buyer(
+        order, "order.delivery_quoted", cooperative=order.cooperative.name, amount=order.total
+    )
+
+
 def _admins_order(kind: str):
     def receiver(order: Order, **_details) -> None:
         notify_admins(order, kind)
@@ -178,6 +188,8 @@ RECEIVERS = [(signal, _order_status_receiver(kind)) for signal, kind in BUYER_KI
     (signals.work_reallocated, on_work_reallocated),
     (signals.order_in_production, _admins_order("admin.in_production")),
     (signals.order_ready, _admins_order("admin.ready")),
+    (signals.delivery_quote_requested, on_delivery_quote_requested),
+    (signals.delivery_fee_quoted, on_delivery_fee_quoted),
 ]
 
 

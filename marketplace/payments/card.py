@@ -7,6 +7,7 @@ from marketplace.audit.services import record
 from marketplace.errors import InvalidTransition, NotAllowed
 from marketplace.orders.models import Order, OrderStatus, PaymentMethod
 from marketplace.payments import stripe_gateway
+from marketplace.payments.invoicing import not_quoted_message
 from marketplace.payments.locks import lock_order
 from marketplace.transaction import transaction
 
@@ -19,6 +20,8 @@ def start_card_checkout(
         raise NotAllowed(_("Only the buyer can pay for this order."))
     if not stripe_gateway.card_payment_enabled():
         raise NotAllowed(_("Card payment is not available."))
+    if order.awaits_delivery_quote:
+        raise InvalidTransition(not_quoted_message())
     if order.status != OrderStatus.PLACED or order.payments:
         raise InvalidTransition(_("This order cannot be paid by card now."))
     products = ", ".join(line.product.name for line in order.lines)
