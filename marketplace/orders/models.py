@@ -81,7 +81,7 @@ class Order(TimestampMixin, db.Model):
         String(20), default=DeliveryMethod.PICKUP, server_default=DeliveryMethod.PICKUP.value
     )
     courier: Mapped[str | None] = mapped_column(String(20))
-    delivery_fee: Mapped[int | None] = mapped_column(Money, default=0)
+    delivery_fee: Mapped[int | None] = mapped_column(Money)
     delivery_fee_quoted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     delivery_date: Mapped[date] = mapped_column(Date)
     recipient_name: Mapped[str] = mapped_column(String(120))
