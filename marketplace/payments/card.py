@@ -18,10 +18,10 @@ def start_card_checkout(
     """Create a Checkout Session for the whole order and return the URL to send the buyer to."""
     if order.buyer_id != buyer.id:
         raise NotAllowed(_("Only the buyer can pay for this order."))
-    if not stripe_gateway.card_payment_enabled():
-        raise NotAllowed(_("Card payment is not available."))
     if order.awaits_delivery_quote:
         raise InvalidTransition(not_quoted_message())
+    if not stripe_gateway.card_payment_enabled():
+        raise NotAllowed(_("Card payment is not available."))
     if order.status != OrderStatus.PLACED or order.payments:
         raise InvalidTransition(_("This order cannot be paid by card now."))
     products = ", ".join(line.product.name for line in order.lines)
