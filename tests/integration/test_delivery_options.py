@@ -321,3 +321,13 @@ def test_the_export_has_the_delivery_and_its_fee(app, courier_order):
     header, row = csv.splitlines()[:2]
     assert "Delivery fee" in header and "Courier: Cargo" in row
     assert utcnow().date().isoformat()[:4] in row
+
+
+def test_no_payment_reminder_while_the_fee_is_to_be_quoted(app, courier_order):
+    from marketplace.orders.services.status import remind_unpaid
+
+    coop, order, admin, _ = courier_order
+    soon = order.expires_at - timedelta(hours=1)
+    assert remind_unpaid(24, now=soon) == []
+    quote_delivery_fee(order, admin, 10_000)
+    assert remind_unpaid(24, now=order.expires_at - timedelta(hours=1)) == [order.number]

@@ -159,8 +159,6 @@ def test_another_cooperatives_fee_row_is_not_found(app, coop_admin):
     db.session.add(rate)
     db.session.commit()
     before = db_state()
-    response = client_for(app, admin).post(
-        f"/kelola/{coop.slug}/pengiriman/tarif/{rate.id}/hapus"
-    )
+    response = client_for(app, admin).post(f"/kelola/{coop.slug}/pengiriman/tarif/{rate.id}/hapus")
     assert response.status_code == 404
     assert db_state() == before

@@ -227,10 +227,8 @@ def _delivery_columns(delivery: Delivery) -> dict:
     )
 
 
-def _new_order(
-    buyer, coop, lines, delivery: Delivery, chosen: tuple, *, key: str, origin: Origin, now
-) -> Order:
-    method, choice, fee = chosen
+def _order_lines(lines) -> list[OrderLine]:
+    """Order lines at the tier price for their quantity, or at a price agreed elsewhere."""
     order_lines = []
     for product, line in lines:
         unit_price = line.unit_price_override
@@ -245,6 +243,14 @@ def _new_order(
                 line_total=pricing.line_total(line.quantity, unit_price),
             )
         )
+    return order_lines
+
+
+def _new_order(
+    buyer, coop, lines, delivery: Delivery, chosen: tuple, *, key: str, origin: Origin, now
+) -> Order:
+    method, choice, fee = chosen
+    order_lines = _order_lines(lines)
     local_day = now.astimezone(ZoneInfo(coop.time_zone)).date()
     totals = pricing.order_totals(
         [line.line_total for line in order_lines],
