@@ -166,6 +166,7 @@ def _register_template_helpers(app: Flask) -> None:
         status_label=labels.status_label,
         unit_label=labels.unit_label,
         method_label=labels.payment_method_label,
+        delivery_label=labels.delivery_label,
         quantity=labels.quantity,
         kind_labels=labels.KIND_LABELS,
         policy_labels=labels.POLICY_LABELS,

@@ -10,10 +10,17 @@ from werkzeug.security import generate_password_hash
 from marketplace.accounts.models import User
 from marketplace.catalogue.models import Category, PriceTier, Product, ProductStatus
 from marketplace.catalogue.services import ensure_categories, product_slug
-from marketplace.checkout.services import Delivery, OrderRequest, place_order
+from marketplace.checkout.services import (
+    Delivery,
+    OrderRequest,
+    place_order,
+    quote_delivery_fee,
+)
+from marketplace.cooperatives.delivery import DeliveryChoice, courier_codes
 from marketplace.cooperatives.models import (
     Cooperative,
     CooperativeStatus,
+    DeliveryFeeRate,
     Membership,
     MembershipRole,
     SupplyOffer,
@@ -26,6 +33,7 @@ from marketplace.demo_data import (
     LOGINS,
     PENDING_COOPERATIVE,
 )
+from marketplace.demo_delivery import DELIVERY
 from marketplace.demo_shipping import SHIPPING_TARGETS, take_to
 from marketplace.extensions import db
 from marketplace.finance.queries import balance
@@ -93,6 +101,7 @@ def _cooperative(spec: dict, status: str, password_hash: str) -> Cooperative:
         )
         db.session.add(coop)
         db.session.flush()
+        _delivery_options(coop)
     local, name = spec["admin"]
     _membership(coop, _user(local, name, password_hash), MembershipRole.ADMIN, "ADM-001", "")
     for number, (local, name, business) in enumerate(spec["members"], start=1):
@@ -100,6 +109,17 @@ def _cooperative(spec: dict, status: str, password_hash: str) -> Cooperative:
         user = _user(local, name, password_hash, phone=phone)
         _membership(coop, user, MembershipRole.MEMBER, f"M-{number:04d}", business)
     return coop
+
+
+def _delivery_options(coop: Cooperative) -> None:
+    """The demo cooperative's delivery options, set when it is created."""
+    options = DELIVERY[coop.slug]
+    coop.offers_pickup = options["pickup"]
+    coop.hub_address = options.get("hub", "")
+    coop.offers_own_delivery = bool(options["own"])
+    coop.couriers = courier_codes(options["couriers"])
+    for province, regency, fee in options["own"]:
+        coop.delivery_fee_rates.append(DeliveryFeeRate(province=province, regency=regency, fee=fee))
 
 
 def _membership(coop: Cooperative, user: User, role: str, number: str, business: str):
@@ -172,6 +192,16 @@ def _offers(coop: Cooperative, products: list[Product]) -> None:
                 )
 
 
+# Orders sent by courier (the others take the cooperative's first option for Jakarta); the
+# batik order's fee is quoted (and the order paid), the Palu cargo still awaits its quote.
+COURIER_ORDERS = {
+    "demo-order-batik": DeliveryChoice("courier", "jne"),
+    "demo-order-palu": DeliveryChoice("courier", "cargo"),
+    "demo-order-tangsel": DeliveryChoice("courier", "sicepat"),
+}
+QUOTED = {"demo-order-batik": 85_000}
+
+
 def _demo_orders(buyer: User, coops: dict[str, Cooperative], products: dict[str, list]) -> None:
     """Orders in different states: awaiting transfer, paid, allocated, cancelled, ready,
     shipped, delivered, completed."""
@@ -182,6 +212,7 @@ def _demo_orders(buyer: User, coops: dict[str, Cooperative], products: dict[str,
         ("demo-order-placed", "kopbon-bekasi", 5, 60, "placed"),
         ("demo-order-batik", "batik-probolinggo", 1, 40, "confirmed"),
         ("demo-order-palu", "ksu-palu", 0, 100, "placed"),
+        ("demo-order-tangsel", "umkm-tangsel", 1, 48, "placed"),
         ("demo-order-cancelled", "umkm-tangsel", 0, 48, "cancelled"),
         ("demo-order-completed", "kopbon-bekasi", 4, 5, "completed"),
         ("demo-order-delivered", "kopbon-bekasi", 4, 5, "delivered"),
@@ -210,8 +241,11 @@ def _demo_orders(buyer: User, coops: dict[str, Cooperative], products: dict[str,
                     po_number="PO-HM-2025-001",
                 ),
                 idempotency_key=key,
+                delivery_choice=COURIER_ORDERS.get(key),
             ),
         )
+        if key in QUOTED and order.awaits_delivery_quote:
+            quote_delivery_fee(order, admin, QUOTED[key])
         if target == "cancelled" and order.status == OrderStatus.PLACED:
             cancel_by_buyer(order, buyer)
         paid_targets = ("confirmed", "allocated", "workflow", *SHIPPING_TARGETS)

@@ -148,6 +148,32 @@ def payment_method_label(code: str) -> str:
     return str(PAYMENT_METHOD_LABELS.get(code, code))
 
 
+DELIVERY_METHOD_LABELS = {
+    "pickup": _l("Pickup at the cooperative's hub"),
+    "own_delivery": _l("Delivery by the cooperative"),
+    "courier": _l("Courier"),
+}
+
+COURIER_LABELS = {
+    "jne": "JNE",
+    "jnt": "J&T Express",
+    "sicepat": "SiCepat",
+    "pos": "Pos Indonesia",
+    "cargo": _l("Cargo"),
+    "other": _l("Other courier"),
+}
+
+
+def courier_label(code: str) -> str:
+    return str(COURIER_LABELS.get(code, code))
+
+
+def delivery_label(method: str, courier: str | None = None) -> str:
+    """How the goods travel: "Pickup at the cooperative's hub", "Courier: JNE"."""
+    label = str(DELIVERY_METHOD_LABELS.get(method, method))
+    return f"{label}: {courier_label(courier)}" if courier else label
+
+
 # Columns of the cooperative admin's order export (orders/export.py), in the user's language.
 ORDER_EXPORT_HEADERS = (
     _l("Order number"),
@@ -157,6 +183,8 @@ ORDER_EXPORT_HEADERS = (
     _l("Buyer email"),
     _l("Products"),
     _l("Subtotal"),
+    _l("Delivery"),
+    _l("Delivery fee"),
     _l("VAT (PPN)"),
     _l("Total"),
     _l("Paid"),

@@ -8,6 +8,7 @@ create_app (never as a side effect of importing a module). Keyword arguments per
 - order_*: sender is the Order; `actor` (a User, or None for the system or a webhook).
 - payment_recorded: sender is the Payment.  refund_recorded: sender is the Refund.
 - payment_due_soon: sender is the Order (placed, unpaid, deadline near; sent once per order).
+- delivery_quote_requested, delivery_fee_quoted: sender is the Order; `actor`.
 - work_*, qc_recorded: sender is the Assignment (qc_recorded also has accepted, rejected,
   actor).
 - work_reallocated: sender is the OrderLine; `placed` and `shortfall` (units).
@@ -31,6 +32,9 @@ order_cancelled = _signals.signal("order-cancelled")
 order_expired = _signals.signal("order-expired")
 order_refunded = _signals.signal("order-refunded")
 payment_due_soon = _signals.signal("payment-due-soon")
+# delivery: an order placed with a courier awaits the cooperative's fee; the fee is quoted
+delivery_quote_requested = _signals.signal("delivery-quote-requested")
+delivery_fee_quoted = _signals.signal("delivery-fee-quoted")
 
 # shipments and complaints (orders)
 shipment_sent = _signals.signal("shipment-sent")

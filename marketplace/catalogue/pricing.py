@@ -154,27 +154,32 @@ def round_half_up(value: Fraction) -> int:
 
 @dataclass(frozen=True)
 class OrderTotals:
-    subtotal: int  # sum of line totals
-    tax_base: int  # DPP: subtotal x base factor, rounded (0 without VAT)
+    subtotal: int  # sum of line totals (the goods)
+    tax_base: int  # DPP: (subtotal + delivery fee) x base factor, rounded (0 without VAT)
     vat_rate_bp: int  # nominal rate in basis points (0 without VAT)
     vat: int
-    total: int  # subtotal + vat: what the buyer pays
+    total: int  # subtotal + delivery fee + vat: what the buyer pays
+    delivery_fee: int = 0
 
 
-def order_totals(line_totals: Sequence[int], *, is_pkp: bool, day: date) -> OrderTotals:
+def order_totals(
+    line_totals: Sequence[int], *, is_pkp: bool, day: date, delivery_fee: int = 0
+) -> OrderTotals:
     """Subtotal, VAT and total of one order (one cooperative) placed on `day`.
 
-    VAT applies only when the cooperative is a PKP. It is computed once, on the order's
-    taxable total (never per line), exactly as subtotal x base factor x rate and then rounded
-    half up to whole rupiah, so that rounding the tax base first cannot shift it by a rupiah.
-    Raises ValueError on a negative line total.
+    The delivery fee is a line of the order: it is in the total and, for a PKP, in the
+    taxable total. VAT applies only when the cooperative is a PKP. It is computed once, on
+    the order's taxable total (never per line), exactly as taxable total x base factor x rate
+    and then rounded half up to whole rupiah, so that rounding the tax base first cannot
+    shift it by a rupiah. Raises ValueError on a negative line total or fee.
     """
-    if any(total < 0 for total in line_totals):
-        raise ValueError("line totals must not be negative")
+    if any(total < 0 for total in line_totals) or delivery_fee < 0:
+        raise ValueError("line totals and the delivery fee must not be negative")
     subtotal = sum(line_totals)
+    taxable = subtotal + delivery_fee
     if not is_pkp:
-        return OrderTotals(subtotal, 0, 0, 0, subtotal)
+        return OrderTotals(subtotal, 0, 0, 0, taxable, delivery_fee)
     setting = vat_rate_on(day)
-    vat = round_half_up(subtotal * setting.base_factor * setting.rate)
-    tax_base = round_half_up(subtotal * setting.base_factor)
-    return OrderTotals(subtotal, tax_base, setting.rate_bp, vat, subtotal + vat)
+    vat = round_half_up(taxable * setting.base_factor * setting.rate)
+    tax_base = round_half_up(taxable * setting.base_factor)
+    return OrderTotals(subtotal, tax_base, setting.rate_bp, vat, taxable + vat, delivery_fee)

@@ -5,10 +5,11 @@ from wtforms import HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from marketplace.checkout.lines import Delivery
+from marketplace.cooperatives.delivery import DeliveryChoice, DeliveryMethod
 from marketplace.forms import BaseForm, BoundedDateField, WholeNumberField, choices, normalised
 from marketplace.identifiers import normalise_npwp, normalise_phone, normalise_postal_code
-from marketplace.labels import payment_method_label
-from marketplace.limits import MAX_QUANTITY
+from marketplace.labels import delivery_label, payment_method_label
+from marketplace.limits import MAX_PRICE, MAX_QUANTITY
 
 
 def _strip(value):
@@ -89,6 +90,20 @@ class DeliveryForm(BaseForm):
     )
     idempotency_key = HiddenField(validators=[DataRequired(), Length(min=16, max=64)])
 
+    def _per_cooperative(self, prefix: str) -> dict:
+        return {
+            int(name.removeprefix(prefix)): field
+            for name, field in self._fields.items()
+            if name.startswith(prefix)
+        }
+
+    def deliveries(self) -> dict[int, DeliveryChoice]:
+        """Cooperative id -> the delivery chosen in its field delivery_option_<id>."""
+        return {
+            coop: DeliveryChoice.from_code(field.data)
+            for coop, field in self._per_cooperative("delivery_option_").items()
+        }
+
     def delivery(self) -> Delivery:
         return Delivery(
             delivery_date=self.delivery_date.data,
@@ -115,38 +130,63 @@ def _payment_field(methods: list[str]) -> SelectField:
     )
 
 
+FEE_HINTS = {
+    DeliveryMethod.PICKUP: _l("free"),
+    DeliveryMethod.OWN_DELIVERY: _l("fee by destination"),
+    DeliveryMethod.COURIER: _l("fee quoted by the cooperative before you pay"),
+}
+
+
+def _delivery_field(offered: list[DeliveryChoice]) -> SelectField:
+    """The delivery choice for one cooperative; a browser always sends a select's value, so
+    the first option is the default."""
+    return SelectField(
+        _l("Delivery"),
+        choices=choices(
+            (c.code, f"{delivery_label(c.method, c.courier)} ({FEE_HINTS[c.method]})")
+            for c in offered
+        ),
+        default=offered[0].code if offered else None,
+        validators=[DataRequired(_l("Choose a delivery option."))],
+    )
+
+
 class OrderForm(DeliveryForm):
     """Order one product now (without the cart)."""
 
     quantity = _quantity_field()
 
+    def delivery_choice(self) -> DeliveryChoice:
+        return next(iter(self.deliveries().values()))
 
-def order_form(methods: list[str]) -> OrderForm:
+
+def order_form(methods: list[str], coop_id: int, offered: list[DeliveryChoice]) -> OrderForm:
     class Form(OrderForm):
         payment_method = _payment_field(methods)
 
+    setattr(Form, f"delivery_option_{coop_id}", _delivery_field(offered))
     return Form()
 
 
 class CheckoutForm(DeliveryForm):
-    """The whole cart; one payment field per cooperative, named payment_<cooperative id>."""
-
-    def payment_fields(self):
-        return {name: field for name, field in self._fields.items() if name.startswith("payment_")}
+    """The whole cart; per cooperative a payment field named payment_<cooperative id> and a
+    delivery field named delivery_option_<cooperative id>."""
 
     def methods(self) -> dict[int, str]:
-        return {
-            int(name.removeprefix("payment_")): field.data
-            for name, field in self.payment_fields().items()
-        }
+        return {coop: field.data for coop, field in self._per_cooperative("payment_").items()}
 
 
-def checkout_form(methods_by_coop: dict[int, list[str]]) -> CheckoutForm:
+def checkout_form(
+    methods_by_coop: dict[int, list[str]], offered_by_coop: dict[int, list[DeliveryChoice]]
+) -> CheckoutForm:
     class Form(CheckoutForm):
         pass
 
     for coop_id, methods in methods_by_coop.items():
         setattr(Form, f"payment_{coop_id}", _payment_field(methods))
+        setattr(
+            Form, f"delivery_option_{coop_id}", _delivery_field(offered_by_coop.get(coop_id, []))
+        )
     return Form()
 
 
@@ -156,3 +196,15 @@ class CartAddForm(BaseForm):
 
 class CartQuantityForm(BaseForm):
     quantity = _quantity_field()
+
+
+class DeliveryFeeForm(BaseForm):
+    """The cooperative quotes the courier's fee of an order (whole rupiah, 0 allowed)."""
+
+    fee = WholeNumberField(
+        _l("Delivery fee (Rp)"),
+        validators=[
+            InputRequired(_l("Enter the delivery fee, in whole rupiah.")),
+            NumberRange(0, MAX_PRICE, _l("Enter the delivery fee, in whole rupiah.")),
+        ],
+    )

@@ -4,6 +4,7 @@ import enum
 from dataclasses import dataclass
 from datetime import date
 
+from marketplace.cooperatives.delivery import DeliveryChoice
 from marketplace.orders.models import PaymentMethod
 
 
@@ -53,3 +54,4 @@ class OrderRequest:
     delivery: Delivery
     idempotency_key: str
     payment_method: str = PaymentMethod.BANK_TRANSFER
+    delivery_choice: DeliveryChoice | None = None  # None: the cooperative's first valid one

@@ -12,9 +12,17 @@ from marketplace.catalogue.access import get_public_product
 from marketplace.catalogue.services import availability_for
 from marketplace.checkout import services
 from marketplace.checkout.access import get_cart_item_for_buyer
-from marketplace.checkout.forms import CartAddForm, CartQuantityForm, checkout_form, order_form
+from marketplace.checkout.forms import (
+    CartAddForm,
+    CartQuantityForm,
+    DeliveryFeeForm,
+    checkout_form,
+    order_form,
+)
 from marketplace.checkout.queries import placed_summary
-from marketplace.orders.access import get_orders_for_buyer
+from marketplace.cooperatives.access import get_cooperative_for_admin
+from marketplace.cooperatives.delivery import choices_for
+from marketplace.orders.access import get_order_for_admin, get_orders_for_buyer
 from marketplace.payments.methods import methods_for
 from marketplace.views import domain_errors
 
@@ -113,7 +121,8 @@ def checkout() -> ResponseReturnValue:
         flash(_("Your cart is empty."), "info")
         return redirect(url_for("checkout.cart"))
     form = checkout_form(
-        {g.cooperative.id: methods_for(current_user, g.cooperative) for g in groups}
+        {g.cooperative.id: methods_for(current_user, g.cooperative) for g in groups},
+        {g.cooperative.id: choices_for(g.cooperative.delivery_offer()) for g in groups},
     )
     earliest = services.earliest_date_for_cart(groups)
     _prefill(form, earliest)
@@ -124,7 +133,11 @@ def checkout() -> ResponseReturnValue:
             form if groups else None, category="danger" if groups else "info"
         ) as outcome:
             orders = services.checkout_cart(
-                current_user, form.delivery(), form.methods(), form.idempotency_key.data
+                current_user,
+                form.delivery(),
+                form.methods(),
+                form.idempotency_key.data,
+                deliveries=form.deliveries(),
             )
         if not outcome and not groups:
             return redirect(url_for("checkout.cart"))
@@ -149,7 +162,8 @@ def new_order(coop_slug: str, product_slug: str) -> ResponseReturnValue:
         # Public so that the catalogue's Order button works; ordering itself needs an account.
         return current_app.login_manager.unauthorized()
     earliest = services.earliest_delivery_date(product)
-    form = order_form(methods_for(current_user, product.cooperative))
+    coop = product.cooperative
+    form = order_form(methods_for(current_user, coop), coop.id, choices_for(coop.delivery_offer()))
     if not form.is_submitted():
         form.quantity.data = product.min_order_quantity
     _prefill(form, earliest)
@@ -163,6 +177,7 @@ def new_order(coop_slug: str, product_slug: str) -> ResponseReturnValue:
                     delivery=form.delivery(),
                     idempotency_key=form.idempotency_key.data,
                     payment_method=form.payment_method.data,
+                    delivery_choice=form.delivery_choice(),
                 ),
             )
         if outcome:
@@ -180,3 +195,20 @@ def placed() -> ResponseReturnValue:
     numbers = [n for n in request.args.get("numbers", "").split(",") if n][:MAX_ORDERS_SHOWN]
     orders = get_orders_for_buyer(numbers, current_user)
     return render_template("checkout/placed.html", orders=orders, summary=placed_summary(orders))
+
+
+@bp.post("/kelola/<slug>/pesanan/<number>/ongkir")
+def quote_delivery_fee(slug: str, number: str) -> ResponseReturnValue:
+    """The cooperative's admin quotes the courier's fee of an order placed with a courier."""
+    coop = get_cooperative_for_admin(slug, current_user)
+    order = get_order_for_admin(coop, number)
+    form = DeliveryFeeForm()
+    if form.validate_on_submit():
+        with domain_errors() as outcome:
+            services.quote_delivery_fee(order, current_user, form.fee.data)
+        if outcome:
+            flash(_("Delivery fee quoted: the buyer can pay now."), "success")
+    else:
+        for errors in form.errors.values():
+            flash(str(errors[0]), "danger")
+    return redirect(url_for("orders.manage_order", slug=slug, number=number))

@@ -7,6 +7,7 @@ from marketplace.accounts.models import User
 from marketplace.catalogue.models import Product, ProductStatus
 from marketplace.cooperatives.models import (
     Cooperative,
+    DeliveryFeeRate,
     Invitation,
     Membership,
     MembershipRole,
@@ -65,6 +66,11 @@ def get_membership_of(coop: Cooperative, membership_id: int) -> Membership:
 def get_invitation_of(coop: Cooperative, invitation_id: int) -> Invitation:
     """An invitation of this cooperative; another cooperative's invitation is 404."""
     return _of_cooperative(Invitation, coop, invitation_id)
+
+
+def get_delivery_fee_of(coop: Cooperative, rate_id: int) -> DeliveryFeeRate:
+    """A row of this cooperative's fee table; another cooperative's row is 404."""
+    return _of_cooperative(DeliveryFeeRate, coop, rate_id)
 
 
 def get_invitation_by_token(token: str) -> Invitation:

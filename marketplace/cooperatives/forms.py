@@ -3,6 +3,7 @@ from wtforms import (
     BooleanField,
     EmailField,
     SelectField,
+    SelectMultipleField,
     StringField,
     SubmitField,
     TextAreaField,
@@ -17,19 +18,22 @@ from wtforms.validators import (
     Optional,
     Regexp,
 )
+from wtforms.widgets import CheckboxInput, ListWidget
 
+from marketplace.cooperatives.delivery import Courier
 from marketplace.cooperatives.models import CooperativeKind, MembershipRole, TimeZone
 from marketplace.cooperatives.services import (
     CooperativeProfile,
     CooperativeSettings,
+    DeliveryOptions,
     InvitationData,
     LegalIdentity,
     SupplyOfferData,
 )
-from marketplace.forms import BaseForm, PhoneField, WholeNumberField, choices, normalised
+from marketplace.forms import BaseForm, PhoneField, WholeNumberField, choices, normalised, strip
 from marketplace.identifiers import normalise_nib, normalise_npwp, normalise_phone
-from marketplace.labels import KIND_LABELS, POLICY_LABELS, TIME_ZONE_LABELS
-from marketplace.limits import MAX_EXPIRY_HOURS, MAX_QUANTITY
+from marketplace.labels import KIND_LABELS, POLICY_LABELS, TIME_ZONE_LABELS, courier_label
+from marketplace.limits import MAX_EXPIRY_HOURS, MAX_PRICE, MAX_QUANTITY
 
 TIME_ZONE_CHOICES = choices((zone, TIME_ZONE_LABELS[zone]) for zone in TimeZone)
 ROLE_CHOICES = choices(
@@ -305,3 +309,54 @@ class SupplyOfferForm(BaseForm):
 
 class ConfirmForm(BaseForm):
     """A POST button with nothing but the CSRF token."""
+
+
+class DeliveryOptionsForm(BaseForm):
+    """Which delivery options the cooperative offers."""
+
+    offers_pickup = BooleanField(_l("Pickup at our hub (no fee)"))
+    hub_address = TextAreaField(
+        _l("Hub address for pickup"),
+        validators=[Optional(), Length(max=1000)],
+        filters=[strip],
+        description=_l("Left empty, the cooperative's address is used."),
+    )
+    offers_own_delivery = BooleanField(_l("Our own delivery, at the fees in the table below"))
+    couriers = SelectMultipleField(
+        _l("Couriers (the fee is quoted on each order before it is paid)"),
+        choices=choices((c.value, courier_label(c.value)) for c in Courier),
+        option_widget=CheckboxInput(),
+        widget=ListWidget(prefix_label=False),
+        validate_choice=True,
+    )
+
+    def options(self) -> DeliveryOptions:
+        return DeliveryOptions(
+            pickup=self.offers_pickup.data,
+            hub_address=self.hub_address.data or "",
+            own_delivery=self.offers_own_delivery.data,
+            couriers=tuple(self.couriers.data or ()),
+        )
+
+
+class DeliveryFeeForm(BaseForm):
+    """A row of the own-delivery fee table."""
+
+    province = StringField(
+        _l("Province"),
+        validators=[DataRequired(_l("This field is required.")), Length(max=80)],
+        filters=[strip],
+    )
+    regency = StringField(
+        _l("Regency / city (optional)"),
+        validators=[Optional(), Length(max=80)],
+        filters=[strip],
+        description=_l("Empty: the whole province. A regency's row wins over its province's."),
+    )
+    fee = WholeNumberField(
+        _l("Fee (Rp)"),
+        validators=[
+            InputRequired(_l("Enter the fee in whole rupiah.")),
+            NumberRange(0, MAX_PRICE, _l("Enter the fee in whole rupiah.")),
+        ],
+    )

@@ -14,11 +14,13 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    true,
 )
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from marketplace.db import TimestampMixin, UTCDateTime, utcnow
+from marketplace.cooperatives.delivery import DeliveryOffer, FeeRow, parse_couriers
+from marketplace.db import Money, TimestampMixin, UTCDateTime, utcnow
 from marketplace.extensions import db
 
 if TYPE_CHECKING:
@@ -91,6 +93,14 @@ class Cooperative(TimestampMixin, db.Model):
     # confirmed; the buyer may report a problem this many days after delivery.
     auto_receive_days: Mapped[int] = mapped_column(Integer, default=7, server_default="7")
     complaint_window_days: Mapped[int] = mapped_column(Integer, default=3, server_default="3")
+    # Delivery options (cooperatives/delivery.py): pickup at the hub, own delivery at the fees
+    # of delivery_fee_rates, couriers (comma-separated Courier codes) at a quoted fee.
+    offers_pickup: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    hub_address: Mapped[str] = mapped_column(Text, default="", server_default="")
+    offers_own_delivery: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
+    couriers: Mapped[str] = mapped_column(String(80), default="", server_default="")
     verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     rejection_reason: Mapped[str | None] = mapped_column(Text)
     suspended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -98,6 +108,24 @@ class Cooperative(TimestampMixin, db.Model):
 
     memberships: Mapped[list[Membership]] = relationship(back_populates="cooperative")
     products: Mapped[list[Product]] = relationship(back_populates="cooperative")
+    delivery_fee_rates: Mapped[list[DeliveryFeeRate]] = relationship(
+        order_by="(DeliveryFeeRate.province, DeliveryFeeRate.regency)",
+        cascade="all, delete-orphan",
+    )
+
+    @property
+    def pickup_address(self) -> str:
+        """Where buyers collect their goods: the hub, or else the cooperative's address."""
+        return self.hub_address.strip() or self.address.strip()
+
+    def delivery_offer(self) -> DeliveryOffer:
+        """The delivery options it offers, as plain data for cooperatives/delivery.py."""
+        return DeliveryOffer(
+            pickup=self.offers_pickup,
+            own_delivery=self.offers_own_delivery,
+            couriers=parse_couriers(self.couriers),
+            fee_rows=tuple(FeeRow(r.province, r.regency, r.fee) for r in self.delivery_fee_rates),
+        )
 
     @property
     def is_verified(self) -> bool:
@@ -199,3 +227,20 @@ class SupplyOffer(TimestampMixin, db.Model):
 
     membership: Mapped[Membership] = relationship()
     product: Mapped[Product] = relationship()
+
+
+class DeliveryFeeRate(db.Model):
+    """One row of a cooperative's own-delivery fee table: a province, or one of its regencies
+    (regency ""), and the fee in rupiah. The most specific row wins."""
+
+    __tablename__ = "delivery_fee_rates"
+    __table_args__ = (
+        UniqueConstraint("cooperative_id", "province", "regency"),
+        CheckConstraint("fee >= 0", name="fee_nonnegative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cooperative_id: Mapped[int] = mapped_column(ForeignKey("cooperatives.id"), index=True)
+    province: Mapped[str] = mapped_column(String(80))
+    regency: Mapped[str] = mapped_column(String(80), default="")
+    fee: Mapped[int] = mapped_column(Money)

@@ -8,14 +8,18 @@ from marketplace.cooperatives import queries, services
 from marketplace.cooperatives.access import (
     active_membership,
     get_cooperative_for_admin,
+    get_delivery_fee_of,
     get_invitation_by_token,
     get_invitation_of,
     get_membership_for_member,
     get_membership_of,
     get_offer_product,
 )
+from marketplace.cooperatives.delivery import parse_couriers
 from marketplace.cooperatives.forms import (
     ConfirmForm,
+    DeliveryFeeForm,
+    DeliveryOptionsForm,
     InvitationForm,
     RegisterCooperativeForm,
     SettingsForm,
@@ -77,6 +81,71 @@ def settings(slug: str) -> ResponseReturnValue:
             flash(_("Settings saved."), "success")
             return redirect(url_for("cooperatives.settings", slug=coop.slug))
     return render_template("cooperatives/settings.html", coop=coop, form=form, active="settings")
+
+
+@bp.route("/kelola/<slug>/pengiriman", methods=["GET", "POST"])
+def delivery(slug: str) -> ResponseReturnValue:
+    """The delivery options the cooperative offers, and its own-delivery fee table."""
+    coop = get_cooperative_for_admin(slug, current_user)
+    form = _options_form(coop)
+    if form.validate_on_submit():
+        with domain_errors(form) as outcome:
+            services.update_delivery_options(coop, current_user, form.options())
+        if outcome:
+            flash(_("Delivery options saved."), "success")
+            return redirect(url_for("cooperatives.delivery", slug=coop.slug))
+    return _delivery_page(coop, form, DeliveryFeeForm(formdata=None))
+
+
+def _options_form(coop, **kwargs) -> DeliveryOptionsForm:
+    return DeliveryOptionsForm(
+        offers_pickup=coop.offers_pickup,
+        hub_address=coop.hub_address,
+        offers_own_delivery=coop.offers_own_delivery,
+        couriers=parse_couriers(coop.couriers),
+        **kwargs,
+    )
+
+
+def _delivery_page(coop, form, fee_form, status: int = 200) -> ResponseReturnValue:
+    return render_template(
+        "cooperatives/delivery.html",
+        coop=coop,
+        form=form,
+        fee_form=fee_form,
+        confirm_form=ConfirmForm(),
+        active="delivery",
+    ), (400 if form.errors or fee_form.errors else status)
+
+
+@bp.post("/kelola/<slug>/pengiriman/tarif")
+def add_delivery_fee(slug: str) -> ResponseReturnValue:
+    coop = get_cooperative_for_admin(slug, current_user)
+    fee_form = DeliveryFeeForm()
+    if fee_form.validate_on_submit():
+        with domain_errors(fee_form) as outcome:
+            services.set_delivery_fee(
+                coop,
+                current_user,
+                province=fee_form.province.data,
+                regency=fee_form.regency.data or "",
+                fee=fee_form.fee.data,
+            )
+        if outcome:
+            flash(_("Delivery fee saved."), "success")
+            return redirect(url_for("cooperatives.delivery", slug=coop.slug))
+    options = DeliveryOptionsForm(formdata=None, obj=coop, couriers=parse_couriers(coop.couriers))
+    return _delivery_page(coop, options, fee_form)
+
+
+@bp.post("/kelola/<slug>/pengiriman/tarif/<int:rate_id>/hapus")
+def remove_delivery_fee(slug: str, rate_id: int) -> ResponseReturnValue:
+    coop = get_cooperative_for_admin(slug, current_user)
+    rate = get_delivery_fee_of(coop, rate_id)
+    if ConfirmForm().validate_on_submit():
+        services.remove_delivery_fee(rate, current_user)
+        flash(_("Delivery fee removed."), "info")
+    return redirect(url_for("cooperatives.delivery", slug=coop.slug))
 
 
 @bp.get("/kelola/<slug>/anggota")

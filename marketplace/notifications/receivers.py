@@ -159,6 +159,16 @@ def on_work_reallocated(line: OrderLine, placed: int, shortfall: int, **_details
         notify_admins(line.order, "admin.shortfall", **(params | {"quantity": shortfall}))
 
 
+def on_delivery_quote_requested(order: Order, **_details) -> None:
+    notify_admins(order, "admin.quote_delivery", courier=order.courier or "")
+
+
+def on_delivery_fee_quoted(order: Order, **_details) -> None:
+    _notify_buyer(
+        order, "order.delivery_quoted", cooperative=order.cooperative.name, amount=order.total
+    )
+
+
 def _admins_order(kind: str):
     def receiver(order: Order, **_details) -> None:
         notify_admins(order, kind)
@@ -225,6 +235,8 @@ RECEIVERS = [(signal, _order_status_receiver(kind)) for signal, kind in BUYER_KI
     (signals.shipment_received, on_shipment_received),
     (signals.complaint_opened, on_complaint_opened),
     (signals.complaint_resolved, on_complaint_resolved),
+    (signals.delivery_quote_requested, on_delivery_quote_requested),
+    (signals.delivery_fee_quoted, on_delivery_fee_quoted),
 ]
 
 

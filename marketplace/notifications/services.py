@@ -17,7 +17,7 @@ from marketplace.cooperatives.models import TimeZone
 from marketplace.db import utcnow
 from marketplace.extensions import db
 from marketplace.formatting import local_datetime, rupiah
-from marketplace.labels import unit_label
+from marketplace.labels import courier_label, unit_label
 from marketplace.mail import send_mail
 from marketplace.notifications.models import Notification
 from marketplace.transaction import transaction
@@ -61,7 +61,14 @@ MESSAGES = {
     "complaint.rejected": _l(
         "Your complaint about %(product)s (order %(order)s) was not accepted: %(note)s"
     ),
+    "order.delivery_quoted": _l(
+        "%(cooperative)s quoted the delivery fee of order %(order)s: the total is now "
+        "%(amount)s. You can pay it now."
+    ),
     # members and cooperative admins
+    "admin.quote_delivery": _l(
+        "Order %(order)s is to go by %(courier)s: quote the delivery fee so the buyer can pay."
+    ),
     "work.offered": _l(
         "New work for you: %(quantity)s %(unit)s of %(product)s for order %(order)s. "
         "Accept or decline it before the deadline."
@@ -141,6 +148,8 @@ def message(note: Notification) -> str:
     locale = str(get_locale() or "id")
     if "unit" in params:
         params["unit"] = unit_label(params["unit"])
+    if "courier" in params:
+        params["courier"] = courier_label(params["courier"])
     if "amount" in params:
         params["amount"] = rupiah(params["amount"], locale)
     if "deadline" in params:

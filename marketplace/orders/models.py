@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from marketplace.cooperatives.delivery import DeliveryMethod
 from marketplace.db import Money, TimestampMixin, UTCDateTime
 from marketplace.extensions import db
 
@@ -83,7 +84,16 @@ class Order(TimestampMixin, db.Model):
     tax_base: Mapped[int] = mapped_column(Money, default=0, server_default="0")
     vat_rate_bp: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     vat: Mapped[int] = mapped_column(Money, default=0, server_default="0")
-    total: Mapped[int] = mapped_column(Money)  # subtotal + vat: what the buyer pays
+    total: Mapped[int] = mapped_column(Money)  # subtotal + delivery fee + vat: the buyer pays
+    # How the goods reach the buyer (cooperatives/delivery.py DeliveryMethod; courier a Courier
+    # code for the courier method). The fee is a line of the order, in tax_base and total; it is
+    # None while the cooperative has still to quote a courier's fee (the order cannot be paid).
+    delivery_method: Mapped[str] = mapped_column(
+        String(20), default=DeliveryMethod.PICKUP, server_default=DeliveryMethod.PICKUP.value
+    )
+    courier: Mapped[str | None] = mapped_column(String(20))
+    delivery_fee: Mapped[int | None] = mapped_column(Money)
+    delivery_fee_quoted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     delivery_date: Mapped[date] = mapped_column(Date)
     recipient_name: Mapped[str] = mapped_column(String(120))
     recipient_phone: Mapped[str] = mapped_column(String(20))
@@ -128,10 +138,16 @@ class Order(TimestampMixin, db.Model):
         return max(self.total - self.amount_paid, 0)
 
     @property
+    def awaits_delivery_quote(self) -> bool:
+        """Placed with a courier whose fee the cooperative has not quoted yet: not payable."""
+        return self.status == OrderStatus.PLACED and self.delivery_fee is None
+
+    @property
     def awaits_transfer(self) -> bool:
         """Placed, to be paid by bank transfer, and not fully paid yet."""
         return (
             self.status == OrderStatus.PLACED
+            and not self.awaits_delivery_quote
             and self.payment_method == PaymentMethod.BANK_TRANSFER
             and self.amount_due > 0
         )

@@ -7,6 +7,7 @@ from marketplace.audit.services import record
 from marketplace.errors import InvalidTransition, NotAllowed
 from marketplace.orders.models import Order, OrderStatus, PaymentMethod
 from marketplace.payments import stripe_gateway
+from marketplace.payments.invoicing import not_quoted_message
 from marketplace.payments.locks import lock_order
 from marketplace.transaction import transaction
 
@@ -17,6 +18,8 @@ def start_card_checkout(
     """Create a Checkout Session for the whole order and return the URL to send the buyer to."""
     if order.buyer_id != buyer.id:
         raise NotAllowed(_("Only the buyer can pay for this order."))
+    if order.awaits_delivery_quote:
+        raise InvalidTransition(not_quoted_message())
     if not stripe_gateway.card_payment_enabled():
         raise NotAllowed(_("Card payment is not available."))
     if order.status != OrderStatus.PLACED or order.payments:

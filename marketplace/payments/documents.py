@@ -9,10 +9,11 @@ from datetime import date, datetime
 from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 
+from marketplace.cooperatives.delivery import DeliveryMethod
 from marketplace.errors import InvalidTransition
 from marketplace.formatting import number, rupiah
 from marketplace.identifiers import display_npwp, local_phone
-from marketplace.labels import unit_label
+from marketplace.labels import delivery_label, unit_label
 from marketplace.orders.models import Order, OrderStatus
 from marketplace.orders.shipment_models import Shipment
 from marketplace.orders.tracking import courier_name
@@ -59,11 +60,15 @@ def _buyer_lines(order: Order) -> list[str]:
 
 
 def _recipient_lines(order: Order) -> list[str]:
-    return [order.recipient_name, local_phone(order.recipient_phone), *order.address_lines]
+    lines = [order.recipient_name, local_phone(order.recipient_phone), *order.address_lines]
+    if order.delivery_method == DeliveryMethod.PICKUP:
+        pickup = _("Pickup at %(address)s", address=order.cooperative.pickup_address)
+        return [*lines, pickup]
+    return lines
 
 
 def _item_rows(order: Order, loc: str) -> list[list[str]]:
-    return [
+    rows = [
         [
             line.product.name,
             f"{number(line.quantity, loc)} {unit_label(line.product.unit)}",
@@ -72,11 +77,16 @@ def _item_rows(order: Order, loc: str) -> list[list[str]]:
         ]
         for line in order.lines
     ]
+    if order.delivery_method != DeliveryMethod.PICKUP:
+        # The delivery fee is a line of the order (in the DPP of a PKP's order).
+        fee = _("to be quoted") if order.delivery_fee is None else rupiah(order.delivery_fee, loc)
+        rows.append([delivery_label(order.delivery_method, order.courier), "1", fee, fee])
+    return rows
 
 
 def _tax_rows(order: Order, loc: str) -> list[tuple[str, str]]:
     """Subtotal, and for a PKP cooperative's order the DPP and the PPN with its rate."""
-    rows = [(_("Subtotal"), rupiah(order.subtotal, loc))]
+    rows = [(_("Subtotal"), rupiah(order.subtotal + (order.delivery_fee or 0), loc))]
     if order.vat_rate_bp:
         rate = f"{order.vat_rate_bp / 100:g}%".replace(".", "," if loc != "en" else ".")
         rows += [

@@ -73,6 +73,11 @@ def remove_trusted_buyer(trusted: TrustedBuyer, actor: User) -> None:
         db.session.delete(trusted)
 
 
+def not_quoted_message() -> str:
+    """Why an order placed with a courier cannot be paid yet (in the request's language)."""
+    return _("The cooperative has not quoted the delivery fee yet: the order can be paid then.")
+
+
 def grant_invoice_terms(order: Order, buyer: User) -> Invoice:
     """A trusted buyer takes invoice terms: the order is confirmed at once and an invoice with a
     due date is issued."""
@@ -89,6 +94,8 @@ def issue_invoice(order: Order, buyer: User) -> Invoice:
     if trusted is None:
         raise NotAllowed(_("Invoice terms are not offered to you by this cooperative."))
     lock_order(order)
+    if order.awaits_delivery_quote:
+        raise InvalidTransition(not_quoted_message())
     if order.status != OrderStatus.PLACED or order.invoice is not None:
         raise InvalidTransition(_("This order is not awaiting payment."))
     now = utcnow()

@@ -15,15 +15,17 @@ from marketplace.limits import MAX_PRICE
 from marketplace.orders.locks import lock_order
 from marketplace.orders.models import Order, OrderStatus, PaymentMethod
 from marketplace.orders.services import confirm_paid
+from marketplace.payments.invoicing import not_quoted_message
 from marketplace.payments.models import Payment
 from marketplace.signals import payment_recorded
 from marketplace.transaction import transaction
 
 
 def accepts_transfer(order: Order) -> bool:
-    """A transfer can be recorded while the order awaits payment or its invoice is unpaid."""
+    """A transfer can be recorded while the order awaits payment (and its delivery fee is
+    known) or its invoice is unpaid."""
     if order.status == OrderStatus.PLACED:
-        return True
+        return not order.awaits_delivery_quote
     invoice = order.invoice
     return (
         invoice is not None
@@ -82,6 +84,8 @@ def record_bank_transfer(
     check_received_on(order, received_on, before_order_confirmed=before_order_confirmed)
     with transaction():
         lock_order(order)
+        if order.awaits_delivery_quote:
+            raise InvalidTransition(not_quoted_message())
         if not accepts_transfer(order):
             raise InvalidTransition(_("This order is not awaiting payment."))
         tz = ZoneInfo(order.cooperative.time_zone)

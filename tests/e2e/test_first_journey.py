@@ -177,7 +177,8 @@ def test_2_visitor_signs_up_orders_and_sees_how_to_pay(page: Page):
     expect(page.locator("main h1 .badge")).to_have_text("Placed")
     payment = page.locator("main .alert-info")
     expect(payment).to_contain_text("Pay by bank transfer")
-    expect(payment).to_contain_text("Transfer Rp1,625,000")  # 25 x Rp65,000
+    # 25 x Rp65,000, plus Rp150,000 for the cooperative's own delivery to Jakarta
+    expect(payment).to_contain_text("Transfer Rp1,775,000")
     expect(definition(page, "Bank")).to_have_text("Bank BJB")
     expect(definition(page, "Account number")).to_have_text("0012345678901")
     expect(definition(page, "Account holder")).to_have_text("KOPERASI PRODUSEN BONEKA BEKASI")

@@ -12,6 +12,7 @@ from marketplace.checkout.services.cart import (
     set_cart_quantity,
 )
 from marketplace.checkout.services.placing import checkout_cart, place, place_order
+from marketplace.checkout.services.quoting import quote_delivery_fee
 from marketplace.checkout.services.rules import earliest_delivery_date, quantity_error
 from marketplace.checkout.services.sources import CartSource, FixedLines, LineSource
 
@@ -34,6 +35,7 @@ __all__ = [
     "place",
     "place_order",
     "quantity_error",
+    "quote_delivery_fee",
     "remove_from_cart",
     "set_cart_quantity",
 ]

@@ -2,7 +2,7 @@
 pooled capacity under write locks, with VAT and a payment method per order."""
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
 from flask_babel import format_date
@@ -19,8 +19,10 @@ from marketplace.catalogue.models import Product
 from marketplace.catalogue.services import availability_for
 from marketplace.checkout.lines import CheckoutLine, Delivery, OrderRequest, Origin
 from marketplace.checkout.locks import lock_products
+from marketplace.checkout.services.delivery_choice import resolve_delivery
 from marketplace.checkout.services.rules import earliest_delivery_date, quantity_error
 from marketplace.checkout.services.sources import CartSource, FixedLines, LineSource
+from marketplace.cooperatives.delivery import DeliveryChoice
 from marketplace.db import utcnow
 from marketplace.errors import NotAllowed, ValidationFailed
 from marketplace.extensions import db
@@ -28,6 +30,7 @@ from marketplace.orders.models import Order, OrderLine, OrderStatus, PaymentMeth
 from marketplace.orders.numbers import new_order_number
 from marketplace.payments.invoicing import issue_invoice
 from marketplace.payments.methods import methods_for
+from marketplace.signals import delivery_quote_requested
 from marketplace.transaction import transaction
 
 
@@ -39,22 +42,39 @@ def place_order(buyer: User, product: Product, request: OrderRequest) -> Order:
     """
     source = FixedLines((CheckoutLine(product.id, request.quantity),), Origin.ORDER_NOW)
     methods = {product.cooperative_id: request.payment_method}
-    return place(buyer, source, request.delivery, methods, request.idempotency_key)[0]
+    choices = {product.cooperative_id: request.delivery_choice} if request.delivery_choice else {}
+    return place(
+        buyer, source, request.delivery, methods, request.idempotency_key, deliveries=choices
+    )[0]
 
 
 def checkout_cart(
-    buyer: User, delivery: Delivery, methods: dict[int, str], idempotency_key: str
+    buyer: User,
+    delivery: Delivery,
+    methods: dict[int, str],
+    idempotency_key: str,
+    *,
+    deliveries: Mapping[int, DeliveryChoice] | None = None,
 ) -> list[Order]:
     """Turn the buyer's whole cart into one order per cooperative and empty the cart.
 
-    `methods` maps cooperative id -> payment method, one for every cooperative in the cart.
-    Promises what place() promises; on any error the cart is unchanged.
+    `methods` maps cooperative id -> payment method, one for every cooperative in the cart;
+    `deliveries` cooperative id -> delivery choice. Promises what place() promises; on any
+    error the cart is unchanged.
     """
-    return place(buyer, CartSource(buyer), delivery, methods, idempotency_key)
+    return place(
+        buyer, CartSource(buyer), delivery, methods, idempotency_key, deliveries=deliveries
+    )
 
 
 def place(
-    buyer: User, source: LineSource, delivery: Delivery, methods: dict[int, str], key: str
+    buyer: User,
+    source: LineSource,
+    delivery: Delivery,
+    methods: dict[int, str],
+    key: str,
+    *,
+    deliveries: Mapping[int, DeliveryChoice] | None = None,
 ) -> list[Order]:
     """Place the lines of `source` as one order per cooperative, in one transaction.
 
@@ -65,6 +85,11 @@ def place(
     confirmed at once; an audit event per order names the origin. On any error nothing is
     placed. A repeated request with the same idempotency key returns the orders of the first:
     checked once, under the lock, where a concurrent double submit has committed by now.
+
+    Delivery: `deliveries` maps cooperative id -> the buyer's choice, which must be one the
+    cooperative offers for the address (a cooperative left out gets its first valid one). The
+    fee is a line of the order (in the tax base and total); a courier's fee is to be quoted
+    by the cooperative, and such an order is not payable (nor confirmed on terms) until then.
     """
     ensure_may_place_orders(buyer)
     try:
@@ -74,7 +99,9 @@ def place(
             if existing:
                 return existing
             lines = source.collect()
-            orders = _build_orders(buyer, lines, delivery, methods, key=key, origin=source.origin)
+            orders = _build_orders(
+                buyer, lines, delivery, (methods, deliveries or {}), key=key, origin=source.origin
+            )
             _confirm_on_terms(orders, buyer)
             source.consume()
     except IntegrityError:
@@ -102,7 +129,9 @@ def _confirm_on_terms(orders: list[Order], buyer: User) -> None:
     """Orders placed on invoice terms are confirmed at once, in the same transaction."""
     db.session.flush()
     for order in orders:
-        if order.payment_method == PaymentMethod.INVOICE_TERMS:
+        if order.awaits_delivery_quote:
+            delivery_quote_requested.send(order, actor=buyer)
+        elif order.payment_method == PaymentMethod.INVOICE_TERMS:
             issue_invoice(order, buyer)
 
 
@@ -110,11 +139,12 @@ def _build_orders(
     buyer: User,
     lines: Sequence[CheckoutLine],
     delivery: Delivery,
-    methods: dict[int, str],
+    chosen: tuple[dict[int, str], Mapping[int, DeliveryChoice]],
     *,
     key: str,
     origin: Origin,
 ) -> list[Order]:
+    methods, deliveries = chosen
     products = {
         p.id: p
         for p in db.session.scalars(
@@ -141,8 +171,18 @@ def _build_orders(
                 _("Choose how to pay %(cooperative)s.", cooperative=coop.name),
                 field=f"payment_{coop_id}",
             )
+        choice, fee = resolve_delivery(coop, deliveries.get(coop_id), delivery)
         orders.append(
-            _new_order(buyer, coop, coop_lines, delivery, method, key=key, origin=origin, now=now)
+            _new_order(
+                buyer,
+                coop,
+                coop_lines,
+                delivery,
+                (method, choice, fee),
+                key=key,
+                origin=origin,
+                now=now,
+            )
         )
     return orders
 
@@ -186,9 +226,8 @@ def _delivery_columns(delivery: Delivery) -> dict:
     )
 
 
-def _new_order(
-    buyer, coop, lines, delivery: Delivery, method: str, *, key: str, origin: Origin, now
-) -> Order:
+def _order_lines(lines) -> list[OrderLine]:
+    """Order lines at the tier price for their quantity, or at a price agreed elsewhere."""
     order_lines = []
     for product, line in lines:
         unit_price = line.unit_price_override
@@ -203,9 +242,20 @@ def _new_order(
                 line_total=pricing.line_total(line.quantity, unit_price),
             )
         )
+    return order_lines
+
+
+def _new_order(
+    buyer, coop, lines, delivery: Delivery, chosen: tuple, *, key: str, origin: Origin, now
+) -> Order:
+    method, choice, fee = chosen
+    order_lines = _order_lines(lines)
     local_day = coop.local_date(now)
     totals = pricing.order_totals(
-        [line.line_total for line in order_lines], is_pkp=coop.is_pkp, day=local_day
+        [line.line_total for line in order_lines],
+        is_pkp=coop.is_pkp,
+        day=local_day,
+        delivery_fee=fee or 0,
     )
     order = Order(
         number=new_order_number(local_day),
@@ -218,6 +268,9 @@ def _new_order(
         vat_rate_bp=totals.vat_rate_bp,
         vat=totals.vat,
         total=totals.total,
+        delivery_method=choice.method,
+        courier=choice.courier,
+        delivery_fee=fee,
         **_delivery_columns(delivery),
         idempotency_key=key,
         created_at=now,
@@ -235,6 +288,8 @@ def _new_order(
             "origin": str(origin),
             "payment_method": method,
             "subtotal": totals.subtotal,
+            "delivery": choice.code,
+            "delivery_fee": fee,
             "vat": totals.vat,
             "total": totals.total,
             "lines": {str(line.product_id): line.quantity for line in order_lines},

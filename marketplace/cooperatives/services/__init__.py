@@ -3,6 +3,12 @@
 Each lives in its own module; the names views and other packages use are gathered here.
 """
 
+from marketplace.cooperatives.services.delivery import (
+    DeliveryOptions,
+    remove_delivery_fee,
+    set_delivery_fee,
+    update_delivery_options,
+)
 from marketplace.cooperatives.services.invitations import (
     InvitationData,
     accept_invitation,
@@ -38,6 +44,10 @@ __all__ = [
     "LEGAL_FIELDS",
     "CooperativeProfile",
     "CooperativeSettings",
+    "DeliveryOptions",
+    "remove_delivery_fee",
+    "set_delivery_fee",
+    "update_delivery_options",
     "InvitationData",
     "LegalIdentity",
     "SupplyOfferData",

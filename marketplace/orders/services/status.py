@@ -126,7 +126,8 @@ REMINDED = "order.payment_reminded"
 
 def remind_unpaid(within_hours: int, now: datetime | None = None) -> list[str]:
     """Send `payment_due_soon` for every placed order whose payment deadline is within
-    `within_hours` (and not passed); returns their numbers.
+    `within_hours` (and not passed) and that can be paid (no delivery fee still to be
+    quoted); returns their numbers.
 
     Once per order: the reminder is an audit event, checked under the order's lock, so running
     it again (or twice at once) reminds nobody twice.
@@ -137,6 +138,8 @@ def remind_unpaid(within_hours: int, now: datetime | None = None) -> list[str]:
             select(Order)
             .where(
                 Order.status == OrderStatus.PLACED,
+                # A courier's fee still to be quoted: the buyer cannot pay yet.
+                Order.delivery_fee.is_not(None),
                 Order.expires_at > now,
                 Order.expires_at <= now + timedelta(hours=within_hours),
             )

@@ -26,7 +26,12 @@ from marketplace.fulfilment.services import (
     assignments_for_line_ids,
     covered,
 )
-from marketplace.labels import ORDER_EXPORT_HEADERS, payment_method_label, status_label
+from marketplace.labels import (
+    ORDER_EXPORT_HEADERS,
+    delivery_label,
+    payment_method_label,
+    status_label,
+)
 from marketplace.orders import export, queries, services
 from marketplace.orders.access import get_order_for_admin
 from marketplace.orders.forms import AdminCancelForm, BankTransferForm, OrderFilterForm
@@ -85,6 +90,8 @@ def export_orders(slug: str) -> ResponseReturnValue:
                 order.buyer.email,
                 "; ".join(f"{line.product.name} x {line.quantity}" for line in order.lines),
                 order.subtotal,
+                delivery_label(order.delivery_method, order.courier),
+                "" if order.delivery_fee is None else order.delivery_fee,
                 order.vat,
                 order.total,
                 order.amount_paid,

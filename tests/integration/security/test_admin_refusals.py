@@ -10,8 +10,13 @@ from PIL import Image
 from sqlalchemy import select
 
 from marketplace.accounts.models import User
-from marketplace.cooperatives.models import Cooperative, Invitation, Membership
-from marketplace.cooperatives.services import InvitationData, invite_member
+from marketplace.cooperatives.models import (
+    Cooperative,
+    DeliveryFeeRate,
+    Invitation,
+    Membership,
+)
+from marketplace.cooperatives.services import InvitationData, invite_member, set_delivery_fee
 from marketplace.db import utcnow
 from marketplace.extensions import db
 from marketplace.finance.models import PayoutBatch, PayoutLine
@@ -170,6 +175,19 @@ COOPERATIVE_ADMIN = {
             {"amount": "1000", "reason": "Diretas"},
         ),
     ),
+    "cooperatives.delivery": (
+        ("get", "/kelola/{slug}/pengiriman", None),
+        ("post", "/kelola/{slug}/pengiriman", {"offers_pickup": "y", "hub_address": "Diretas"}),
+    ),
+    "cooperatives.add_delivery_fee": (
+        ("post", "/kelola/{slug}/pengiriman/tarif", {"province": "Jawa Barat", "fee": "1"}),
+    ),
+    "cooperatives.remove_delivery_fee": (
+        ("post", "/kelola/{slug}/pengiriman/tarif/{rate_id}/hapus", {}),
+    ),
+    "checkout.quote_delivery_fee": (
+        ("post", "/kelola/{slug}/pesanan/{number}/ongkir", {"fee": "1"}),
+    ),
     "catalogue.manage_products": (("get", "/kelola/{slug}/produk", None),),
     "catalogue.new_product": (
         ("get", "/kelola/{slug}/produk/baru", None),
@@ -227,6 +245,7 @@ class World:
             "complaint_id": first(Complaint),
             "photo": self.shipped.shipments[0].proof_photo,
             "batch_id": first(PayoutBatch),
+            "rate_id": first(DeliveryFeeRate),
             "payout_line_id": first(PayoutLine),
         }
 
@@ -242,6 +261,7 @@ def world(app) -> World:
     pending_admin = english_user("Pending chair")
     shipped = _delivered_with_a_complaint(app, shop)
     create_payout_batch(shop.coop, shop.admin, {shop.member.id: 1000})  # from its QC earnings
+    set_delivery_fee(shop.coop, shop.admin, province="DKI Jakarta", regency="", fee=50_000)
     return World(
         coop=shop.coop,
         admin=shop.admin,
