@@ -223,27 +223,7 @@ def _demo_orders(buyer: User, coops: dict[str, Cooperative], products: dict[str,
         product = products[slug][index]
         coop = coops[slug]
         admin = next(m.user for m in coop.memberships if m.role == MembershipRole.ADMIN)
-        order = place_order(
-            buyer,
-            product,
-            OrderRequest(
-                quantity=quantity,
-                delivery=Delivery(
-                    delivery_date=utcnow().date() + timedelta(days=product.lead_time_days + 7),
-                    recipient_name="Dewi Lestari",
-                    recipient_phone="+6281311112222",
-                    province="DKI Jakarta",
-                    regency="Kota Jakarta Pusat",
-                    district="Menteng",
-                    village="Menteng",
-                    street_address="Hotel Melati, Jl. Melati No. 12",
-                    postal_code="10310",
-                    po_number="PO-HM-2025-001",
-                ),
-                idempotency_key=key,
-                delivery_choice=COURIER_ORDERS.get(key),
-            ),
-        )
+        order = _place_demo_order(buyer, product, quantity, key)
         if key in QUOTED and order.awaits_delivery_quote:
             quote_delivery_fee(order, admin, QUOTED[key])
         if target == "cancelled" and order.status == OrderStatus.PLACED:
@@ -263,6 +243,31 @@ def _demo_orders(buyer: User, coops: dict[str, Cooperative], products: dict[str,
             _work_through(order, admin)
         if target in SHIPPING_TARGETS:
             take_to(order, admin, target)
+
+
+def _place_demo_order(buyer: User, product, quantity: int, key: str):
+    """One demo order to the hotel in Jakarta (placed once: the key makes it idempotent)."""
+    return place_order(
+        buyer,
+        product,
+        OrderRequest(
+            quantity=quantity,
+            delivery=Delivery(
+                delivery_date=utcnow().date() + timedelta(days=product.lead_time_days + 7),
+                recipient_name="Dewi Lestari",
+                recipient_phone="+6281311112222",
+                province="DKI Jakarta",
+                regency="Kota Jakarta Pusat",
+                district="Menteng",
+                village="Menteng",
+                street_address="Hotel Melati, Jl. Melati No. 12",
+                postal_code="10310",
+                po_number="PO-HM-2025-001",
+            ),
+            idempotency_key=key,
+            delivery_choice=COURIER_ORDERS.get(key),
+        ),
+    )
 
 
 def _work_through(order, admin: User) -> None:
