@@ -14,10 +14,12 @@ from marketplace.transaction import transaction
 
 
 def complaint_value(complaint: Complaint) -> int:
-    """What the complained units cost the buyer, PPN included (rounded down)."""
+    """What the complained units cost the buyer with their share of the PPN (rounded down);
+    the delivery fee is not part of it."""
     line, order = complaint.order_line, complaint.order_line.order
     value = complaint.quantity * line.unit_price
-    return value * order.total // order.subtotal if order.subtotal else value
+    taxed = order.subtotal + (order.delivery_fee or 0)  # the PPN base's price: goods and fee
+    return value * (taxed + order.vat) // taxed if taxed else value
 
 
 def refund_complaint(complaint: Complaint, admin: User, amount: int, note: str = "") -> Refund:
