@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from marketplace.forms import BaseForm
+from marketplace.forms import BaseForm, strip
 from marketplace.limits import MAX_REASON_LENGTH
 
 
@@ -23,10 +23,6 @@ class VerifyForm(BaseForm):
     submit = SubmitField(_l("Verify"))
 
 
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
-
-
 def _decision_form(reason_label, missing, confirm_label, submit_label) -> type[BaseForm]:
     """A form for a decision that needs a reason the cooperative's admins will see, and a ticked
     box confirming what it does."""
@@ -35,7 +31,7 @@ def _decision_form(reason_label, missing, confirm_label, submit_label) -> type[B
         reason = TextAreaField(
             reason_label,
             validators=[DataRequired(message=missing), Length(max=MAX_REASON_LENGTH)],
-            filters=[_strip],
+            filters=[strip],
             render_kw={"rows": 3},
             description=_l("The cooperative's admins will see this."),
         )

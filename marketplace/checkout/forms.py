@@ -6,14 +6,17 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from marketplace.checkout.lines import Delivery
 from marketplace.cooperatives.delivery import DeliveryChoice, DeliveryMethod
-from marketplace.forms import BaseForm, BoundedDateField, WholeNumberField, choices, normalised
+from marketplace.forms import (
+    BaseForm,
+    BoundedDateField,
+    WholeNumberField,
+    choices,
+    normalised,
+    strip,
+)
 from marketplace.identifiers import normalise_npwp, normalise_phone, normalise_postal_code
 from marketplace.labels import delivery_label, payment_method_label
 from marketplace.limits import MAX_PRICE, MAX_QUANTITY
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
 
 
 def _quantity_field() -> WholeNumberField:
@@ -30,7 +33,7 @@ def _required(label, max_length: int, **kwargs) -> StringField:
     return StringField(
         label,
         validators=[DataRequired(_l("This field is required.")), Length(max=max_length)],
-        filters=[_strip],
+        filters=[strip],
         **kwargs,
     )
 
@@ -58,7 +61,7 @@ class DeliveryForm(BaseForm):
     delivery_address = TextAreaField(
         _l("Street address"),
         validators=[DataRequired(_l("This field is required.")), Length(max=1000)],
-        filters=[_strip],
+        filters=[strip],
         description=_l("Street, number, RT/RW, building"),
     )
     postal_code = StringField(
@@ -72,17 +75,17 @@ class DeliveryForm(BaseForm):
     po_number = StringField(
         _l("PO number (for companies)"),
         validators=[Optional(), Length(max=60)],
-        filters=[_strip],
+        filters=[strip],
     )
     buyer_company = StringField(
         _l("Company name on the invoice (optional)"),
         validators=[Optional(), Length(max=200)],
-        filters=[_strip],
+        filters=[strip],
     )
     buyer_npwp = StringField(
         _l("Company NPWP (optional)"),
         validators=[Optional(), normalised(normalise_npwp, _l("NPWP must be 15 or 16 digits."))],
-        filters=[_strip],
+        filters=[strip],
         render_kw={"inputmode": "numeric"},
     )
     notes = TextAreaField(

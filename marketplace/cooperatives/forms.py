@@ -44,10 +44,6 @@ ROLE_CHOICES = choices(
 )
 
 
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
-
-
 def _bank_digits(value):
     return value.replace(" ", "").replace(".", "").replace("-", "") if value else value
 
@@ -58,7 +54,7 @@ class CooperativeProfileForm(BaseForm):
     name = StringField(
         _l("Name of the cooperative"),
         validators=[DataRequired(), Length(max=160)],
-        filters=[_strip],
+        filters=[strip],
         description=_l("For example Koperasi Produsen Boneka Bekasi"),
     )
     kind = SelectField(
@@ -67,13 +63,13 @@ class CooperativeProfileForm(BaseForm):
     legal_entity_number = StringField(
         _l("Legal entity number"),
         validators=[DataRequired(), Length(max=120)],
-        filters=[_strip],
+        filters=[strip],
         description=_l("As on the deed, e.g. AHU-0001234.AH.01.26.TAHUN 2021"),
     )
     nib = StringField(
         _l("NIB (business ID from OSS)"),
         validators=[DataRequired(), normalised(normalise_nib, _l("NIB must be 13 digits."))],
-        filters=[_strip],
+        filters=[strip],
     )
     npwp = StringField(
         _l("NPWP (optional)"),
@@ -81,13 +77,13 @@ class CooperativeProfileForm(BaseForm):
             Optional(),
             normalised(normalise_npwp, _l("NPWP must be 15 or 16 digits.")),
         ],
-        filters=[_strip],
+        filters=[strip],
     )
     province = StringField(
-        _l("Province"), validators=[DataRequired(), Length(max=80)], filters=[_strip]
+        _l("Province"), validators=[DataRequired(), Length(max=80)], filters=[strip]
     )
     regency = StringField(
-        _l("Regency or city"), validators=[DataRequired(), Length(max=80)], filters=[_strip]
+        _l("Regency or city"), validators=[DataRequired(), Length(max=80)], filters=[strip]
     )
     address = TextAreaField(
         _l("Address"), validators=[Optional(), Length(max=500)], render_kw={"rows": 2}
@@ -96,7 +92,7 @@ class CooperativeProfileForm(BaseForm):
     phone = PhoneField(
         _l("Phone (WhatsApp)"),
         validators=[Optional(), normalised(normalise_phone, _l("Enter a valid phone number."))],
-        filters=[_strip],
+        filters=[strip],
         description=_l("For example 0812 3456 7890"),
     )
     description = TextAreaField(
@@ -106,7 +102,7 @@ class CooperativeProfileForm(BaseForm):
         description=_l("What your members make, where, and for whom."),
     )
     bank_name = StringField(
-        _l("Bank"), validators=[DataRequired(), Length(max=80)], filters=[_strip]
+        _l("Bank"), validators=[DataRequired(), Length(max=80)], filters=[strip]
     )
     bank_account_number = StringField(
         _l("Bank account number"),
@@ -114,11 +110,11 @@ class CooperativeProfileForm(BaseForm):
             DataRequired(),
             Regexp(r"^\d{5,20}$", message=_l("A bank account number has 5 to 20 digits.")),
         ],
-        filters=[_strip, _bank_digits],
+        filters=[strip, _bank_digits],
         render_kw={"inputmode": "numeric", "autocomplete": "off"},
     )
     bank_account_holder = StringField(
-        _l("Account holder"), validators=[DataRequired(), Length(max=160)], filters=[_strip]
+        _l("Account holder"), validators=[DataRequired(), Length(max=160)], filters=[strip]
     )
 
     def profile(self) -> CooperativeProfile:
@@ -212,24 +208,24 @@ class SettingsForm(CooperativeProfileForm):
 
 class InvitationForm(BaseForm):
     name = StringField(
-        _l("Name of the person"), validators=[DataRequired(), Length(max=120)], filters=[_strip]
+        _l("Name of the person"), validators=[DataRequired(), Length(max=120)], filters=[strip]
     )
     business_name = StringField(
         _l("Business name (optional)"),
         validators=[Optional(), Length(max=160)],
-        filters=[_strip],
+        filters=[strip],
         description=_l("For example Boneka Sari Jaya"),
     )
     phone = StringField(
         _l("Phone (WhatsApp, optional)"),
         validators=[Optional(), normalised(normalise_phone, _l("Enter a valid phone number."))],
-        filters=[_strip],
+        filters=[strip],
         description=_l("To send the link by WhatsApp"),
     )
     email = EmailField(
         _l("Email (optional)"),
         validators=[Optional(), Email(message=_l("Enter a valid email address.")), Length(max=254)],
-        filters=[_strip],
+        filters=[strip],
         description=_l(
             "Required for an admin: only the account with this address can accept the invitation."
         ),
@@ -285,7 +281,7 @@ class SupplyOfferForm(BaseForm):
     quality_grade = StringField(
         _l("Quality grade (optional)"),
         validators=[Optional(), Length(max=20)],
-        filters=[_strip],
+        filters=[strip],
         description=_l("For example A, B, or grade 1"),
     )
     active = BooleanField(_l("Offer active"), default=True)

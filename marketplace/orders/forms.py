@@ -2,12 +2,8 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from marketplace.forms import BaseForm, BoundedDateField, WholeNumberField
+from marketplace.forms import BaseForm, BoundedDateField, WholeNumberField, strip
 from marketplace.limits import MAX_PRICE, MAX_REASON_LENGTH
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
 
 
 class AdminCancelForm(BaseForm):
@@ -17,7 +13,7 @@ class AdminCancelForm(BaseForm):
             DataRequired(_l("Give a reason for the buyer.")),
             Length(max=MAX_REASON_LENGTH),
         ],
-        filters=[_strip],
+        filters=[strip],
     )
 
 
@@ -31,7 +27,7 @@ class OrderFilterForm(BaseForm):
     date_from = BoundedDateField(_l("Placed from"), validators=[Optional()])
     date_to = BoundedDateField(_l("Placed until"), validators=[Optional()])
     buyer = StringField(
-        _l("Buyer name or email"), validators=[Optional(), Length(max=120)], filters=[_strip]
+        _l("Buyer name or email"), validators=[Optional(), Length(max=120)], filters=[strip]
     )
 
 
