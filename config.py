@@ -89,6 +89,13 @@ class Config:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     HSTS = False
+    # `json`: one JSON object per log line with the request id (marketplace/ops/logs.py).
+    LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+    LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+    SENTRY_DSN = os.environ.get("SENTRY_DSN", "")  # errors reported to Sentry when set
+    # The job queue's broker (Redis); unset: jobs run in-process at once (marketplace/queue.py).
+    CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+    CELERY_QUEUE = os.environ.get("CELERY_QUEUE", "pasar")
 
 
 class Development(Config):
@@ -110,6 +117,8 @@ class Testing(Config):
     STRIPE_SECRET_KEY = ""
     STRIPE_WEBHOOK_SECRET = ""
     STRIPE_API_BASE = ""
+    SENTRY_DSN = ""
+    CELERY_BROKER_URL = ""
 
 
 class Production(Config):
@@ -117,6 +126,7 @@ class Production(Config):
     REMEMBER_COOKIE_SECURE = True
     PREFERRED_URL_SCHEME = "https"
     HSTS = True
+    LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
 
     def __init__(self) -> None:
         for name in ("SECRET_KEY", "DATABASE_URL", "RATELIMIT_STORAGE_URI"):

@@ -7,6 +7,7 @@ from flask import Flask, current_app, has_request_context, render_template, requ
 from flask_babel import get_locale
 from flask_login import current_user
 
+from marketplace import jobs, ops
 from marketplace.accounts import throttle as login_throttle
 from marketplace.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate
 from marketplace.locking import wait_for_write_lock
@@ -48,6 +49,7 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
     check_settings(app.config)
     os.makedirs(app.instance_path, exist_ok=True)
     trust_proxies(app)
+    ops.init_app(app)  # first: every later hook and log line sees the request id
 
     db.init_app(app)
     with app.app_context():
@@ -68,6 +70,7 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
     _configure_login(app)
     _register_blueprints(app)
     _connect_receivers(app)
+    jobs.init_app(app)
     _register_template_helpers(app)
     _register_error_handlers(app)
 
@@ -89,6 +92,7 @@ def _import_models() -> None:
     import marketplace.notifications.models
     import marketplace.orders.models
     import marketplace.orders.shipment_models
+    import marketplace.outbox
     import marketplace.payments.models  # noqa: F401
 
 
@@ -120,6 +124,7 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.finance.views import bp as finance_bp
     from marketplace.fulfilment.views import bp as fulfilment_bp
     from marketplace.notifications.views import bp as notifications_bp
+    from marketplace.ops.views import bp as ops_bp
     from marketplace.orders.views import bp as orders_bp
     from marketplace.payments.views import bp as payments_bp
 
@@ -132,6 +137,7 @@ def _register_blueprints(app: Flask) -> None:
         finance_bp,
         fulfilment_bp,
         notifications_bp,
+        ops_bp,
         orders_bp,
         payments_bp,
     ):

@@ -72,7 +72,29 @@ def complete_due_command() -> None:
     click.echo(f"{len(completed)} order(s) completed.")
 
 
+@click.command("check-config")
+def check_config_command() -> None:
+    """Check what the site needs before it starts: database (migrated), Redis, settings.
+    Exits with status 1 when any check fails."""
+    from flask import current_app
+
+    from marketplace.ops.config_check import run_checks, warnings
+
+    checks = run_checks()
+    for check in checks:
+        click.echo(
+            f"{'ok  ' if check.ok else 'FAIL'} {check.name}"
+            + ("" if check.ok else f": {check.detail}")
+        )
+    for note in warnings(current_app.config):
+        click.echo(f"note {note}")
+    if not all(check.ok for check in checks):
+        raise SystemExit(1)
+
+
 def register_cli(app: Flask) -> None:
+    app.cli.add_command(check_config_command)
+
     @app.cli.command("seed-demo")
     def seed_demo_command() -> None:
         """Load the demo cooperatives, products, members and orders (safe to run twice)."""

@@ -1,9 +1,17 @@
 """The one way services commit: a unit of work that commits once or rolls back."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from marketplace.extensions import db
+
+_AFTER_COMMIT = "after_commit_callbacks"
+
+
+def after_commit(callback: Callable[[], None]) -> None:
+    """Run `callback` once the current transaction has committed (never if it rolls back):
+    how a service hands work to the job queue only when what the work reads is saved."""
+    db.session.info.setdefault(_AFTER_COMMIT, []).append(callback)
 
 
 @contextmanager
@@ -14,4 +22,7 @@ def transaction() -> Iterator[None]:
         db.session.commit()
     except BaseException:
         db.session.rollback()
+        db.session.info.pop(_AFTER_COMMIT, None)
         raise
+    for callback in db.session.info.pop(_AFTER_COMMIT, []):
+        callback()

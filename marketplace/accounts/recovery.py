@@ -18,7 +18,7 @@ from marketplace.accounts.services import find_user_by_email
 from marketplace.db import utcnow
 from marketplace.errors import NotAllowed, ValidationFailed
 from marketplace.extensions import db
-from marketplace.mail import send_mail
+from marketplace.mail import mail_configured, queue_mail
 from marketplace.transaction import transaction
 
 log = logging.getLogger(__name__)
@@ -27,10 +27,6 @@ RESET_SALT = "password-reset"
 VERIFY_SALT = "email-verification"
 RESET_MAX_AGE = 60 * 60  # one hour
 VERIFY_MAX_AGE = 7 * 24 * 60 * 60  # a week
-
-
-def mail_configured() -> bool:
-    return bool(current_app.config.get("MAIL_SERVER"))
 
 
 def _serializer(salt: str) -> URLSafeTimedSerializer:
@@ -42,13 +38,15 @@ def _password_digest(user: User) -> str:
 
 
 def _deliver(to: str, subject: str, body: str, link: str) -> None:
-    """Email the link; without mail in development or tests, print it to the server log."""
-    if send_mail(to, subject, body):
-        return
-    if current_app.debug or current_app.testing:
+    """Email the link (through the outbox); without mail in development or tests, print it to
+    the server log."""
+    if mail_configured():
+        with transaction():
+            queue_mail(to, subject, body)
+    elif current_app.debug or current_app.testing:
         log.warning("Mail is not configured; the link for %s is %s", subject, link)
     else:
-        log.warning("Email %r could not be sent", subject)
+        log.warning("Email %r could not be sent: MAIL_SERVER is not set", subject)
 
 
 def reset_token(user: User) -> str:

@@ -9,8 +9,7 @@ from datetime import datetime
 from flask import current_app
 from flask_babel import force_locale, get_locale
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import event, func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select, update
 
 from marketplace.accounts.models import User
 from marketplace.cooperatives.models import TimeZone
@@ -18,7 +17,7 @@ from marketplace.db import utcnow
 from marketplace.extensions import db
 from marketplace.formatting import local_datetime, rupiah
 from marketplace.labels import courier_label, unit_label
-from marketplace.mail import send_mail
+from marketplace.mail import queue_mail
 from marketplace.notifications.models import Notification
 from marketplace.transaction import transaction
 
@@ -120,8 +119,6 @@ MESSAGES = {
     ),
 }
 
-_OUTBOX = "notification_outbox"
-
 
 def notify(
     user: User, kind: str, link: str, *, time_zone: str = TimeZone.WIB, **params
@@ -137,8 +134,9 @@ def notify(
         time_zone=time_zone,
     )
     db.session.add(note)
-    if current_app.config.get("MAIL_SERVER") and user.email:
-        db.session.info.setdefault(_OUTBOX, []).append((user, note))
+    if user.email:
+        with force_locale(user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
+            queue_mail(user.email, str(_l("Pasar Koperasi: new notification")), message(note))
     return note
 
 
@@ -157,20 +155,6 @@ def message(note: Notification) -> str:
         params["deadline"] = local_datetime(moment, params.get("tz", TimeZone.WIB), locale)
     template = MESSAGES.get(note.kind)
     return str(template) % params if template is not None else note.kind
-
-
-@event.listens_for(Session, "after_commit")
-def _send_outbox(session) -> None:
-    outbox = session.info.pop(_OUTBOX, [])
-    for user, note in outbox:
-        with force_locale(user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
-            text = message(note)
-            send_mail(user.email, str(_l("Pasar Koperasi: new notification")), text)
-
-
-@event.listens_for(Session, "after_rollback")
-def _drop_outbox(session) -> None:
-    session.info.pop(_OUTBOX, None)
 
 
 def unread_count(user: User) -> int:

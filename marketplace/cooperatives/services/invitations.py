@@ -29,7 +29,7 @@ from marketplace.cooperatives.services.members import next_member_number
 from marketplace.db import utcnow
 from marketplace.errors import InvalidTransition, NotAllowed, ValidationFailed
 from marketplace.extensions import db
-from marketplace.mail import send_mail
+from marketplace.mail import queue_mail
 from marketplace.transaction import transaction
 
 
@@ -140,8 +140,8 @@ def invite_member(coop, actor: User, data: InvitationData) -> Invitation:
             cooperative_id=coop.id,
             after={"name": data.name, "role": data.role, "email": email},
         )
-    if email:
-        _email_invitation(invitation)
+        if email:
+            _email_invitation(invitation)
     return invitation
 
 
@@ -156,7 +156,7 @@ def _email_invitation(invitation: Invitation) -> bool:
                 _("The link is valid until %(date)s.", date=invitation.expires_at.date()),
             ]
         )
-    return send_mail(invitation.email, subject, body)
+    return queue_mail(invitation.email, subject, body)
 
 
 def revoke_invitation(invitation: Invitation, actor: User) -> Invitation:

@@ -13,7 +13,6 @@ from marketplace.cooperatives.models import Invitation, Membership, SupplyOffer
 from marketplace.db import utcnow
 from marketplace.errors import InvalidTransition, NotAllowed
 from marketplace.extensions import db
-from marketplace.mail import send_mail
 from tests.factories import (
     client_for,
     db_state,
@@ -152,17 +151,6 @@ def test_tokens_are_unique_and_unguessable(app, admin, coop):
 
 
 # --- email ------------------------------------------------------------------------------------
-
-
-def test_send_mail_does_nothing_without_a_mail_server(app):
-    assert app.config["MAIL_SERVER"] == ""
-    assert send_mail("siti@example.com", "Hi", "Body") is False
-
-
-def test_send_mail_returns_false_when_the_server_is_unreachable(app, monkeypatch):
-    monkeypatch.setitem(app.config, "MAIL_SERVER", "127.0.0.1")
-    monkeypatch.setitem(app.config, "MAIL_PORT", 1)  # nothing listens there
-    assert send_mail("siti@example.com", "Hi", "Body") is False
 
 
 def test_invitation_is_emailed_when_a_mail_server_is_configured(app, admin, coop, smtp_server):

@@ -1,0 +1,16 @@
+"""Background jobs: delivering the outbox and the periodic housekeeping, on Celery.
+
+`marketplace/queue.py` holds the Celery app; this package registers its tasks and the beat
+schedule. The worker and the scheduler load `marketplace.jobs.worker`.
+"""
+
+from flask import Flask
+
+from marketplace import queue
+
+
+def init_app(app: Flask) -> None:
+    from marketplace.jobs import schedule, tasks  # noqa: F401  (registers the tasks)
+
+    queue.configure(app)
+    queue.celery.conf.beat_schedule = schedule.BEAT_SCHEDULE
