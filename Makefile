@@ -12,7 +12,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # wsgi.py defaults to production (what a server loads); the local site is development, said so.
 setup run: export FLASK_CONFIG := development
 
-.PHONY: setup run test test-postgres test-e2e lint format bench translations extract-messages clean
+.PHONY: setup run serve test test-postgres test-e2e lint format bench translations extract-messages clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ run: setup
 	@echo ""
 	@echo "Pasar Koperasi is starting at http://127.0.0.1:$(PORT)/"
 	$(BIN)/flask run --host 127.0.0.1 --port $(PORT)
+
+# The production stack on this machine (nginx, two gunicorn, worker, scheduler) against
+# PostgreSQL and Redis: deploy/README.md.
+serve: $(STAMP) translations
+	bash deploy/serve.sh
 
 test: $(STAMP) translations
 	$(BIN)/ruff check .
@@ -54,7 +59,10 @@ format:
 	$(BIN)/ruff check --fix .
 
 bench: $(STAMP)
-	@for script in benchmarks/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	@for script in benchmarks/*.py; do \
+		case $$script in */soak.py|*/scale_out.py) continue;; esac; \
+		echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	@echo "(the stack's own checks run apart: benchmarks/soak.py, benchmarks/scale_out.py)"
 
 extract-messages: $(STAMP)
 	mkdir -p $(TRANSLATIONS)
