@@ -3,6 +3,7 @@ member's supply offers."""
 
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import func, select
+from sqlalchemy.orm import contains_eager
 
 from marketplace.accounts.models import User
 from marketplace.catalogue.models import Product, ProductStatus
@@ -51,6 +52,7 @@ def members_page(coop: Cooperative, page: int = 1) -> Pagination:
     stmt = (
         select(Membership)
         .join(User, Membership.user_id == User.id)
+        .options(contains_eager(Membership.user))  # the page shows each member's name
         .where(Membership.cooperative_id == coop.id)
         .order_by(
             Membership.status,  # "active" before "inactive"
