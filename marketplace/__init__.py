@@ -104,7 +104,9 @@ def _configure_login(app: Flask) -> None:
 
     @login_manager.user_loader
     def load_user(user_id: str) -> User | None:
-        return db.session.get(User, int(user_id))
+        # A deactivated account is logged out at its next request, not only refused at login.
+        user = db.session.get(User, int(user_id))
+        return user if user is not None and user.is_active else None
 
     # Never back to a URL that only accepts POST: for a POST, the page the form was on.
     login_manager.unauthorized_handler(lambda: redirect_to_login(login_next()))
@@ -122,6 +124,7 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.notifications.views import bp as notifications_bp
     from marketplace.orders.views import bp as orders_bp
     from marketplace.payments.views import bp as payments_bp
+    from marketplace.reports.views import bp as reports_bp
 
     for bp in (
         accounts_bp,
@@ -134,6 +137,7 @@ def _register_blueprints(app: Flask) -> None:
         notifications_bp,
         orders_bp,
         payments_bp,
+        reports_bp,
     ):
         app.register_blueprint(bp)
 
