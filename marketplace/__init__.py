@@ -115,6 +115,7 @@ def _configure_login(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from marketplace.accounts.views import bp as accounts_bp
+    from marketplace.admin.console import bp as console_bp
     from marketplace.admin.views import bp as admin_bp
     from marketplace.catalogue.views import bp as catalogue_bp
     from marketplace.checkout.views import bp as checkout_bp
@@ -131,6 +132,7 @@ def _register_blueprints(app: Flask) -> None:
         admin_bp,
         catalogue_bp,
         checkout_bp,
+        console_bp,
         cooperatives_bp,
         finance_bp,
         fulfilment_bp,

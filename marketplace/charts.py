@@ -152,6 +152,7 @@ def line_chart(
     plot_height = HEIGHT - BOTTOM - TOP
     slot = plot_width / max(len(labels), 1)
     centres = [LEFT + i * slot + slot / 2 for i in range(len(labels))]
+    legend_x = float(LEFT)
     for n, (name, values) in enumerate(series.items()):
         css = SERIES_CLASSES[n % len(SERIES_CLASSES)]
         points = [
@@ -167,9 +168,10 @@ def line_chart(
                 f'aria-label="{text}"><title>{text}</title></circle>'
             )
         parts.append(
-            f'<text class="chart-legend {css}" x="{LEFT + 4 + n * 120}" y="{TOP - 6}" '
+            f'<text class="chart-legend {css}" x="{legend_x:.1f}" y="{TOP - 6}" '
             f'font-size="{FONT}">■ {escape(name)}</text>'
         )
+        legend_x += (len(name) + 3) * CHAR_WIDTH
     parts.extend(_category_labels(labels, centres, slot))
     parts.append("</svg>")
     return Markup("".join(parts))
