@@ -11,13 +11,13 @@ from collections.abc import Callable, Sequence
 
 from markupsafe import Markup, escape
 
-WIDTH = 400
+WIDTH = 360
 HEIGHT = 220
 LEFT = 44  # room for the value axis' labels
 RIGHT = 8
 TOP = 20  # room for the legend
 BOTTOM = 28  # room for the category labels
-FONT = 11
+FONT = 12
 # A label's width in viewBox units per character, to thin labels out before they collide.
 CHAR_WIDTH = FONT * 0.6
 SERIES_CLASSES = ("chart-series-0", "chart-series-1", "chart-series-2", "chart-series-3")

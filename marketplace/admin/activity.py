@@ -95,15 +95,13 @@ def share_trend(period: Period) -> dict[str, list[int | None]]:
         .distinct()
     ).all()
     created = local_month(Cooperative.created_at, PLATFORM_TIME_ZONE)
-    existing = db.session.execute(
-        select(Cooperative.province, created, func.count(Cooperative.id))
-        .where(Cooperative.created_at < end)
-        .group_by(Cooperative.province, created)
+    registered = db.session.execute(
+        select(Cooperative.province, Cooperative.id, created).where(Cooperative.created_at < end)
     ).all()
     return trend.active_shares(
         [m.key for m in period.months],
         [(p, c, m) for p, c, m in activity],
-        [(p, m, int(n)) for p, m, n in existing],
+        [(p, c, m) for p, c, m in registered],
     )
 
 

@@ -52,13 +52,15 @@ def activity_page() -> ResponseReturnValue:
     period = _period()
     shares = activity.share_trend(period)
     growing, stopped = trend.classify(activity.growth(now))
+    provinces = activity.by_region(now, regencies=False)
+    largest = [row.province for row in provinces]
     return render_template(
         "admin/activity.html",
         period=period,
-        provinces=console_tables.regions(activity.by_region(now, regencies=False), False),
+        provinces=console_tables.regions(provinces, False),
         regencies=console_tables.regions(activity.by_region(now, regencies=True), True),
         trend=console_tables.share_trend(period, shares),
-        trend_chart=console_tables.trend_chart(period, shares),
+        trend_chart=console_tables.trend_chart(period, shares, largest),
         growing=growing,
         stopped=stopped,
         growth_percent=trend.growth_percent,

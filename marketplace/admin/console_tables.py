@@ -43,8 +43,8 @@ def regions(rows: list[RegionRow], regencies: bool) -> Table:
     )
 
 
-def _trend_names(shares: dict[str, list[int | None]]) -> list[str]:
-    provinces = [p for p in shares if p != PLATFORM]
+def _trend_names(shares: dict[str, list[int | None]], largest_first: list[str]) -> list[str]:
+    provinces = [p for p in largest_first if p in shares and p != PLATFORM]
     return provinces[:TREND_PROVINCES] if len(provinces) > 1 else []
 
 
@@ -63,9 +63,12 @@ def share_trend(period: Period, shares: dict[str, list[int | None]]) -> Table:
     return Table(_l("Share of active cooperatives per month"), columns, rows)
 
 
-def trend_chart(period: Period, shares: dict[str, list[int | None]]) -> Markup:
+def trend_chart(
+    period: Period, shares: dict[str, list[int | None]], largest_first: list[str]
+) -> Markup:
+    """The platform's line and those of its largest provinces (`largest_first`)."""
     series = {str(_l("All regions")): [v or 0 for v in shares[PLATFORM]]}
-    for province in _trend_names(shares):
+    for province in _trend_names(shares, largest_first):
         series[province] = [v or 0 for v in shares[province]]
     return charts.line_chart(
         [month_label(m.key) for m in period.months],

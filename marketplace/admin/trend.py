@@ -20,40 +20,44 @@ def _month_index(key: str) -> int:
 def active_shares(
     months: Sequence[str],
     activity: Iterable[tuple[str, int, str]],
-    created: Iterable[tuple[str, str, int]],
+    registered: Iterable[tuple[str, int, str]],
 ) -> dict[str, list[int | None]]:
     """Per province (and PLATFORM), for each of `months` ('YYYY-MM', in order): active
     cooperatives of those registered by the month's end, in tenths of a percent (None while a
-    province has no cooperative yet).
+    province has no cooperative yet). A cooperative active before its recorded registration
+    counts as registered from then on, so that a share never exceeds 100%.
 
     `activity`: (province, cooperative id, month) for every month a cooperative acted;
-    `created`: (province, month registered, how many)."""
+    `registered`: (province, cooperative id, month registered)."""
     indexes = [_month_index(m) for m in months]
     acted: dict[tuple[str, int], set[int]] = defaultdict(set)
     for province, coop_id, month in activity:
         acted[(province, _month_index(month))].add(coop_id)
-    registered: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for province, month, count in created:
-        registered[province].append((_month_index(month), count))
+    since: dict[str, dict[int, int]] = defaultdict(dict)
+    for province, coop_id, month in registered:
+        since[province][coop_id] = _month_index(month)
     shares: dict[str, list[int | None]] = {}
-    totals_active = [0] * len(indexes)
-    totals_existing = [0] * len(indexes)
-    for province in sorted(registered):
+    platform_active = [0] * len(indexes)
+    platform_existing = [0] * len(indexes)
+    for province in sorted(since):
         row: list[int | None] = []
         for n, index in enumerate(indexes):
-            existing = sum(count for month, count in registered[province] if month <= index)
             active = set().union(
                 *(acted.get((province, index - back), set()) for back in range(WINDOW_MONTHS))
             )
-            totals_active[n] += len(active)
-            totals_existing[n] += existing
-            row.append(round(len(active) * 1000 / existing) if existing else None)
+            existing = {c for c, month in since[province].items() if month <= index} | active
+            platform_active[n] += len(active)
+            platform_existing[n] += len(existing)
+            row.append(_share(len(active), len(existing)))
         shares[province] = row
     shares[PLATFORM] = [
-        round(a * 1000 / e) if e else None
-        for a, e in zip(totals_active, totals_existing, strict=True)
+        _share(a, e) for a, e in zip(platform_active, platform_existing, strict=True)
     ]
     return shares
+
+
+def _share(part: int, whole: int) -> int | None:
+    return round(part * 1000 / whole) if whole else None
 
 
 class Change(Protocol):
