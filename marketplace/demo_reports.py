@@ -75,6 +75,10 @@ PROFILES = {
 }
 
 
+# The cooperatives the history adds (the demo's own have other slugs).
+EXTRA = Cooperative.slug.like("rpt-%")
+
+
 @dataclass
 class Seller:
     coop_id: int
@@ -100,7 +104,7 @@ def build_history(scale: int, password_hash: str, seed: int = 14) -> int:
     rng = random.Random(seed)
     with transaction():
         buyers = _buyers(password_hash, scale)
-        sellers = _demo_sellers(scale) + _extra_cooperatives(rng, scale)
+        sellers = _demo_sellers(scale) + EXTRA_cooperatives(rng, scale)
         written = _orders(rng, sellers, buyers)
     return written
 
@@ -140,7 +144,7 @@ def _demo_sellers(scale: int) -> list[Seller]:
     coops = db.session.execute(
         select(Cooperative.id, Cooperative.time_zone).where(
             Cooperative.status == CooperativeStatus.VERIFIED,
-            ~Cooperative.slug.like("rpt-%"),
+            ~EXTRA,
         )
     ).all()
     for coop_id, zone in coops:
@@ -172,19 +176,21 @@ def _registered_before_history(coop_id: int) -> None:
     )
 
 
-def _extra_cooperatives(rng: random.Random, scale: int) -> list[Seller]:
+def EXTRA_cooperatives(rng: random.Random, scale: int) -> list[Seller]:
     categories = {c.slug: c.id for c in db.session.scalars(select(Category))}
     fallback = next(iter(categories.values()))
-    sellers, number = [], 0
-    for copy in range(scale):
+    # numbered on from an earlier history's cooperatives, so that a second call adds to it
+    number = db.session.scalar(select(func.count(Cooperative.id)).where(EXTRA)) or 0
+    sellers = []
+    for _copy in range(scale):
         for province, regency, zone, category, count in REGIONS:
             for _ in range(count):
                 number += 1
                 status, profile = _fate_of_cooperative(rng)
-                coop = _extra_cooperative(number, copy, province, regency, zone, status, rng)
+                coop = EXTRA_cooperative(number, province, regency, zone, status, rng)
                 if status != CooperativeStatus.VERIFIED and profile != "stopped":
                     continue
-                product = _extra_product(coop, categories.get(category, fallback), rng)
+                product = EXTRA_product(coop, categories.get(category, fallback), rng)
                 sellers.append(Seller(coop.id, zone, [product], [], list(PROFILES[profile])))
     return sellers
 
@@ -202,7 +208,7 @@ def _fate_of_cooperative(rng: random.Random) -> tuple[str, str]:
     )
 
 
-def _extra_cooperative(number, copy, province, regency, zone, status, rng) -> Cooperative:
+def EXTRA_cooperative(number, province, regency, zone, status, rng) -> Cooperative:
     registered = utcnow() - timedelta(days=rng.randint(30, 900))
     town = regency.replace("Kota ", "").replace("Kabupaten ", "")
     coop = Cooperative(
@@ -210,7 +216,7 @@ def _extra_cooperative(number, copy, province, regency, zone, status, rng) -> Co
         name=f"Koperasi Usaha Bersama {town} {number}",
         kind="producer",
         legal_entity_number=f"AHU-{number:07d}.AH.01.26.TAHUN 2022",
-        nib=f"9{copy:04d}{number:08d}"[:13],
+        nib=f"9{number:012d}",
         province=province,
         regency=regency,
         time_zone=zone,
@@ -227,7 +233,7 @@ def _extra_cooperative(number, copy, province, regency, zone, status, rng) -> Co
     return coop
 
 
-def _extra_product(coop: Cooperative, category_id: int, rng: random.Random):
+def EXTRA_product(coop: Cooperative, category_id: int, rng: random.Random):
     price = rng.choice([25_000, 40_000, 75_000, 120_000])
     product = Product(
         cooperative_id=coop.id,
@@ -262,7 +268,8 @@ def _orders(rng: random.Random, sellers: list[Seller], buyers: list[int]) -> int
                 # Only work that is over: nothing of the history holds capacity or waits.
                 if placed < now - timedelta(days=SETTLED_DAYS):
                     plans.append((seller, placed))
-    numbered = [(n, seller, placed) for n, (seller, placed) in enumerate(plans, start=1)]
+    written = db.session.scalar(select(func.count(Order.id)).where(Order.number.like(f"{PREFIX}%")))
+    numbered = [(n, seller, placed) for n, (seller, placed) in enumerate(plans, start=written + 1)]
     for first in range(0, len(numbered), BATCH):
         _write_batch(rng, numbered[first : first + BATCH], buyers, now)
     return len(numbered)

@@ -47,36 +47,41 @@ def _in_period(column, period: Period):
     return (column >= start, column < end)
 
 
-def _province(scope: Scope):
-    return () if scope.province is None else (Cooperative.province == scope.province,)
-
-
-def _line_in_category(scope: Scope):
+def _in_scope(stmt, scope: Scope, *, by_lines: bool):
+    """Limit an orders (or shipments joined to orders) query to the scope, joining only what
+    the filter needs. `by_lines`: the query sums order lines, so a category filters them."""
+    if scope.province is not None:
+        stmt = stmt.join(Cooperative, Cooperative.id == Order.cooperative_id).where(
+            Cooperative.province == scope.province
+        )
     if scope.category_id is None:
-        return ()
-    return (
+        return stmt
+    if by_lines:
+        return stmt.join(Product, Product.id == OrderLine.product_id).where(
+            Product.category_id == scope.category_id
+        )
+    return stmt.where(
         exists(
             select(OrderLine.id)
             .join(Product, Product.id == OrderLine.product_id)
             .where(OrderLine.order_id == Order.id, Product.category_id == scope.category_id)
-        ),
+        )
     )
 
 
 def _sales(period: Period, scope: Scope) -> dict[str, tuple]:
     month = local_month(Order.confirmed_at, PLATFORM_TIME_ZONE)
+    sold = (Order.status.in_(SALE_STATUSES), *_in_period(Order.confirmed_at, period))
+    if scope.category_id is None:  # whole orders: no need to read their lines
+        stmt = select(month, func.count(Order.id), total(Order.subtotal)).where(*sold)
+        return _grouped(_in_scope(stmt, scope, by_lines=False), month)
     stmt = (
         select(month, func.count(func.distinct(Order.id)), total(OrderLine.line_total))
         .select_from(Order)
         .join(OrderLine, OrderLine.order_id == Order.id)
-        .join(Product, Product.id == OrderLine.product_id)
-        .join(Cooperative, Cooperative.id == Order.cooperative_id)
-        .where(Order.status.in_(SALE_STATUSES), *_in_period(Order.confirmed_at, period))
-        .where(*_province(scope))
+        .where(*sold)
     )
-    if scope.category_id is not None:
-        stmt = stmt.where(Product.category_id == scope.category_id)
-    return _grouped(stmt, month)
+    return _grouped(_in_scope(stmt, scope, by_lines=True), month)
 
 
 def _deliveries(period: Period, scope: Scope) -> dict[str, tuple]:
@@ -88,11 +93,13 @@ def _deliveries(period: Period, scope: Scope) -> dict[str, tuple]:
         select(month, func.count(Shipment.id), total_where(1, on_time))
         .select_from(Shipment)
         .join(Order, Order.id == Shipment.order_id)
-        .join(Cooperative, Cooperative.id == Order.cooperative_id)
         .where(Shipment.is_replacement.is_(False), *_in_period(Shipment.shipped_at, period))
-        .where(*_province(scope), *_line_in_category(scope))
     )
-    return _grouped(stmt, month)
+    return _grouped(_in_scope(stmt, scope, by_lines=False), month)
+
+
+def _province(scope: Scope):
+    return () if scope.province is None else (Cooperative.province == scope.province,)
 
 
 def _new(model, period: Period, scope: Scope, *where) -> dict[str, tuple]:

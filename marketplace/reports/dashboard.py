@@ -128,6 +128,8 @@ def business(coop: Cooperative, today: date) -> Business:
     ).one()
     paid = (
         select(Payment.order_id, func.sum(Payment.amount).label("amount"))
+        .join(Order, Order.id == Payment.order_id)
+        .where(sales)
         .group_by(Payment.order_id)
         .subquery()
     )

@@ -9,6 +9,7 @@ from sqlalchemy.sql import ColumnElement
 from marketplace.cooperatives.models import SupplyOffer
 from marketplace.extensions import db
 from marketplace.orders.models import Order, OrderStatus
+from marketplace.orders.shipment_models import Shipment
 
 # Orders that are sales: paid or accepted on terms, and not cancelled, expired or refunded.
 SALE_STATUSES = (
@@ -28,6 +29,7 @@ REPORT_INDEXES = (
     Index("ix_orders_confirmed_at", Order.confirmed_at),
     Index("ix_orders_cooperative_id_created_at", Order.cooperative_id, Order.created_at),
     Index("ix_supply_offers_product_id_updated_at", SupplyOffer.product_id, SupplyOffer.updated_at),
+    Index("ix_shipments_shipped_at", Shipment.shipped_at),
 )
 
 

@@ -18,6 +18,7 @@ INDEXES = (
     ("ix_orders_confirmed_at", "orders", ["confirmed_at"]),
     ("ix_orders_cooperative_id_created_at", "orders", ["cooperative_id", "created_at"]),
     ("ix_supply_offers_product_id_updated_at", "supply_offers", ["product_id", "updated_at"]),
+    ("ix_shipments_shipped_at", "shipments", ["shipped_at"]),
 )
 
 
