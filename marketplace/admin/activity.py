@@ -9,7 +9,7 @@ dated by its offer's last update, orders by when they were placed.
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import exists, func, literal, or_, select, union
+from sqlalchemy import and_, case, exists, func, literal, or_, select, union, union_all
 
 from marketplace.admin import trend
 from marketplace.catalogue.models import Product
@@ -74,34 +74,62 @@ def by_region(now: datetime, *, regencies: bool) -> list[RegionRow]:
     return [RegionRow(p, r, *(int(v) for v in rest)) for p, r, *rest in rows]
 
 
+def _months_table(period: Period):
+    """The period's months as rows (month, first month of its activity window), 'YYYY-MM'
+    strings, which compare as the months do."""
+    return union_all(
+        *(
+            select(
+                literal(m.key).label("month"),
+                literal(m.plus(1 - trend.WINDOW_MONTHS).key).label("since"),
+            )
+            for m in period.months
+        )
+    ).subquery()
+
+
 def share_trend(period: Period) -> dict[str, list[int | None]]:
     """Per province, the share of active cooperatives (tenths of a percent) in each month of
-    the period, oldest first; "" is the whole platform."""
+    the period, oldest first; "" is the whole platform. Counted in SQL per month and
+    province: cooperatives active in the month's window, and those registered by then."""
     window = Period(period.first.plus(1 - trend.WINDOW_MONTHS), period.last)
-    window_start, end = window.bounds(PLATFORM_TIME_ZONE)
-    order_month = local_month(Order.created_at, PLATFORM_TIME_ZONE)
-    offer_month = local_month(SupplyOffer.updated_at, PLATFORM_TIME_ZONE)
+    start, end = window.bounds(PLATFORM_TIME_ZONE)
     events = union(
-        select(Order.cooperative_id.label("coop_id"), order_month.label("month")).where(
-            Order.created_at >= window_start, Order.created_at < end
-        ),
-        select(Product.cooperative_id.label("coop_id"), offer_month.label("month"))
+        select(
+            Order.cooperative_id.label("coop_id"),
+            local_month(Order.created_at, PLATFORM_TIME_ZONE).label("month"),
+        ).where(Order.created_at >= start, Order.created_at < end),
+        select(
+            Product.cooperative_id.label("coop_id"),
+            local_month(SupplyOffer.updated_at, PLATFORM_TIME_ZONE).label("month"),
+        )
         .join(Product, Product.id == SupplyOffer.product_id)
-        .where(SupplyOffer.updated_at >= window_start, SupplyOffer.updated_at < end),
+        .where(SupplyOffer.updated_at >= start, SupplyOffer.updated_at < end),
     ).subquery()
-    activity = db.session.execute(
-        select(Cooperative.province, events.c.coop_id, events.c.month)
-        .join(Cooperative, Cooperative.id == events.c.coop_id)
-        .distinct()
-    ).all()
+    months = _months_table(period)
     created = local_month(Cooperative.created_at, PLATFORM_TIME_ZONE)
+    active = db.session.execute(
+        select(
+            months.c.month,
+            Cooperative.province,
+            func.count(func.distinct(events.c.coop_id)),
+            func.count(func.distinct(case((created > months.c.month, events.c.coop_id)))),
+        )
+        .select_from(months)
+        .join(events, and_(events.c.month >= months.c.since, events.c.month <= months.c.month))
+        .join(Cooperative, Cooperative.id == events.c.coop_id)
+        .group_by(months.c.month, Cooperative.province)
+    ).all()
     registered = db.session.execute(
-        select(Cooperative.province, Cooperative.id, created).where(Cooperative.created_at < end)
+        select(months.c.month, Cooperative.province, func.count(Cooperative.id))
+        .select_from(months)
+        .join(Cooperative, created <= months.c.month)
+        .group_by(months.c.month, Cooperative.province)
     ).all()
     return trend.active_shares(
         [m.key for m in period.months],
-        [(p, c, m) for p, c, m in activity],
-        [(p, c, m) for p, c, m in registered],
+        [(m, p, int(a), int(u)) for m, p, a, u in active],
+        [(m, p, int(n)) for m, p, n in registered],
     )
 
 

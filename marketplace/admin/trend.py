@@ -1,7 +1,6 @@
 """Pure rules of the operator's trends: the monthly share of active cooperatives, and which
 cooperatives grow and which stopped (plain data in, plain data out)."""
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Protocol, TypeVar
 
@@ -12,47 +11,34 @@ GROWTH_PERCENT = 10
 PLATFORM = ""  # the key of the whole platform's figures
 
 
-def _month_index(key: str) -> int:
-    year, month = key.split("-")
-    return int(year) * 12 + int(month) - 1
-
-
 def active_shares(
     months: Sequence[str],
-    activity: Iterable[tuple[str, int, str]],
-    registered: Iterable[tuple[str, int, str]],
+    active: Iterable[tuple[str, str, int, int]],
+    registered: Iterable[tuple[str, str, int]],
 ) -> dict[str, list[int | None]]:
-    """Per province (and PLATFORM), for each of `months` ('YYYY-MM', in order): active
-    cooperatives of those registered by the month's end, in tenths of a percent (None while a
-    province has no cooperative yet). A cooperative active before its recorded registration
-    counts as registered from then on, so that a share never exceeds 100%.
+    """Per province (and PLATFORM), for each of `months` (in order): active cooperatives of
+    those registered by the month's end, in tenths of a percent (None while a province has no
+    cooperative yet). A cooperative active before its recorded registration counts as
+    registered, so that a share never exceeds 100%.
 
-    `activity`: (province, cooperative id, month) for every month a cooperative acted;
-    `registered`: (province, cooperative id, month registered)."""
-    indexes = [_month_index(m) for m in months]
-    acted: dict[tuple[str, int], set[int]] = defaultdict(set)
-    for province, coop_id, month in activity:
-        acted[(province, _month_index(month))].add(coop_id)
-    since: dict[str, dict[int, int]] = defaultdict(dict)
-    for province, coop_id, month in registered:
-        since[province][coop_id] = _month_index(month)
+    `active`: (month, province, cooperatives active in its window, of which not registered by
+    then); `registered`: (month, province, cooperatives registered by its end)."""
+    acting = {(m, p): (a, unregistered) for m, p, a, unregistered in active}
+    existing = {(m, p): n for m, p, n in registered}
+    provinces = sorted({p for _m, p in acting} | {p for _m, p in existing})
     shares: dict[str, list[int | None]] = {}
-    platform_active = [0] * len(indexes)
-    platform_existing = [0] * len(indexes)
-    for province in sorted(since):
-        row: list[int | None] = []
-        for n, index in enumerate(indexes):
-            active = set().union(
-                *(acted.get((province, index - back), set()) for back in range(WINDOW_MONTHS))
-            )
-            existing = {c for c, month in since[province].items() if month <= index} | active
-            platform_active[n] += len(active)
-            platform_existing[n] += len(existing)
-            row.append(_share(len(active), len(existing)))
+    for province in provinces:
+        row = []
+        for month in months:
+            count, unregistered = acting.get((month, province), (0, 0))
+            row.append(_share(count, existing.get((month, province), 0) + unregistered))
         shares[province] = row
-    shares[PLATFORM] = [
-        _share(a, e) for a, e in zip(platform_active, platform_existing, strict=True)
-    ]
+    whole = []
+    for month in months:
+        counts = [acting.get((month, p), (0, 0)) for p in provinces]
+        everyone = sum(existing.get((month, p), 0) for p in provinces)
+        whole.append(_share(sum(a for a, _u in counts), everyone + sum(u for _a, u in counts)))
+    shares[PLATFORM] = whole
     return shares
 
 

@@ -7,27 +7,27 @@ from marketplace.admin.trend import PLATFORM, active_shares, classify, growth_pe
 MONTHS = ["2026-01", "2026-02", "2026-03", "2026-04"]
 
 
-def test_a_cooperative_stays_active_for_the_month_it_acted_and_two_more():
-    registered = [("Bengkulu", 1, "2025-01"), ("Bengkulu", 2, "2025-01")]
-    activity = [("Bengkulu", 1, "2026-01")]
-    shares = active_shares(MONTHS, activity, registered)
-    assert shares["Bengkulu"] == [500, 500, 500, 0]
-    assert shares[PLATFORM] == [500, 500, 500, 0]
+def test_the_share_is_active_of_registered_per_province_and_for_the_platform():
+    active = [("2026-01", "Bengkulu", 1, 0), ("2026-02", "Bengkulu", 1, 0)]
+    registered = [(m, "Bengkulu", 2) for m in MONTHS] + [(m, "Banten", 3) for m in MONTHS]
+    shares = active_shares(MONTHS, active, registered)
+    assert shares["Bengkulu"] == [500, 500, 0, 0]
+    assert shares["Banten"] == [0, 0, 0, 0]
+    assert shares[PLATFORM] == [200, 200, 0, 0]
 
 
-def test_only_cooperatives_registered_by_then_count_and_never_above_all():
-    registered = [("Jawa Barat", 1, "2026-03"), ("Banten", 2, "2025-06")]
-    # cooperative 1 sold in January, before it was registered: it counts as registered then
-    activity = [("Jawa Barat", 1, "2026-01"), ("Banten", 2, "2026-04")]
-    shares = active_shares(MONTHS, activity, registered)
-    assert shares["Jawa Barat"] == [1000, 1000, 1000, 0]
-    assert shares["Banten"] == [0, 0, 0, 1000]
-    assert shares[PLATFORM] == [500, 500, 500, 500]
+def test_a_cooperative_active_before_its_registration_counts_and_never_above_all():
+    # one active cooperative in Jawa Barat, registered only in March
+    active = [(m, "Jawa Barat", 1, 1 if m < "2026-03" else 0) for m in MONTHS]
+    registered = [(m, "Jawa Barat", 0 if m < "2026-03" else 1) for m in MONTHS]
+    shares = active_shares(MONTHS, active, registered)
+    assert shares["Jawa Barat"] == [1000, 1000, 1000, 1000]
     assert all(v is None or 0 <= v <= 1000 for row in shares.values() for v in row)
 
 
 def test_a_province_without_cooperatives_yet_has_no_share():
-    shares = active_shares(MONTHS, [], [("Banten", 9, "2026-03")])
+    registered = [("2026-03", "Banten", 1), ("2026-04", "Banten", 1)]
+    shares = active_shares(MONTHS, [], registered)
     assert shares["Banten"] == [None, None, 0, 0]
     assert shares[PLATFORM] == [None, None, 0, 0]
 
