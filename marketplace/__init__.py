@@ -108,7 +108,9 @@ def _configure_login(app: Flask) -> None:
 
     @login_manager.user_loader
     def load_user(user_id: str) -> User | None:
-        return db.session.get(User, int(user_id))
+        # A deactivated account is logged out at its next request, not only refused at login.
+        user = db.session.get(User, int(user_id))
+        return user if user is not None and user.is_active else None
 
     # Never back to a URL that only accepts POST: for a POST, the page the form was on.
     login_manager.unauthorized_handler(lambda: redirect_to_login(login_next()))
@@ -117,6 +119,7 @@ def _configure_login(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from marketplace.accounts.views import bp as accounts_bp
+    from marketplace.admin.console import bp as console_bp
     from marketplace.admin.views import bp as admin_bp
     from marketplace.catalogue.views import bp as catalogue_bp
     from marketplace.checkout.views import bp as checkout_bp
@@ -127,12 +130,14 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.ops.views import bp as ops_bp
     from marketplace.orders.views import bp as orders_bp
     from marketplace.payments.views import bp as payments_bp
+    from marketplace.reports.views import bp as reports_bp
 
     for bp in (
         accounts_bp,
         admin_bp,
         catalogue_bp,
         checkout_bp,
+        console_bp,
         cooperatives_bp,
         finance_bp,
         fulfilment_bp,
@@ -140,6 +145,7 @@ def _register_blueprints(app: Flask) -> None:
         ops_bp,
         orders_bp,
         payments_bp,
+        reports_bp,
     ):
         app.register_blueprint(bp)
 

@@ -23,9 +23,14 @@ class VerifyForm(BaseForm):
     submit = SubmitField(_l("Verify"))
 
 
-def _decision_form(reason_label, missing, confirm_label, submit_label) -> type[BaseForm]:
-    """A form for a decision that needs a reason the cooperative's admins will see, and a ticked
-    box confirming what it does."""
+SEEN_BY_ADMINS = _l("The cooperative's admins will see this.")
+
+
+def _decision_form(
+    reason_label, missing, confirm_label, submit_label, description=SEEN_BY_ADMINS
+) -> type[BaseForm]:
+    """A form for a decision that needs a reason (by default one the cooperative's admins will
+    see), and a ticked box confirming what it does."""
 
     class DecisionForm(BaseForm):
         reason = TextAreaField(
@@ -33,7 +38,7 @@ def _decision_form(reason_label, missing, confirm_label, submit_label) -> type[B
             validators=[DataRequired(message=missing), Length(max=MAX_REASON_LENGTH)],
             filters=[strip],
             render_kw={"rows": 3},
-            description=_l("The cooperative's admins will see this."),
+            description=description,
         )
         confirm = BooleanField(
             confirm_label, validators=[DataRequired(message=_l("Tick the box to confirm."))]
@@ -54,4 +59,18 @@ ReinstateForm = _decision_form(
     _l("Give a reason for reinstating."),
     _l("I understand: it returns to the catalogue and takes orders again."),
     _l("Reinstate"),
+)
+DeactivateUserForm = _decision_form(
+    _l("Reason for deactivating"),
+    _l("Give a reason."),
+    _l("I understand: this person can no longer log in, and is logged out now."),
+    _l("Deactivate the account"),
+    description=_l("Kept in the audit trail."),
+)
+ReactivateUserForm = _decision_form(
+    _l("Reason for reactivating"),
+    _l("Give a reason."),
+    _l("I understand: this person can log in again."),
+    _l("Reactivate the account"),
+    description=_l("Kept in the audit trail."),
 )

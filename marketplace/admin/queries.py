@@ -53,3 +53,29 @@ def has_published_products(coop: Cooperative) -> bool:
             )
         )
     )
+
+
+# How many characters of a search the account finder reads.
+MAX_SEARCH_LENGTH = 120
+
+
+def users_page(search: str, page: int = 1) -> Pagination:
+    """Accounts whose email or name contains `search` (all when empty), newest first."""
+    stmt = select(User).order_by(User.id.desc())
+    text = search.strip()[:MAX_SEARCH_LENGTH]
+    if text:
+        stmt = stmt.where(
+            User.email.icontains(text, autoescape=True) | User.name.icontains(text, autoescape=True)
+        )
+    return one_page(stmt, page)
+
+
+def memberships_of(user: User) -> list[Membership]:
+    """Every membership of the user, with its cooperative, for the account's roles."""
+    return list(
+        db.session.scalars(
+            select(Membership)
+            .where(Membership.user_id == user.id)
+            .order_by(Membership.status, Membership.cooperative_id)
+        )
+    )

@@ -55,15 +55,7 @@ def register() -> ResponseReturnValue:
     return render_template("cooperatives/register.html", form=form)
 
 
-@bp.get("/kelola/<slug>/")
-def manage(slug: str) -> ResponseReturnValue:
-    coop = get_cooperative_for_admin(slug, current_user)
-    return render_template(
-        "cooperatives/manage.html",
-        coop=coop,
-        counts=queries.dashboard_counts(coop),
-        active="dashboard",
-    )
+# The admin's home, /kelola/<slug>/ (cooperatives.manage), is drawn by marketplace.reports.
 
 
 @bp.route("/kelola/<slug>/pengaturan", methods=["GET", "POST"])

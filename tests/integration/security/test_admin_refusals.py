@@ -188,6 +188,12 @@ COOPERATIVE_ADMIN = {
     "checkout.quote_delivery_fee": (
         ("post", "/kelola/{slug}/pesanan/{number}/ongkir", {"fee": "1"}),
     ),
+    "reports.index": (("get", "/kelola/{slug}/laporan?dari=2026-01&sampai=2026-12", None),),
+    "reports.report": (("get", "/kelola/{slug}/laporan/kinerja-anggota", None),),
+    "reports.export": (
+        ("get", "/kelola/{slug}/laporan/pembeli.csv", None),
+        ("get", "/kelola/{slug}/laporan/anggota.xlsx", None),
+    ),
     "catalogue.manage_products": (("get", "/kelola/{slug}/produk", None),),
     "catalogue.new_product": (
         ("get", "/kelola/{slug}/produk/baru", None),
@@ -208,6 +214,21 @@ PLATFORM_ADMIN = {
     "admin.reject": (("post", "/admin/koperasi/{pending_id}/tolak", {"reason": "Data palsu"}),),
     "admin.suspend": (("post", "/admin/koperasi/{coop_id}/tangguhkan", {"reason": "Penipuan"}),),
     "admin.reinstate": (("post", "/admin/koperasi/{suspended_id}/pulihkan", {}),),
+    "console.activity_page": (("get", "/admin/aktivitas", None),),
+    "console.platform_page": (("get", "/admin/statistik?provinsi=Jawa%20Barat", None),),
+    "console.accounts": (("get", "/admin/akun?q=a", None),),
+    "console.account": (("get", "/admin/akun/{user_id}", None),),
+    "console.deactivate": (
+        ("post", "/admin/akun/{user_id}/nonaktifkan", {"reason": "Spam", "confirm": "y"}),
+    ),
+    "console.reactivate": (
+        ("post", "/admin/akun/{user_id}/aktifkan", {"reason": "Salah", "confirm": "y"}),
+    ),
+    "console.export_list": (("get", "/admin/ekspor", None),),
+    "console.export_table": (
+        ("get", "/admin/ekspor/orders.csv", None),
+        ("get", "/admin/ekspor/users.xlsx", None),
+    ),
 }
 
 
@@ -239,6 +260,7 @@ class World:
             "invitation_id": first(Invitation),
             "trusted_id": first(TrustedBuyer),
             "membership_id": self.member.id,
+            "user_id": self.member.user_id,
             "product_id": self.order.lines[0].product_id,
             "shipped_number": self.shipped.number,
             "shipment_id": first(Shipment),
