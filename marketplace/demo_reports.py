@@ -247,7 +247,8 @@ def EXTRA_product(coop: Cooperative, category_id: int, rng: random.Random):
         slug="produk-unggulan",
         name=f"Produk unggulan {coop.regency}",
         unit="pcs",
-        status=ProductStatus.PUBLISHED,
+        # sold in the history, off the catalogue now: the demo's catalogue stays the seeds'
+        status=ProductStatus.ARCHIVED,
         created_at=coop.created_at,
         updated_at=coop.created_at,
     )
