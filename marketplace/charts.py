@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 
 WIDTH = 360
 HEIGHT = 220
-LEFT = 44  # room for the value axis' labels
+LEFT = 52  # room for the value axis' labels
 RIGHT = 8
 TOP = 20  # room for the legend
 BOTTOM = 28  # room for the category labels

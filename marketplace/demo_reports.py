@@ -116,7 +116,13 @@ def _buyers(password_hash: str, scale: int) -> list[int]:
             email = f"{local}{'' if n == 0 else n}@demo.pasarkoperasi.id"
             user_id = db.session.scalar(select(User.id).where(User.email == email))
             if user_id is None:
-                user = User(email=email, name=name, password_hash=password_hash, locale="id")
+                user = User(
+                    email=email,
+                    name=name,
+                    password_hash=password_hash,
+                    locale="id",
+                    email_verified_at=utcnow(),  # demo accounts may order with mail set up
+                )
                 db.session.add(user)
                 db.session.flush()
                 user_id = user.id
@@ -241,7 +247,8 @@ def EXTRA_product(coop: Cooperative, category_id: int, rng: random.Random):
         slug="produk-unggulan",
         name=f"Produk unggulan {coop.regency}",
         unit="pcs",
-        status=ProductStatus.PUBLISHED,
+        # sold in the history, off the catalogue now: the demo's catalogue stays the seeds'
+        status=ProductStatus.ARCHIVED,
         created_at=coop.created_at,
         updated_at=coop.created_at,
     )

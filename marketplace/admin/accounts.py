@@ -18,6 +18,26 @@ def _reason(reason: str | None) -> str:
     return reason
 
 
+def _set_active(user: User, actor: User, active: bool, reason: str, refusal) -> User:
+    """Switch the account on or off under lock, with the reason in the audit trail."""
+    with transaction():
+        lock_user(user)
+        if user.is_active_account == active:
+            raise InvalidTransition(refusal)
+        user.is_active_account = active
+        user.deactivated_at = None if active else utcnow()
+        user.deactivation_reason = None if active else reason
+        record(
+            "user.reactivated" if active else "user.deactivated",
+            user,
+            actor=actor,
+            cooperative_id=None,
+            before={"active": not active},
+            after={"active": active, "reason": reason},
+        )
+    return user
+
+
 def deactivate_user(user: User, actor: User, reason: str) -> User:
     """Deactivate `user`'s account with a reason (required).
 
@@ -26,42 +46,11 @@ def deactivate_user(user: User, actor: User, reason: str) -> User:
     reason = _reason(reason)
     if user.id == actor.id:
         raise NotAllowed(_l("You cannot deactivate your own account."))
-    with transaction():
-        lock_user(user)
-        if not user.is_active_account:
-            raise InvalidTransition(_l("This account is already deactivated."))
-        user.is_active_account = False
-        user.deactivated_at = utcnow()
-        user.deactivation_reason = reason
-        record(
-            "user.deactivated",
-            user,
-            actor=actor,
-            cooperative_id=None,
-            before={"active": True},
-            after={"active": False, "reason": reason},
-        )
-    return user
+    return _set_active(user, actor, False, reason, _l("This account is already deactivated."))
 
 
 def reactivate_user(user: User, actor: User, reason: str) -> User:
     """Reactivate a deactivated account with a reason (required): it may log in again.
 
     Raises InvalidTransition when the account is active."""
-    reason = _reason(reason)
-    with transaction():
-        lock_user(user)
-        if user.is_active_account:
-            raise InvalidTransition(_l("This account is active."))
-        user.is_active_account = True
-        user.deactivated_at = None
-        user.deactivation_reason = None
-        record(
-            "user.reactivated",
-            user,
-            actor=actor,
-            cooperative_id=None,
-            before={"active": False},
-            after={"active": True, "reason": reason},
-        )
-    return user
+    return _set_active(user, actor, True, _reason(reason), _l("This account is active."))

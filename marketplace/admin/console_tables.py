@@ -9,7 +9,7 @@ from marketplace.admin.activity import RegionRow
 from marketplace.admin.platform import PlatformMonth
 from marketplace.admin.trend import PLATFORM
 from marketplace.reports.periods import Period
-from marketplace.reports.presenting import month_label, rate
+from marketplace.reports.presenting import month_label, rate, whole_percent
 from marketplace.reports.tables import MONTH, Column, Table
 from marketplace.spreadsheets import MONEY, NUMBER, RATE
 
@@ -75,7 +75,7 @@ def trend_chart(
         series,
         title=str(_l("Share of active cooperatives per month")),
         fmt=rate,
-        axis_fmt=rate,
+        axis_fmt=whole_percent,
         maximum=1000,
     )
 

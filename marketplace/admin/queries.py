@@ -19,12 +19,18 @@ STATUS_FILTERS = tuple(CooperativeStatus)
 
 
 def cooperatives_page(status: str | None, page: int = 1) -> Pagination:
-    """All cooperatives, or those with `status`; pending ones first, oldest request first."""
+    """All cooperatives, or those with `status`: pending ones first, oldest request first;
+    then the others, the most recently registered first (hundreds of them per region)."""
     stmt = select(Cooperative)
     if status in STATUS_FILTERS:
         stmt = stmt.where(Cooperative.status == status)
-    pending_first = case((Cooperative.status == CooperativeStatus.PENDING, 0), else_=1)
-    stmt = stmt.order_by(pending_first, Cooperative.created_at, Cooperative.id)
+    pending = Cooperative.status == CooperativeStatus.PENDING
+    stmt = stmt.order_by(
+        case((pending, 0), else_=1),
+        case((pending, Cooperative.created_at)),
+        Cooperative.created_at.desc(),
+        Cooperative.id.desc(),
+    )
     return one_page(stmt, page)
 
 

@@ -55,10 +55,17 @@ def chart_of(table: Table) -> Markup:
     values = [v or 0 for v in table.column(table.chart_value)]
     title = f"{table.title}: {column.label}"
     if column.kind == RATE:
-        return charts.bar_chart(labels, values, title=title, fmt=rate, axis_fmt=rate, maximum=1000)
+        return charts.bar_chart(
+            labels, values, title=title, fmt=rate, axis_fmt=whole_percent, maximum=1000
+        )
     return charts.bar_chart(
         labels, values, title=title, fmt=lambda v: cell(v, column.kind), axis_fmt=short
     )
+
+
+def whole_percent(per_mille: int) -> str:
+    """An axis figure for a rate: 50%."""
+    return f"{round(per_mille / 10)}%"
 
 
 def short(n: int) -> str:

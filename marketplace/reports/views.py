@@ -23,10 +23,12 @@ def _dashboard(slug: str) -> ResponseReturnValue:
     """What needs doing now and how the business goes (the admin's home)."""
     coop = get_cooperative_for_admin(slug, current_user)
     today = coop.local_date()
+    todo = board.to_do(coop)
     return render_template(
         "reports/dashboard.html",
         coop=coop,
-        todo=board.to_do(coop),
+        todo=todo,
+        counts={"published_products": todo.published_products},  # the status banner's
         business=board.business(coop, today),
         sales=REPORTS["penjualan"](coop, default_period(today)),
         active="dashboard",

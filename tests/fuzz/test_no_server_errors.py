@@ -153,6 +153,11 @@ class Visitor:
             self.tally.statuses[500] += 1
             return None
         self.tally.statuses[response.status_code] += 1
+        if response.mimetype != "text/html":
+            # Read a download to its end and close it, as a browser does: a streamed export
+            # left unread holds its request context until garbage collection pops it late.
+            response.get_data()
+            response.close()
         if response.status_code >= 500:
             self.tally.errors.append(f"{role} {method} {path[:200]}: {response.status_code}")
         return response
