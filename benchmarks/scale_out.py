@@ -158,7 +158,9 @@ def _count(tally: Tally, what: str, detail: str) -> None:
 
 
 def start(command: list[str], env: dict, log) -> subprocess.Popen:
-    return subprocess.Popen(command, env=env, stdout=log, stderr=log, start_new_session=True)
+    return subprocess.Popen(
+        command, env=env, cwd=ROOT, stdout=log, stderr=log, start_new_session=True
+    )
 
 
 def kill_group(process: subprocess.Popen) -> None:
@@ -223,9 +225,7 @@ def main() -> int:
         return start(command, env | {"GUNICORN_BIND": f"127.0.0.1:{port}"}, log)
 
     webs = {port: web(port) for port in web_ports}
-    worker = start(
-        [BIN / "celery", "-A", "marketplace.jobs.worker", "worker", "--concurrency=1"], env, log
-    )
+    worker = start([BIN / "celery", "-A", "celery_worker", "worker", "--concurrency=1"], env, log)
     conf = subprocess.run(
         [BIN / "python", ROOT / "deploy/nginx_conf.py", "--listen", str(args.port),
          *[a for p in web_ports for a in ("--upstream", f"127.0.0.1:{p}")],

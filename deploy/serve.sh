@@ -47,9 +47,9 @@ for port in $WEB_PORTS; do
   pids+=($!)
   upstreams+=(--upstream "127.0.0.1:$port")
 done
-"$BIN/celery" -A marketplace.jobs.worker worker --loglevel=INFO --concurrency=2 &
+"$BIN/celery" -A celery_worker worker --loglevel=INFO --concurrency=2 &
 pids+=($!)
-"$BIN/celery" -A marketplace.jobs.worker beat --loglevel=INFO \
+"$BIN/celery" -A celery_worker beat --loglevel=INFO \
   --schedule "$RUN_DIR/celerybeat-schedule" --pidfile= &
 pids+=($!)
 "$BIN/python" deploy/nginx_conf.py --listen "$PORT" "${upstreams[@]}" --run-dir "$RUN_DIR" \

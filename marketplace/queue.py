@@ -1,7 +1,7 @@
 """The job queue: one Celery app, configured from the Flask app.
 
 With `CELERY_BROKER_URL` set (Redis in production) jobs go to the broker and a worker
-(`celery -A marketplace.jobs.worker worker`) runs them; without it (`make run`, the tests) they
+(`celery -A celery_worker worker`) runs them; without it (`make run`, the tests) they
 run in-process at once, so nothing needs a server. Tasks run inside a Flask app context.
 """
 

@@ -1,7 +1,7 @@
 """Background jobs: delivering the outbox and the periodic housekeeping, on Celery.
 
 `marketplace/queue.py` holds the Celery app; this package registers its tasks and the beat
-schedule. The worker and the scheduler load `marketplace.jobs.worker`.
+schedule. The worker and the scheduler load `celery_worker`.
 """
 
 from flask import Flask

@@ -7,6 +7,7 @@ import sys
 import time
 import uuid
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -19,6 +20,7 @@ from marketplace.mail import queue_mail
 from marketplace.outbox import OutboxMessage
 from marketplace.transaction import transaction
 
+ROOT = Path(__file__).resolve().parents[3]  # where celery_worker.py is
 BROKER = "redis://127.0.0.1:6379/14"
 WAIT_SECONDS = 120  # a worker starts in seconds, slower on a loaded 2-core machine
 
@@ -45,10 +47,12 @@ def _worker(app, queue_name: str, smtp_port: int) -> subprocess.Popen:
         "MAIL_SERVER": "127.0.0.1",
         "MAIL_PORT": str(smtp_port),
     }
-    command = [sys.executable, "-m", "celery", "-A", "marketplace.jobs.worker", "worker",
+    command = [sys.executable, "-m", "celery", "-A", "celery_worker", "worker",
                "--pool=solo", "-Q", queue_name, "--without-heartbeat", "--without-gossip",
                "--without-mingle", "--loglevel=WARNING"]  # fmt: skip
-    return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    return subprocess.Popen(
+        command, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
 
 
 def _stop(process: subprocess.Popen) -> str:

@@ -54,8 +54,8 @@ def test_the_procfile_names_the_worker_and_scheduler_of_our_celery_app():
     lines = dict(line.split(": ", 1) for line in (DEPLOY / "Procfile").read_text().splitlines())
     assert set(lines) == {"web", "worker", "scheduler"}
     assert "wsgi:app" in lines["web"]
-    assert "marketplace.jobs.worker worker" in lines["worker"]
-    assert "marketplace.jobs.worker beat" in lines["scheduler"]
+    assert "celery_worker worker" in lines["worker"]
+    assert "celery_worker beat" in lines["scheduler"]
 
 
 def test_the_beat_schedule_names_only_registered_tasks(app):

@@ -1,7 +1,7 @@
 """What the worker and the scheduler load:
 
-    celery -A marketplace.jobs.worker worker
-    celery -A marketplace.jobs.worker beat
+    celery -A celery_worker worker
+    celery -A celery_worker beat
 
 They read the same environment as the web processes (production settings unless FLASK_CONFIG
 says otherwise); CELERY_BROKER_URL names the broker (Redis).
@@ -13,4 +13,4 @@ from marketplace import create_app
 from marketplace.queue import celery
 
 flask_app = create_app(os.environ.get("FLASK_CONFIG", "production"))
-app = celery  # what `celery -A marketplace.jobs.worker` looks for
+app = celery  # what `celery -A celery_worker` looks for
