@@ -2,6 +2,7 @@
 nothing (`flask seed-demo` is safe to repeat)."""
 
 from datetime import timedelta
+from functools import partial
 
 import click
 from sqlalchemy import select
@@ -35,6 +36,7 @@ from marketplace.demo_data import (
 )
 from marketplace.demo_delivery import DELIVERY
 from marketplace.demo_shipping import SHIPPING_TARGETS, take_to
+from marketplace.demo_shu import seed_shu
 from marketplace.extensions import db
 from marketplace.finance.queries import balance
 from marketplace.finance.services import (
@@ -311,6 +313,7 @@ def seed_demo() -> None:
             _offers(coop, products[spec["slug"]])
         _cooperative(PENDING_COOPERATIVE, CooperativeStatus.PENDING, password_hash)
     _demo_orders(buyer, coops, products)
+    seed_shu(partial(_place_demo_order, buyer))
 
 
 def demo_logins() -> list[tuple[str, str]]:

@@ -23,6 +23,7 @@ from marketplace.accounts.models import User
 from marketplace.cooperatives.models import Membership
 from marketplace.db import Money, TimestampMixin, UTCDateTime
 from marketplace.extensions import db
+from marketplace.finance.models import LedgerEntry
 from marketplace.finance.shu import Fund
 
 
@@ -108,3 +109,4 @@ class ShuMemberShare(db.Model):
     ledger_entry_id: Mapped[int | None] = mapped_column(ForeignKey("ledger_entries.id"))
 
     membership: Mapped[Membership] = relationship()
+    ledger_entry: Mapped[LedgerEntry | None] = relationship()

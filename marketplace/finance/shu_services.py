@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from marketplace.accounts.models import User
 from marketplace.audit.services import record
@@ -145,8 +147,9 @@ def approve(shu_year: ShuYear, actor: User) -> ShuYear:
                     amount=result.funds[fund.key],
                 )
             )
+        people = _members_with_users(members)
         for member in members:
-            _freeze_share(shu_year, coop, actor, member, result)
+            _freeze_share(shu_year, coop, actor, member, people[member.member_id], result)
         shu_year.status, shu_year.approved_at = ShuStatus.APPROVED, utcnow()
         shu_year.approved_by_id = actor.id
         record(
@@ -165,7 +168,15 @@ def approve(shu_year: ShuYear, actor: User) -> ShuYear:
     return shu_year
 
 
-def _freeze_share(shu_year, coop, actor, member, result: ShuDistribution) -> None:
+def _members_with_users(members) -> dict[int, Membership]:
+    ids = [m.member_id for m in members]
+    rows = db.session.scalars(
+        select(Membership).where(Membership.id.in_(ids)).options(selectinload(Membership.user))
+    )
+    return {m.id: m for m in rows}
+
+
+def _freeze_share(shu_year, coop, actor, member, membership, result: ShuDistribution) -> None:
     mid, total = member.member_id, result.total[member.member_id]
     share = ShuMemberShare(
         shu_year_id=shu_year.id,
@@ -185,10 +196,7 @@ def _freeze_share(shu_year, coop, actor, member, result: ShuDistribution) -> Non
             created_by_id=actor.id,
             memo=f"SHU {shu_year.year}",
         )
-        db.session.add(entry)
-        db.session.flush()
-        share.ledger_entry_id = entry.id
-        membership = db.session.get(Membership, mid)
+        share.ledger_entry = entry
         notify(
             membership.user,
             "member.shu",
