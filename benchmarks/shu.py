@@ -55,7 +55,6 @@ def seed() -> tuple[int, int]:
     from marketplace.cooperatives.models import Cooperative, Membership
     from marketplace.extensions import db
     from marketplace.finance.models import LedgerEntry
-    from marketplace.finance.savings_models import SavingsEntry
 
     now = datetime.now(UTC)
     rnd = random.Random(12)
@@ -99,9 +98,19 @@ def seed() -> tuple[int, int]:
             for _ in range(ENTRIES)
         ],
     )  # fmt: skip
+    save(coop.id, members, rnd, stamp)
+    db.session.commit()
+    return coop.id, admin_user
+
+
+def save(coop_id: int, members: list[int], rnd: random.Random, stamp: dict) -> None:
+    """Pokok, twelve months of wajib, and sukarela for every other member."""
+    from marketplace.extensions import db
+    from marketplace.finance.savings_models import SavingsEntry
+
     savings = []
     for n, mid in enumerate(members):
-        base = {"cooperative_id": coop.id, "membership_id": mid, "memo": "", **stamp}
+        base = {"cooperative_id": coop_id, "membership_id": mid, "memo": "", **stamp}
         savings.append({**base, "kind": "pokok", "amount": 100_000, "booked_on": date(YEAR, 1, 6)})
         for month in range(1, 13):
             savings.append(
@@ -113,8 +122,6 @@ def seed() -> tuple[int, int]:
                 {**base, "kind": "sukarela", "amount": amount, "booked_on": date(YEAR, 4, 1)}
             )
     db.session.execute(insert(SavingsEntry), savings)
-    db.session.commit()
-    return coop.id, admin_user
 
 
 def timed(run, repeats: int = REPEATS) -> tuple[float, object]:

@@ -91,7 +91,7 @@ def _date_in(order: Order, moment: datetime) -> None:
 def _months(first: tuple[int, int], last: tuple[int, int]):
     year, month = first
     while (year, month) <= last:
-        yield date(year, month, 5)
+        yield date(year, month, 1)
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
 
 

@@ -57,6 +57,7 @@ def _member_values(row) -> list:
 
 
 def pdf(report: RatReport) -> bytes:
+    """The report as the cooperative's document: summary, policy and funds, members, savings."""
     coop, loc = report.coop, _locale()
     doc = Document(_title(report), coop.name)
     doc.letterhead(
@@ -68,15 +69,25 @@ def pdf(report: RatReport) -> bytes:
         ],
     )
     doc.section(_title(report), [f"{label}: {rupiah(v, loc)}" for label, v in _summary(report)])
-    sukarela = report.policy and report.policy.sukarela_counts
+    _pdf_funds(doc, report, loc)
+    _pdf_members(doc, report, loc)
+    _pdf_savings(doc, report, loc)
+    joined = ", ".join(m.display_name for m in report.joined)
     doc.section(
-        _("SHU policy"),
+        _("Membership changes"),
         [
-            _(
-                "Voluntary savings count for jasa modal: %(answer)s",
-                answer=_("yes") if sukarela else _("no"),
-            )
+            _("Joined: %(count)s", count=len(report.joined)) + (f" ({joined})" if joined else ""),
+            _("Left: %(count)s", count=report.left),
         ],
+    )
+    return doc.output_bytes()
+
+
+def _pdf_funds(doc: Document, report: RatReport, loc: str) -> None:
+    sukarela = report.policy and report.policy.sukarela_counts
+    answer = _("yes") if sukarela else _("no")
+    doc.section(
+        _("SHU policy"), [_("Voluntary savings count for jasa modal: %(answer)s", answer=answer)]
     )
     doc.table(
         [_("Fund"), _("Share"), _("Amount")],
@@ -86,48 +97,40 @@ def pdf(report: RatReport) -> bytes:
         ],
         [110, 30, 40],
     )
+
+
+def _pdf_members(doc: Document, report: RatReport, loc: str) -> None:
+    headers = [_("Member"), _("Transactions"), _("Savings"), _("JUA"), _("JMA"), _("SHU")]
     doc.table(
-        [
-            _("Member"),
-            _("Transactions"),
-            _("Savings"),
-            _("JUA"),
-            _("JMA"),
-            _("SHU"),
-            _("Final tax"),
-        ],
+        [*headers, _("Final tax")],
         [
             [
                 f"{r.membership.member_number} {r.membership.display_name}",
-                *(rupiah(v, loc) for v in (r.transactions, r.savings, r.jua, r.jma, r.total)),
+                *_rupiahs(loc, r.transactions, r.savings, r.jua, r.jma, r.total),
                 rupiah(r.final_tax, loc),
             ]
             for r in report.members
         ],
         [46, 24, 22, 22, 22, 22, 22],
     )
+
+
+def _rupiahs(loc: str, *amounts: int) -> list[str]:
+    return [rupiah(v, loc) for v in amounts]
+
+
+def _pdf_savings(doc: Document, report: RatReport, loc: str) -> None:
     doc.table(
         [_("Savings"), _("Deposits"), _("Withdrawals"), _("Balance at year end")],
         [
             [
                 str(KIND_LABELS[k.kind]),
-                rupiah(k.deposits, loc),
-                rupiah(k.withdrawals, loc),
-                rupiah(k.balance, loc),
+                *(rupiah(v, loc) for v in (k.deposits, k.withdrawals, k.balance)),
             ]
             for k in report.kinds
         ],
         [75, 35, 35, 35],
     )
-    doc.section(
-        _("Membership changes"),
-        [
-            _("Joined: %(count)s", count=len(report.joined))
-            + (": " + ", ".join(m.display_name for m in report.joined) if report.joined else ""),
-            _("Left: %(count)s", count=report.left),
-        ],
-    )
-    return doc.output_bytes()
 
 
 def xlsx(report: RatReport) -> bytes:

@@ -51,7 +51,7 @@ class SavingsSettingsForm(BaseForm):
 
 
 class SavingsEntryForm(BaseForm):
-    kind = SelectField(_l("Kind"), choices=choices(KIND_LABELS.items()))
+    kind = SelectField(_l("Kind"), choices=choices(KIND_LABELS.items()), default="wajib")
     direction = RadioField(
         _l("Movement"),
         choices=choices([("deposit", _l("Deposit")), ("withdrawal", _l("Withdrawal"))]),
