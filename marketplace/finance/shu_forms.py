@@ -66,16 +66,16 @@ class SavingsEntryForm(BaseForm):
 def _basis_points(text: str) -> int | None:
     """'25', '2,5' or '2.5' (per cent, at most two decimals) as basis points; else None."""
     raw = (text or "").strip().replace(",", ".").removesuffix("%").strip()
-    if raw == "" or len(raw) > 8:
+    if raw == "" or len(raw) > 8 or not raw.isascii():
         return None
     try:
         value = Decimal(raw)
     except InvalidOperation:
         return None
-    points = value * 100
-    if not value.is_finite() or points != points.to_integral_value() or not 0 <= value <= 100:
+    if not value.is_finite() or not 0 <= value <= 100:  # also NaN, sNaN and Infinity
         return None
-    return int(points)
+    points = value * 100
+    return int(points) if points == points.to_integral_value() else None
 
 
 class _PolicyForm(BaseForm):
