@@ -88,6 +88,8 @@ def _import_models() -> None:
     import marketplace.checkout.models
     import marketplace.cooperatives.models
     import marketplace.finance.models
+    import marketplace.finance.savings_models
+    import marketplace.finance.shu_models
     import marketplace.fulfilment.models
     import marketplace.notifications.models
     import marketplace.orders.models
@@ -124,6 +126,8 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.catalogue.views import bp as catalogue_bp
     from marketplace.checkout.views import bp as checkout_bp
     from marketplace.cooperatives.views import bp as cooperatives_bp
+    from marketplace.finance.savings_views import bp as savings_bp
+    from marketplace.finance.shu_views import bp as shu_bp
     from marketplace.finance.views import bp as finance_bp
     from marketplace.fulfilment.views import bp as fulfilment_bp
     from marketplace.notifications.views import bp as notifications_bp
@@ -146,6 +150,8 @@ def _register_blueprints(app: Flask) -> None:
         orders_bp,
         payments_bp,
         reports_bp,
+        savings_bp,
+        shu_bp,
     ):
         app.register_blueprint(bp)
 

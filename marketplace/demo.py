@@ -2,6 +2,7 @@
 nothing (`flask seed-demo` is safe to repeat)."""
 
 from datetime import timedelta
+from functools import partial
 
 import click
 from sqlalchemy import select
@@ -36,6 +37,7 @@ from marketplace.demo_data import (
 from marketplace.demo_delivery import DELIVERY
 from marketplace.demo_reports import seed_reports
 from marketplace.demo_shipping import SHIPPING_TARGETS, take_to
+from marketplace.demo_shu import seed_shu
 from marketplace.extensions import db
 from marketplace.finance.queries import balance
 from marketplace.finance.services import (
@@ -313,6 +315,7 @@ def seed_demo() -> None:
         _cooperative(PENDING_COOPERATIVE, CooperativeStatus.PENDING, password_hash)
     _demo_orders(buyer, coops, products)
     seed_reports()
+    seed_shu(partial(_place_demo_order, buyer))
 
 
 def demo_logins() -> list[tuple[str, str]]:

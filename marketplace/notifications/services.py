@@ -109,6 +109,9 @@ MESSAGES = {
         "%(cooperative)s transferred %(amount)s to you (reference %(reference)s). Your "
         "statement shows it."
     ),
+    "member.shu": _l(
+        "%(cooperative)s approved the SHU of %(year)s: %(amount)s is credited to your balance."
+    ),
     "cooperative.suspended": _l(
         "The platform admin suspended %(cooperative)s. Reason: %(reason)s. It no longer appears "
         "in the catalogue and takes no new orders; finish your open orders as usual."

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from marketplace.audit.models import AuditEvent
 from marketplace.cooperatives.models import Cooperative
 from marketplace.extensions import db
-from marketplace.finance import queries
+from marketplace.finance import queries, shu_queries
 from marketplace.finance.models import LedgerEntry, PayoutBatch, PayoutLine
 from marketplace.fulfilment import services as work
 from marketplace.fulfilment.models import Assignment
@@ -25,6 +25,7 @@ from tests.factories import (
     make_product,
     order_of,
 )
+from tests.integration.finance.demo_checks import assert_demo_shu_follows_the_method
 
 PRICE = 50_000  # the product's unit price for 40 units
 FEE_BP = 1_000  # 10%: the member earns 45,000 a unit
@@ -360,7 +361,7 @@ def test_the_demo_bekasi_books_balance_to_the_rupiah(app):
     kinds = set(
         db.session.scalars(select(LedgerEntry.kind).where(LedgerEntry.cooperative_id == coop.id))
     )
-    assert kinds == {"earning", "deduction", "payout"}
+    assert kinds == {"earning", "deduction", "payout", "shu"}  # the SHU of 2025 (demo_shu)
     assert db.session.scalars(select(PayoutBatch.status)).all() == ["paid"]
     for m in queries.member_balances(coop):
         checked = db.session.scalars(
@@ -369,10 +370,12 @@ def test_the_demo_bekasi_books_balance_to_the_rupiah(app):
             )
         ).all()
         earned = sum(a.accepted_quantity * a.payout_per_unit for a in checked)
-        assert m.balance == earned - m.deducted - m.paid
+        shu = sum(share.total for _year, share in shu_queries.member_shares(m.membership))
+        assert m.balance == earned + shu - m.deducted - m.paid
         rows = queries.statement(m.membership)
         assert (rows[-1].running_balance if rows else 0) == m.balance
     assert any(m.paid and m.deducted for m in queries.member_balances(coop))
+    assert_demo_shu_follows_the_method(coop)
 
 
 def test_the_fee_setting_refuses_what_is_not_a_fee(app, books):

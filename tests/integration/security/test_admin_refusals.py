@@ -175,6 +175,47 @@ COOPERATIVE_ADMIN = {
             {"amount": "1000", "reason": "Diretas"},
         ),
     ),
+    "savings.overview": (("get", "/kelola/{slug}/keuangan/simpanan", None),),
+    "savings.settings": (
+        (
+            "post",
+            "/kelola/{slug}/keuangan/simpanan/pengaturan",
+            {
+                "pokok_amount": "1",
+                "wajib_amount": "1",
+                "wajib_period_months": "1",
+                "wajib_since": "2025-01-01",
+            },
+        ),
+    ),
+    "savings.member": (
+        ("get", "/kelola/{slug}/keuangan/simpanan/anggota/{membership_id}", None),
+        (
+            "post",
+            "/kelola/{slug}/keuangan/simpanan/anggota/{membership_id}",
+            {
+                "kind": "sukarela",
+                "direction": "deposit",
+                "amount": "1000",
+                "booked_on": "2025-01-01",
+            },
+        ),
+    ),
+    "shu.latest": (("get", "/kelola/{slug}/keuangan/shu", None),),
+    "shu.year": (("get", "/kelola/{slug}/keuangan/shu/{year}", None),),
+    "shu.save_policy": (
+        (
+            "post",
+            "/kelola/{slug}/keuangan/shu/{year}/kebijakan",
+            {"fund_jasa_usaha": "50", "fund_jasa_modal": "50"},
+        ),
+    ),
+    "shu.save_draft": (
+        ("post", "/kelola/{slug}/keuangan/shu/{year}/jumlah", {"amount": "1", "expenses": "0"}),
+    ),
+    "shu.approve": (("post", "/kelola/{slug}/keuangan/shu/{year}/setujui", {}),),
+    "shu.rat_pdf": (("get", "/kelola/{slug}/keuangan/shu/{year}/rat.pdf", None),),
+    "shu.rat_xlsx": (("get", "/kelola/{slug}/keuangan/shu/{year}/rat.xlsx", None),),
     "cooperatives.delivery": (
         ("get", "/kelola/{slug}/pengiriman", None),
         ("post", "/kelola/{slug}/pengiriman", {"offers_pickup": "y", "hub_address": "Diretas"}),
@@ -269,6 +310,7 @@ class World:
             "batch_id": first(PayoutBatch),
             "rate_id": first(DeliveryFeeRate),
             "payout_line_id": first(PayoutLine),
+            "year": self.coop.local_date().year - 1,
         }
 
 
