@@ -6,6 +6,12 @@ quantities open orders hold per product and delivery date.
 
 Promised quantities are the lines of orders in a promising status (placed up to in
 production) due on their delivery date, as the catalogue has always counted them.
+
+Interface for other packages:
+    available_by_date(product_ids, day=None) -> {product id: units}    # checkout, catalogue
+    available_by_dates(product_ids, days | weeks=...) -> {id: [(day, units)]}
+    schedule_shortfalls_for(product_id, [(due, quantity)]) -> [(due, short)]  # contracts
+    capacity_inputs(product_id) -> (Offer, [Promise], today)   # for capacity.* directly
 """
 
 from collections import defaultdict
@@ -113,3 +119,21 @@ def available_by_date(product_ids: Iterable[int], day: date | None = None) -> di
 def horizon_day(today: date) -> date:
     """The furthest date whose production counts (capacity.HORIZON_WEEKS from today)."""
     return today + timedelta(weeks=capacity.HORIZON_WEEKS)
+
+
+def capacity_inputs(product_id: int) -> tuple[capacity.Offer, list[capacity.Promise], date]:
+    """What the pure rules need for one product: its pooled active offers, what open orders
+    hold per date, and its cooperative's today (for capacity.* functions)."""
+    offers = pooled_offers([product_id])
+    supply, zone = offers.get(product_id, (capacity.Offer(0), TimeZone.WIB))
+    return supply, promised_by_product([product_id]).get(product_id, []), _today_in(zone)
+
+
+def schedule_shortfalls_for(
+    product_id: int, schedule: Sequence[tuple[date, int]]
+) -> list[tuple[date, int]]:
+    """(due date, units short) for each call-off of `schedule` that the product's capacity
+    over time cannot cover on top of the open orders, earliest first; [] when all is
+    covered (see capacity.schedule_shortfalls). For an offtake contract's coverage check."""
+    supply, promised, today = capacity_inputs(product_id)
+    return capacity.schedule_shortfalls([supply], promised, schedule, today)

@@ -7,7 +7,11 @@ import pytest
 from sqlalchemy import event, select
 
 from marketplace.audit.models import AuditEvent
-from marketplace.cooperatives.availability import available_by_date, available_by_dates
+from marketplace.cooperatives.availability import (
+    available_by_date,
+    available_by_dates,
+    schedule_shortfalls_for,
+)
 from marketplace.cooperatives.models import SupplyOffer
 from marketplace.extensions import db
 from marketplace.limits import MAX_QUANTITY
@@ -162,3 +166,17 @@ def test_product_page_shows_availability_this_week_in_4_and_in_12_weeks(app, cli
     assert "Waktu produksi tidak cukup" in table
     assert "200 pcs" in table and "400 pcs" in table
     assert "Dalam 4 minggu" in table and "Dalam 12 minggu" in table
+
+
+def test_a_call_off_schedule_is_checked_against_capacity_over_time_and_open_orders(app, shop):
+    product = shop.product
+    make_offer(make_member(shop.coop), product, 0, rate_per_week=40)
+    today = shop.coop.local_date()
+    week = [today + timedelta(weeks=n) for n in range(9)]
+    order_of(english_user("Hotel"), product, 60, delivery_date=week[2])
+    # 100 ready + 40 a week, 60 held for week 2: 40 every week is covered.
+    assert schedule_shortfalls_for(product.id, [(week[n], 40) for n in range(1, 9)]) == []
+    # 100 a week: week 1 fits (120 may go by then without touching the 60);
+    # week 2 only 20 more (180 made, 160 promised); week 3 the 40 made that week.
+    bigger = [(week[n], 100) for n in (3, 1, 2)]
+    assert schedule_shortfalls_for(product.id, bigger) == [(week[2], 80), (week[3], 60)]
