@@ -47,6 +47,10 @@ order, so ``[]`` means the whole schedule is covered on top of what is promised 
 Earliest first takes the most units in total: each entry leaves the most for later ones.
 
 Every function raises ValueError on negative numbers. Inputs are plain ints and dates.
+
+Known simplification: a service (sessions) follows the same cumulative rule as goods, so
+sessions not booked in early weeks count towards a later date. The allocation engine still
+checks a service member's work per delivery day (fulfilment/services/capacity.py).
 """
 
 from collections.abc import Iterable, Sequence
