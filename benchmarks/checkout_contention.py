@@ -10,6 +10,12 @@ Every buyer has the product in the cart (1 unit) and submits the checkout form's
 from its own thread, app context, session and connection, all released together by a barrier.
 Prints the checkouts placed per second and the oversold units (must be 0: exit status 1
 otherwise).
+
+    python benchmarks/checkout_contention.py --rate 5 --weeks 12   # capacity over time
+
+With `--rate`, the offer also makes that many units a week and the buyers ask for delivery
+in `--weeks` weeks: what may be sold is the availability by that date (units + rate x weeks,
+read before the run), and oversold units are counted against it.
 """
 
 from __future__ import annotations
@@ -66,7 +72,7 @@ def fresh_schema(app) -> None:
         db.session.remove()
 
 
-def seed(app, buyers: int, units: int) -> tuple[int, int, list[int]]:
+def seed(app, buyers: int, units: int, rate: int = 0) -> tuple[int, int, list[int]]:
     """A verified cooperative, one product with `units` offered, `buyers` buyers with 1 unit of
     it in their carts. Returns (product id, cooperative id, buyer ids)."""
     from marketplace.accounts.models import User
@@ -107,7 +113,11 @@ def seed(app, buyers: int, units: int) -> tuple[int, int, list[int]]:
         )
         membership = Membership(user=member, cooperative=coop, member_number="M-1")
         db.session.add_all([coop, member, category, product, membership])
-        db.session.add(SupplyOffer(membership=membership, product=product, units_available=units))
+        db.session.add(
+            SupplyOffer(
+                membership=membership, product=product, units_available=units, rate_per_week=rate
+            )
+        )
         users = [
             User(email=f"buyer{i}@bench.example", password_hash="x", name=f"Buyer {i}")
             for i in range(buyers)
@@ -123,15 +133,30 @@ def seed(app, buyers: int, units: int) -> tuple[int, int, list[int]]:
         return result
 
 
-def run(app, product_id: int, coop_id: int, buyer_ids: list[int]) -> tuple[float, dict]:
+def delivery_day(weeks: int):
+    from marketplace.db import utcnow
+
+    return utcnow().date() + timedelta(days=7 * weeks)
+
+
+def available_then(app, product_id: int, day) -> int:
+    from marketplace.cooperatives.availability import available_by_date
+    from marketplace.extensions import db
+
+    with app.app_context():
+        available = available_by_date([product_id], day)[product_id]
+        db.session.remove()
+        return available
+
+
+def run(app, product_id: int, coop_id: int, buyer_ids: list[int], day) -> tuple[float, dict]:
     from marketplace.accounts.models import User
     from marketplace.checkout.services import Delivery, checkout_cart
-    from marketplace.db import utcnow
     from marketplace.errors import InsufficientCapacity
     from marketplace.extensions import db
 
     delivery = Delivery(
-        delivery_date=utcnow().date() + timedelta(days=7),
+        delivery_date=day,
         recipient_name="Dewi",
         recipient_phone="+6281311112222",
         province="DKI Jakarta",
@@ -189,17 +214,24 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--buyers", type=int, default=100)
     parser.add_argument("--units", type=int, default=60)
+    parser.add_argument("--rate", type=int, default=0, help="units made per week")
+    parser.add_argument("--weeks", type=int, default=1, help="delivery in this many weeks")
     args = parser.parse_args()
     url = database_url()
     app = make_app(url, connections=min(args.buyers, 40))
     fresh_schema(app)
-    product_id, coop_id, buyer_ids = seed(app, args.buyers, args.units)
-    elapsed, outcomes = run(app, product_id, coop_id, buyer_ids)
+    product_id, coop_id, buyer_ids = seed(app, args.buyers, args.units, args.rate)
+    day = delivery_day(args.weeks)
+    available = available_then(app, product_id, day)
+    elapsed, outcomes = run(app, product_id, coop_id, buyer_ids, day)
     sold = sold_units(app, product_id)
-    oversold = max(sold - args.units, 0)
+    oversold = max(sold - available, 0)
     placed = outcomes.get("placed", 0)
     print(f"database: {url.rsplit('@', 1)[-1]}")
-    print(f"buyers: {args.buyers}, units available: {args.units}")
+    print(
+        f"buyers: {args.buyers}, units ready: {args.units}, rate per week: {args.rate}, "
+        f"delivery: {day.isoformat()}, available by then: {available}"
+    )
     print(f"outcomes: {dict(sorted(outcomes.items()))}")
     print(f"elapsed: {elapsed:.3f} s")
     print(
@@ -209,7 +241,7 @@ def main() -> int:
     print(f"units sold: {sold}")
     print(f"oversold units: {oversold}")
     errors = sum(n for k, n in outcomes.items() if k.startswith("error"))
-    return 1 if oversold or errors or sold != min(args.units, args.buyers) else 0
+    return 1 if oversold or errors or sold != min(available, args.buyers) else 0
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ from marketplace.cooperatives.models import (
     SupplyOffer,
 )
 from marketplace.db import utcnow
+from marketplace.demo_capacity import seed_capacity
 from marketplace.demo_data import (
     COOPERATIVES,
     DEMO_PASSWORD,
@@ -314,6 +315,7 @@ def seed_demo() -> None:
             _offers(coop, products[spec["slug"]])
         _cooperative(PENDING_COOPERATIVE, CooperativeStatus.PENDING, password_hash)
     _demo_orders(buyer, coops, products)
+    seed_capacity()
     seed_reports()
     seed_shu(partial(_place_demo_order, buyer))
 

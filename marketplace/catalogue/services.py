@@ -2,9 +2,10 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 
 from marketplace.accounts.models import User
 from marketplace.audit.services import record
@@ -18,17 +19,16 @@ from marketplace.catalogue.models import (
     ProductUnit,
 )
 from marketplace.catalogue.queries import list_categories
-from marketplace.cooperatives.models import (
-    Cooperative,
-    Membership,
-    MembershipStatus,
-    SupplyOffer,
+from marketplace.cooperatives.availability import (
+    SHOWN_WEEKS,
+    available_by_date,
+    available_by_dates,
 )
+from marketplace.cooperatives.models import Cooperative
 from marketplace.errors import InvalidTransition, ValidationFailed
 from marketplace.extensions import db
 from marketplace.labels import STATUS_LABELS
 from marketplace.limits import MAX_LEAD_TIME_DAYS, MAX_QUANTITY
-from marketplace.orders.models import PROMISING_STATUSES, Order, OrderLine
 from marketplace.slugs import first_free, slugify
 from marketplace.transaction import transaction
 
@@ -96,36 +96,30 @@ class ProductData:
 
 
 def availability_for(product_ids: Iterable[int]) -> dict[int, int]:
-    """Pooled availability per product id, for every id asked about (0 when nothing is offered).
+    """Pooled availability now per product id, for every id asked about (0 when nothing is
+    offered): what a new order due today may take (cooperatives.availability, by date)."""
+    return available_by_date(product_ids)
 
-    Availability is what the active members' active supply offers add up to, minus what orders
-    in a promising status (placed up to in production) already hold; never below 0.
-    Two queries, however many products are asked about.
-    """
-    ids = sorted(set(product_ids))
-    if not ids:
-        return {}
-    offered = dict(
-        db.session.execute(
-            select(SupplyOffer.product_id, func.sum(SupplyOffer.units_available))
-            .join(Membership, SupplyOffer.membership_id == Membership.id)
-            .where(
-                SupplyOffer.product_id.in_(ids),
-                SupplyOffer.active.is_(True),
-                Membership.status == MembershipStatus.ACTIVE,
-            )
-            .group_by(SupplyOffer.product_id)
-        ).all()
-    )
-    promised = dict(
-        db.session.execute(
-            select(OrderLine.product_id, func.sum(OrderLine.quantity))
-            .join(Order, OrderLine.order_id == Order.id)
-            .where(OrderLine.product_id.in_(ids), Order.status.in_(PROMISING_STATUSES))
-            .group_by(OrderLine.product_id)
-        ).all()
-    )
-    return {pid: max(int(offered.get(pid) or 0) - int(promised.get(pid) or 0), 0) for pid in ids}
+
+@dataclass(frozen=True)
+class DatedAvailability:
+    """One row of a product page's "availability by date": what a new order may take."""
+
+    weeks: int  # from the cooperative's today
+    day: date
+    available: int
+    deliverable: bool  # False when the lead time does not allow delivery by `day`
+
+
+def availability_by_week(product: Product) -> list[DatedAvailability]:
+    """Availability of `product` in 1, 4 and 12 weeks (capacity over time), for its page."""
+    today = product.cooperative.local_date()
+    series = available_by_dates([product.id], weeks=SHOWN_WEEKS, today={product.id: today})
+    earliest = today + timedelta(days=product.lead_time_days)
+    return [
+        DatedAvailability(weeks, day, units, day >= earliest)
+        for weeks, (day, units) in zip(SHOWN_WEEKS, series[product.id], strict=True)
+    ]
 
 
 def pooled_availability(product: Product) -> int:

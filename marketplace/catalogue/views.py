@@ -52,6 +52,7 @@ def product(coop_slug: str, product_slug: str) -> ResponseReturnValue:
         "catalogue/product.html",
         product=product,
         available=services.pooled_availability(product),
+        by_date=services.availability_by_week(product),
         typed_quantity=typed if typed.isdigit() else None,
     )
 

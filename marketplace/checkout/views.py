@@ -9,7 +9,7 @@ from flask_login import current_user
 
 from marketplace.accounts.access import public, redirect_to_login
 from marketplace.catalogue.access import get_public_product
-from marketplace.catalogue.services import availability_for
+from marketplace.catalogue.services import availability_by_week, availability_for
 from marketplace.checkout import services
 from marketplace.checkout.access import get_cart_item_for_buyer
 from marketplace.checkout.forms import (
@@ -183,9 +183,13 @@ def new_order(coop_slug: str, product_slug: str) -> ResponseReturnValue:
         if outcome:
             flash(_("Your order %(number)s is placed.", number=order.number), "success")
             return redirect(url_for("orders.order_detail", number=order.number))
-    available = availability_for([product.id])[product.id]
     return render_template(
-        "checkout/new.html", form=form, product=product, available=available, earliest=earliest
+        "checkout/new.html",
+        form=form,
+        product=product,
+        available=availability_for([product.id])[product.id],
+        by_date=availability_by_week(product),
+        earliest=earliest,
     )
 
 

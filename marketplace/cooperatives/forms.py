@@ -268,6 +268,16 @@ class SupplyOfferForm(BaseForm):
         render_kw={"inputmode": "numeric", "min": 0},
         description=_l("0 means you cannot take work for this product now."),
     )
+    rate_per_week = WholeNumberField(
+        _l("Units you can make per week after that"),
+        default=0,
+        validators=[Optional(), _quantity(0, _l("Units cannot be negative."))],
+        render_kw={"inputmode": "numeric", "min": 0},
+        description=_l(
+            "Sessions per week for a service. Counted for later delivery dates: "
+            "0 means only the units above."
+        ),
+    )
     min_lot = WholeNumberField(
         _l("Minimum lot"),
         default=1,
@@ -291,13 +301,15 @@ class SupplyOfferForm(BaseForm):
         return SupplyOfferData(
             units_available=self.units_available.data,
             min_lot=self.min_lot.data,
+            rate_per_week=self.rate_per_week.data or 0,
             quality_grade=self.quality_grade.data or "",
             active=bool(self.active.data),
         )
 
     def validate_min_lot(self, field) -> None:
         units = self.units_available.data
-        if units and field.data is not None and units > 0 and field.data > units:
+        rate = self.rate_per_week.data or 0
+        if units and field.data is not None and field.data > max(units, rate):
             raise ValidationError(
                 _l("The minimum lot cannot be more than the units you can supply.")
             )

@@ -212,19 +212,23 @@ class Invitation(TimestampMixin, db.Model):
 
 
 class SupplyOffer(TimestampMixin, db.Model):
-    """What one member can deliver of one product within the product's lead time."""
+    """What one member can deliver of one product: units ready now (within the lead time)
+    and units made per further week (sessions for a service); see cooperatives/capacity.py."""
 
     __tablename__ = "supply_offers"
     __table_args__ = (
         UniqueConstraint("membership_id", "product_id"),
         CheckConstraint("units_available >= 0", name="units_nonnegative"),
         CheckConstraint("min_lot >= 1", name="min_lot_positive"),
+        CheckConstraint("rate_per_week >= 0", name="rate_nonnegative"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     membership_id: Mapped[int] = mapped_column(ForeignKey("memberships.id"), index=True)
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
     units_available: Mapped[int] = mapped_column(Integer)
+    # 0: the member makes no more than the ready units (the behaviour before rates existed).
+    rate_per_week: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     min_lot: Mapped[int] = mapped_column(Integer, default=1)
     quality_grade: Mapped[str] = mapped_column(String(20), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)

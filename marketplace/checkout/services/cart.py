@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select
@@ -11,9 +11,10 @@ from sqlalchemy.orm import selectinload
 from marketplace.accounts.models import User
 from marketplace.catalogue import pricing
 from marketplace.catalogue.models import Product
-from marketplace.catalogue.services import availability_for
 from marketplace.checkout.models import CartItem
 from marketplace.checkout.services.rules import earliest_delivery_date, quantity_error
+from marketplace.cooperatives.availability import available_by_dates
+from marketplace.cooperatives.capacity import HORIZON_WEEKS
 from marketplace.cooperatives.models import Cooperative
 from marketplace.errors import NotAllowed, ValidationFailed
 from marketplace.extensions import db
@@ -27,7 +28,8 @@ class CartLine:
     product: Product
     unit_price: int | None  # None when no tier applies (the quantity is below the minimum)
     line_total: int
-    available: int
+    available: int  # now
+    available_later: int  # by the furthest delivery date whose production counts
     problem: str | None  # why this line cannot be checked out as it is, or None
 
 
@@ -52,17 +54,31 @@ def _check_product(product: Product) -> None:
 def _check_quantity(product: Product, quantity: int) -> None:
     if not 1 <= quantity <= MAX_QUANTITY:
         raise ValidationFailed(_("Enter a quantity between 1 and 10.000.000."), field="quantity")
-    error = quantity_error(product, quantity, availability_for([product.id])[product.id])
+    error = _later_error(product, quantity, _now_and_later([product.id])[product.id])
     if error is not None:
         raise error
+
+
+def _now_and_later(product_ids) -> dict[int, tuple[tuple[date, int], tuple[date, int]]]:
+    """((today, available now), (furthest day, available then)) per product. The cart holds
+    up to the second: checkout then checks the chosen date and names what it allows."""
+    series = available_by_dates(product_ids, weeks=(0, HORIZON_WEEKS))
+    return {pid: (now, later) for pid, (now, later) in series.items()}
+
+
+def _later_error(product: Product, quantity: int, available) -> ValidationFailed | None:
+    (_today, now), (furthest, later) = available
+    return quantity_error(product, quantity, later, furthest if later > now else None)
 
 
 def add_to_cart(buyer: User, product: Product, quantity: int) -> CartItem:
     """Put `quantity` of `product` in the buyer's cart (adding to what is there) and commit.
 
-    The resulting quantity must respect the product's minimum, step and current availability
-    (nothing is reserved until checkout). Raises ValidationFailed / InsufficientCapacity with
-    field "quantity", NotAllowed for a product that cannot be ordered.
+    The resulting quantity must respect the product's minimum, step and the availability for
+    the furthest delivery date (nothing is reserved until checkout; capacity over time may
+    allow more for later dates than now, and checkout checks the chosen date). Raises
+    ValidationFailed / InsufficientCapacity with field "quantity", NotAllowed for a product
+    that cannot be ordered.
     """
     _check_product(product)
     with transaction():
@@ -116,7 +132,7 @@ def cart_groups(buyer: User, now: datetime | None = None) -> list[CartGroup]:
             .order_by(CartItem.id)
         )
     )
-    available = availability_for(item.product_id for item in items)
+    available = _now_and_later([item.product_id for item in items])
     grouped: dict[int, list[CartLine]] = defaultdict(list)
     for item in items:
         grouped[item.product.cooperative_id].append(_line(item, available[item.product_id]))
@@ -130,7 +146,7 @@ def cart_groups(buyer: User, now: datetime | None = None) -> list[CartGroup]:
     return sorted(groups, key=lambda g: (g.cooperative.name, g.cooperative.id))
 
 
-def _line(item: CartItem, available: int) -> CartLine:
+def _line(item: CartItem, available) -> CartLine:
     product = item.product
     tiers = [pricing.Tier(t.min_quantity, t.unit_price) for t in product.price_tiers]
     try:
@@ -141,10 +157,11 @@ def _line(item: CartItem, available: int) -> CartLine:
     if not product.is_orderable:
         problem = _("This product cannot be ordered now.")
     else:
-        error = quantity_error(product, item.quantity, available)
+        error = _later_error(product, item.quantity, available)
         problem = error.message if error else None
     total = pricing.line_total(item.quantity, unit_price) if unit_price is not None else 0
-    return CartLine(item, product, unit_price, total, available, problem)
+    (_today, now), (_furthest, later) = available
+    return CartLine(item, product, unit_price, total, now, later, problem)
 
 
 def earliest_date_for_cart(groups: list[CartGroup]):

@@ -16,12 +16,12 @@ from marketplace.accounts.recovery import ensure_may_place_orders
 from marketplace.audit.services import record
 from marketplace.catalogue import pricing
 from marketplace.catalogue.models import Product
-from marketplace.catalogue.services import availability_for
 from marketplace.checkout.lines import CheckoutLine, Delivery, OrderRequest, Origin
 from marketplace.checkout.locks import lock_products
 from marketplace.checkout.services.delivery_choice import resolve_delivery
 from marketplace.checkout.services.rules import earliest_delivery_date, quantity_error
 from marketplace.checkout.services.sources import CartSource, FixedLines, LineSource
+from marketplace.cooperatives.availability import available_by_date
 from marketplace.cooperatives.delivery import DeliveryChoice
 from marketplace.db import utcnow
 from marketplace.errors import NotAllowed, ValidationFailed
@@ -78,8 +78,10 @@ def place(
 ) -> list[Order]:
     """Place the lines of `source` as one order per cooperative, in one transaction.
 
-    Promises: every quantity respects its product's minimum, step and the availability at the
-    moment of placing (read under a write lock, so concurrent checkouts never oversell); the
+    Promises: every quantity respects its product's minimum, step and the availability by the
+    delivery date at the moment of placing (capacity over time: ready units plus production
+    until then, minus what every open order holds by its own date; read under the products'
+    write lock, so concurrent checkouts never oversell, whatever their dates); the
     delivery date is not before any product's lead time allows in its cooperative's time zone;
     each order's total includes VAT when its cooperative is a PKP; orders on invoice terms are
     confirmed at once; an audit event per order names the origin. On any error nothing is
@@ -154,7 +156,8 @@ def _build_orders(
             .execution_options(populate_existing=True)
         )
     }
-    available = availability_for(products)
+    # By the delivery date: ready units plus production until then, minus every promise.
+    available = available_by_date(products, delivery.delivery_date)
     by_coop: dict[int, list[tuple[Product, CheckoutLine]]] = defaultdict(list)
     for line in lines:
         product = products[line.product_id]
@@ -192,9 +195,6 @@ def _check_orderable(product: Product, quantity: int, available: int, day: date)
         raise NotAllowed(
             _("%(product)s cannot be ordered now. Remove it from your cart.", product=product.name)
         )
-    error = quantity_error(product, quantity, available)
-    if error is not None:
-        raise error
     earliest = earliest_delivery_date(product)
     if day < earliest:
         raise ValidationFailed(
@@ -205,6 +205,9 @@ def _check_orderable(product: Product, quantity: int, available: int, day: date)
             ),
             field="delivery_date",
         )
+    error = quantity_error(product, quantity, available, day)
+    if error is not None:
+        raise error
 
 
 def _delivery_columns(delivery: Delivery) -> dict:

@@ -2,6 +2,7 @@
 
 from datetime import date, datetime, timedelta
 
+from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 
 from marketplace.catalogue import pricing
@@ -22,8 +23,18 @@ def earliest_delivery_date(product: Product, now: datetime | None = None) -> dat
     return product.cooperative.local_date(now) + timedelta(days=product.lead_time_days)
 
 
-def quantity_error(product: Product, quantity: int, available: int) -> ValidationFailed | None:
-    """The error to show when `quantity` of `product` may not be ordered, else None."""
+# When the check is for a delivery date: the date and what capacity over time gives by then.
+AVAILABLE_BY_MESSAGE = _l(
+    "Only %(available)s %(unit)s of %(product)s can be made ready by %(date)s. "
+    "Order less, or choose a later delivery date."
+)
+
+
+def quantity_error(
+    product: Product, quantity: int, available: int, day: date | None = None
+) -> ValidationFailed | None:
+    """The error to show when `quantity` of `product` may not be ordered, else None.
+    `available` is what is available by `day` (the delivery date) when one is given."""
     problem = pricing.quantity_problem(
         quantity,
         minimum=product.min_order_quantity,
@@ -37,7 +48,12 @@ def quantity_error(product: Product, quantity: int, available: int) -> Validatio
         if problem == pricing.QuantityProblem.ABOVE_AVAILABLE
         else ValidationFailed
     )
-    message = str(QUANTITY_MESSAGES[problem]) % {
+    template = QUANTITY_MESSAGES[problem]
+    if problem == pricing.QuantityProblem.ABOVE_AVAILABLE and day is not None:
+        template = AVAILABLE_BY_MESSAGE
+    message = str(template) % {
+        "product": product.name,
+        "date": format_date(day, "long") if day is not None else "",
         "minimum": product.min_order_quantity,
         "step": product.order_step,
         "available": available,

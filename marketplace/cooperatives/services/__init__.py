@@ -36,6 +36,7 @@ from marketplace.cooperatives.services.registration import (
 )
 from marketplace.cooperatives.services.supply_offers import (
     SupplyOfferData,
+    available_by_date,
     pooled_availability,
     save_supply_offer,
 )
@@ -59,6 +60,7 @@ __all__ = [
     "invite_member",
     "inviter_name",
     "next_member_number",
+    "available_by_date",
     "pooled_availability",
     "refusal_for",
     "refusal_message",

@@ -1,12 +1,15 @@
 """Members' supply offers: what each member can deliver of each product."""
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from datetime import date
 
 from flask_babel import lazy_gettext as _l
 
 from marketplace.audit.services import record
 from marketplace.catalogue.models import Product
 from marketplace.catalogue.services import availability_for
+from marketplace.cooperatives import availability
 from marketplace.cooperatives.models import (
     Membership,
     MembershipRole,
@@ -25,13 +28,22 @@ class SupplyOfferData:
 
     units_available: int
     min_lot: int = 1
+    rate_per_week: int = 0  # units (sessions) made per further week; see capacity.py
     quality_grade: str = ""
     active: bool = True
 
 
 def pooled_availability(product_ids: list[int]) -> dict[int, int]:
-    """Units of each product the cooperative can still promise (the catalogue's definition)."""
+    """Units of each product the cooperative can still promise now (the catalogue's definition)."""
     return availability_for(product_ids)
+
+
+def available_by_date(product_ids: Iterable[int], day: date | None = None) -> dict[int, int]:
+    """Units of each product a new order due on `day` (default: today) may take: the active
+    offers' ready units plus their production in whole weeks up to `day`, minus what open
+    orders hold, keeping every later order's promise (cooperatives/capacity.py). Two
+    aggregate queries however many products."""
+    return availability.available_by_date(product_ids, day)
 
 
 def save_supply_offer(

@@ -1,5 +1,6 @@
 """What each member can still take of a product: supply offers minus work already held."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -8,6 +9,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import joinedload
 
 from marketplace.catalogue.models import ProductKind
+from marketplace.cooperatives.capacity import Offer, Promise, available_by
 from marketplace.cooperatives.models import Membership, MembershipStatus, SupplyOffer
 from marketplace.db import utcnow
 from marketplace.extensions import db
@@ -46,11 +48,11 @@ def _held_units(statuses):
 
 def _held_query(line: OrderLine, statuses):
     query = (
-        select(Assignment.membership_id, _held_units(statuses))
+        select(Assignment.membership_id, Order.delivery_date, _held_units(statuses))
         .join(OrderLine, Assignment.order_line_id == OrderLine.id)
         .join(Order, OrderLine.order_id == Order.id)
         .where(OrderLine.product_id == line.product_id, Order.status.in_(PROMISING_STATUSES))
-        .group_by(Assignment.membership_id)
+        .group_by(Assignment.membership_id, Order.delivery_date)
     )
     if line.product.kind == ProductKind.SERVICE:
         # A service (a photo session) is booked for a day: capacity counts per delivery date.
@@ -58,16 +60,29 @@ def _held_query(line: OrderLine, statuses):
     return query
 
 
-def held_by_member(line: OrderLine) -> dict[int, int]:
-    """Units of the line's product each member holds in open or accepted work."""
-    return {m: int(units) for m, units in db.session.execute(_held_query(line, LIVE_STATUSES))}
+def _held_by_date(line: OrderLine, statuses) -> dict[int, list[Promise]]:
+    held: dict[int, list[Promise]] = defaultdict(list)
+    for member_id, due, units in db.session.execute(_held_query(line, statuses)):
+        held[member_id].append(Promise(due, int(units)))
+    return held
 
 
-def promised_by(line: OrderLine, membership_id: int) -> int:
-    """Units of the line's product the member has said yes to (accepted, not yet released)."""
-    query = _held_query(line, PROMISED_STATUSES).where(Assignment.membership_id == membership_id)
-    row = db.session.execute(query).first()
-    return int(row[1]) if row else 0
+def member_capacity(line: OrderLine, offer: SupplyOffer | None, held: list[Promise]) -> int:
+    """Units the member can still deliver of the line's product by the line's due date: its
+    ready units plus its weekly production until then (cooperatives/capacity.py), minus the
+    work it holds, keeping the promise of work due later. 0 without an active offer."""
+    if offer is None or not offer.active:
+        return 0
+    supply = Offer(offer.units_available, offer.rate_per_week)
+    today = line.order.cooperative.local_date()
+    return available_by([supply], held, line.order.delivery_date, today)
+
+
+def capacity_left_for(line: OrderLine, offer: SupplyOffer | None, membership_id: int) -> int:
+    """What the member may still say yes to on this line: member_capacity over the work it
+    has accepted (not merely been offered)."""
+    held = _held_by_date(line, PROMISED_STATUSES).get(membership_id, [])
+    return member_capacity(line, offer, held)
 
 
 def recent_load(product_id: int) -> dict[int, int]:
@@ -114,14 +129,15 @@ def _offers(line: OrderLine) -> list[SupplyOffer]:
 
 
 def candidates(line: OrderLine, *, exclude: set[int] = frozenset()) -> list[CandidateRow]:
-    """Members with an active offer for the line's product and the capacity they have left."""
-    held = held_by_member(line)
+    """Members with an active offer for the line's product and the capacity they have left
+    by the line's due date (capacity over time)."""
+    held = _held_by_date(line, LIVE_STATUSES)
     loads = recent_load(line.product_id)
     return [
         CandidateRow(
             membership=offer.membership,
             offer=offer,
-            capacity=max(offer.units_available - held.get(offer.membership_id, 0), 0),
+            capacity=member_capacity(line, offer, held.get(offer.membership_id, [])),
             recent_load=loads.get(offer.membership_id, 0),
         )
         for offer in _offers(line)

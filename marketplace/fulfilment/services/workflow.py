@@ -14,6 +14,7 @@ Status rules (DESIGN.md §5):
   after a rejection keeps the order `in_production`.
 """
 
+from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -29,8 +30,8 @@ from marketplace.fulfilment.locks import lock_assignments, lock_order_work
 from marketplace.fulfilment.models import Assignment, AssignmentStatus
 from marketplace.fulfilment.services.capacity import (
     accepted_units,
+    capacity_left_for,
     covered,
-    promised_by,
     waiting_for_answer,
 )
 from marketplace.fulfilment.services.planning import reoffer_line
@@ -62,7 +63,8 @@ def _lock(assignment: Assignment, membership_ids=None) -> None:
 
 def accept_assignment(assignment: Assignment, member: User) -> None:
     """The member says yes. Promises: the member's accepted work of this product never exceeds
-    its declared supply offer, also when several answers arrive at once (InsufficientCapacity)."""
+    its declared supply offer by the due date (ready units plus weekly production until then),
+    also when several answers arrive at once (InsufficientCapacity)."""
     with transaction():
         _lock(assignment, [assignment.membership_id])
         _check_answerable(assignment, S.ACCEPTED)
@@ -72,15 +74,15 @@ def accept_assignment(assignment: Assignment, member: User) -> None:
                 SupplyOffer.product_id == assignment.order_line.product_id,
             )
         )
-        declared = offer.units_available if offer is not None and offer.active else 0
-        promised = promised_by(assignment.order_line, assignment.membership_id)
-        if promised + assignment.quantity > declared:
+        line = assignment.order_line
+        left = capacity_left_for(line, offer, assignment.membership_id)
+        if assignment.quantity > left:
             raise InsufficientCapacity(
                 _(
-                    "Your supply offer is %(declared)s and you have already accepted "
-                    "%(promised)s; raise your offer or decline this work.",
-                    declared=declared,
-                    promised=promised,
+                    "With the work you have already accepted, your supply offer covers "
+                    "%(left)s more units by %(date)s; raise your offer or decline this work.",
+                    left=left,
+                    date=format_date(line.order.delivery_date, "long"),
                 )
             )
         assignment.status = S.ACCEPTED

@@ -1,9 +1,11 @@
-"""No oversell, ever: many concurrent checkouts at the last units of a product (PostgreSQL,
-where row locks matter; SQLite has one writer at a time anyway)."""
+"""No oversell, ever: many concurrent checkouts at the last units of a product, also for
+different delivery dates under capacity over time (PostgreSQL, where row locks matter;
+SQLite has one writer at a time anyway)."""
 
 import os
 import threading
 from collections import Counter
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -13,6 +15,8 @@ from marketplace.catalogue.models import Product
 from marketplace.catalogue.services import availability_for
 from marketplace.checkout.models import CartItem
 from marketplace.checkout.services import OrderRequest, add_to_cart, checkout_cart, place_order
+from marketplace.cooperatives.availability import available_by_date
+from marketplace.cooperatives.models import SupplyOffer
 from marketplace.errors import InsufficientCapacity
 from marketplace.extensions import db
 from marketplace.orders.models import Order, OrderLine
@@ -101,6 +105,46 @@ def test_sixty_concurrent_orders_for_the_last_units_sell_exactly_what_is_availab
     assert outcomes == Counter({"ordered": 17, "sold out": BUYERS - 17}), outcomes
     assert sold(product_id) == 17
     assert availability_for([product_id])[product_id] == 0
+
+
+def test_concurrent_orders_for_different_dates_never_promise_more_than_is_made_by_each_date(app):
+    # Nothing ready, 10 a week: 20 by week 2, 120 by week 12. Near and far orders race; the
+    # product lock serialises them, so no date is ever promised beyond its production.
+    product = one_unit_product(units=0)
+    offer = db.session.scalars(select(SupplyOffer).where(SupplyOffer.product_id == product.id))
+    offer.one().rate_per_week = 10
+    db.session.commit()
+    today = product.cooperative.local_date()
+    near, far = today + timedelta(weeks=2), today + timedelta(weeks=12)
+    buyer_ids = [make_user(f"Dated buyer {i}").id for i in range(BUYERS)]
+    product_id = product.id
+
+    def order(i: int) -> str:
+        day = near if i % 3 == 0 else far
+        place_order(
+            db.session.get(User, buyer_ids[i]),
+            db.session.get(Product, product_id),
+            OrderRequest(
+                quantity=10,
+                delivery=delivery(delivery_date=day),
+                idempotency_key=f"dated-contention-{i:08d}",
+            ),
+        )
+        return "ordered"
+
+    outcomes = run_concurrently(app, BUYERS, order)
+    assert outcomes == Counter({"ordered": 12, "sold out": BUYERS - 12}), outcomes
+    db.session.expire_all()
+    by_day = dict(
+        db.session.execute(
+            select(Order.delivery_date, func.sum(OrderLine.quantity))
+            .join(OrderLine, OrderLine.order_id == Order.id)
+            .group_by(Order.delivery_date)
+        ).all()
+    )
+    assert by_day.get(near, 0) <= 20 and sum(by_day.values()) == 120, by_day
+    assert available_by_date([product_id], near) == {product_id: 0}
+    assert available_by_date([product_id], far) == {product_id: 0}
 
 
 def test_concurrent_cart_checkouts_with_several_products_neither_oversell_nor_deadlock(app):

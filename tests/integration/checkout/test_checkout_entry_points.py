@@ -3,7 +3,7 @@ agreed elsewhere (a quote, a contract) replaces the tiers, the same key places o
 rules of the product still hold for lines from anywhere."""
 
 import pytest
-from flask_babel import force_locale
+from flask_babel import force_locale, format_date
 from sqlalchemy import select
 
 from marketplace.audit.models import AuditEvent
@@ -44,7 +44,12 @@ def test_a_quote_line_keeps_its_agreed_price_and_names_its_origin(app, two_shops
     [
         (25, ValidationFailed, "Order in multiples of 10 pcs."),
         (10, ValidationFailed, "The minimum order is 20 pcs."),
-        (500, InsufficientCapacity, "Only 200 pcs are available now."),
+        (
+            500,
+            InsufficientCapacity,
+            "Only 200 pcs of Boneka Beruang can be made ready by {date}. "
+            "Order less, or choose a later delivery date.",
+        ),
     ],
 )
 def test_lines_from_any_entry_point_obey_the_products_rules(
@@ -54,7 +59,9 @@ def test_lines_from_any_entry_point_obey_the_products_rules(
     buyer = english_user("Hotel")
     before = db_state()
     source = FixedLines((CheckoutLine(bear.id, quantity, 40_000),), Origin.CALL_OFF)
-    with force_locale("en"), pytest.raises(error) as raised:
-        place(buyer, source, delivery(), {dolls.id: "bank_transfer"}, "k" * 20)
-    assert (raised.value.message, raised.value.field) == (message, "quantity")
+    with force_locale("en"):
+        expected = message.format(date=format_date(delivery().delivery_date, "long"))
+        with pytest.raises(error) as raised:
+            place(buyer, source, delivery(), {dolls.id: "bank_transfer"}, "k" * 20)
+    assert (raised.value.message, raised.value.field) == (expected, "quantity")
     assert db_state() == before

@@ -233,7 +233,7 @@ def test_accepting_never_promises_more_than_the_offer(app, world):
     page = client_for(app, a.user).post(
         f"/pekerjaan/{_assignment(a).id}/terima", follow_redirects=True
     )
-    assert "Your supply offer is 30" in page.get_data(as_text=True)
+    assert "your supply offer covers 30 more units by" in page.get_data(as_text=True)
     assert db_state() == before
     assert offer is not None
 
