@@ -89,7 +89,8 @@ def _import_models() -> None:
     import marketplace.notifications.models
     import marketplace.orders.models
     import marketplace.orders.shipment_models
-    import marketplace.payments.models  # noqa: F401
+    import marketplace.payments.models
+    import marketplace.rfq.models  # noqa: F401
 
 
 def _configure_login(app: Flask) -> None:
@@ -122,6 +123,7 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.notifications.views import bp as notifications_bp
     from marketplace.orders.views import bp as orders_bp
     from marketplace.payments.views import bp as payments_bp
+    from marketplace.rfq.views import bp as rfq_bp
 
     for bp in (
         accounts_bp,
@@ -134,6 +136,7 @@ def _register_blueprints(app: Flask) -> None:
         notifications_bp,
         orders_bp,
         payments_bp,
+        rfq_bp,
     ):
         app.register_blueprint(bp)
 

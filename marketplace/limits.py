@@ -25,3 +25,7 @@ MAX_REASON_LENGTH = 1000
 # at the calendar's ends (0001-01-01, 9999-12-31) would overflow time-zone arithmetic.
 FIRST_DATE = date(2000, 1, 1)
 LAST_DATE = date(2100, 12, 31)
+
+# Requests for quotation: cooperatives one RFQ may go to, and characters of its texts.
+MAX_RFQ_COOPERATIVES = 10
+MAX_RFQ_TEXT = 4000

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from flask import current_app, request
 
-_KEY = re.compile(r"^[0-9a-f]{32}\.(jpg|png)$")
+_KEY = re.compile(r"^[0-9a-f]{32}\.(jpg|png|pdf)$")
 
 
 class LocalStorage:
@@ -54,12 +54,23 @@ def storage() -> LocalStorage:
 
 
 def media_type(key: str) -> str:
+    if key.endswith(".pdf"):
+        return "application/pdf"  # only keys of files checked by rfq.attachments end so
     return "image/png" if key.endswith(".png") else "image/jpeg"
 
 
 # The pages that take photos: up to 4 of 5 MB each and the form around them. Every other
 # request keeps MAX_CONTENT_LENGTH.
-UPLOAD_ENDPOINTS = frozenset({"orders.manage_shipment", "orders.complain"})
+UPLOAD_ENDPOINTS = frozenset(
+    {
+        "orders.manage_shipment",
+        "orders.complain",
+        "rfq.new_request",
+        "rfq.new_request_for_product",
+        "rfq.buyer_thread",
+        "rfq.admin_thread",
+    }
+)
 UPLOAD_LIMIT = 21 * 1024 * 1024
 
 
