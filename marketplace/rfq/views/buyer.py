@@ -12,6 +12,7 @@ from werkzeug.wrappers import Response
 from marketplace.catalogue.access import get_public_product
 from marketplace.catalogue.models import Product
 from marketplace.cooperatives.delivery import choices_for
+from marketplace.labels import unit_label
 from marketplace.payments.methods import methods_for
 from marketplace.rfq import queries, services
 from marketplace.rfq.access import (
@@ -46,6 +47,8 @@ def _new_request(product: Product | None) -> ResponseReturnValue:
     form = RFQForm()
     coops = queries.verified_cooperatives()
     form.cooperatives.choices = [(str(c.id), c.name) for c in coops]
+    if product is not None:  # an RFQ from a product page is in that product's unit
+        form.unit.choices = [(product.unit, unit_label(product.unit))]
     if product is not None and not form.is_submitted():
         form.title.data = product.name
         form.quantity.data = product.min_order_quantity

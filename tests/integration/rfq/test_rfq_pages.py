@@ -111,6 +111,13 @@ def test_a_request_from_a_product_page_is_prefilled(app, sellers):
     assert first.product.name in page and 'value="20"' in page
     product_page = client.get(f"/produk/{first.coop.slug}/{first.product.slug}")
     assert url in product_page.get_data(as_text=True)
+    # The unit is the product's, whatever the form says.
+    response = client.post(url, data=rfq_form([first.coop.id], unit="kg"))
+    assert response.status_code == 400
+    response = client.post(url, data=rfq_form([first.coop.id], unit="pcs"))
+    assert response.status_code == 302
+    rfq = db.session.scalar(select(RFQ))
+    assert (rfq.product_id, rfq.unit) == (first.product.id, "pcs")
 
 
 def test_admin_quotes_buyer_compares_and_accepts_into_an_order(app):

@@ -13,6 +13,7 @@ from marketplace.notifications.models import Notification
 from marketplace.orders.models import Order, OrderStatus
 from marketplace.rfq import services
 from marketplace.rfq.models import RecipientStatus, RFQStatus
+from marketplace.rfq.services.accepting import ACCEPT_REFUSALS
 from tests.factories import db_state, delivery, english_user, make_cooperative
 from tests.rfq_support import build_world, make_seller, quote, quote_input, rfq_input
 
@@ -87,8 +88,9 @@ def test_an_expired_quote_cannot_be_accepted(world):
     q1.valid_until = world.first.coop.local_date() - timedelta(days=1)
     db.session.commit()
     before = db_state()
-    with pytest.raises(InvalidTransition, match="expired"):
+    with pytest.raises(InvalidTransition) as refused:
         accept(world, q1)
+    assert refused.value.message == str(ACCEPT_REFUSALS["expired"])
     assert db_state() == before
 
 
