@@ -14,7 +14,7 @@ from marketplace.audit.services import record
 from marketplace.checkout.lines import CheckoutLine, Delivery, Origin
 from marketplace.checkout.services.placing import place
 from marketplace.cooperatives.delivery import DeliveryChoice
-from marketplace.errors import InvalidTransition, ValidationFailed
+from marketplace.errors import InvalidTransition, NotAllowed, ValidationFailed
 from marketplace.extensions import db
 from marketplace.orders.models import Order
 from marketplace.rfq import rules
@@ -57,6 +57,10 @@ class QuoteSource:
         )
         if refusal is not None:
             raise InvalidTransition(str(ACCEPT_REFUSALS[refusal]))
+        if not self.quote.product.is_orderable:
+            raise NotAllowed(
+                _("The quoted product cannot be ordered now: ask the cooperative to publish it.")
+            )
         earliest = earliest_for(self.quote)
         if self.delivery.delivery_date < earliest:
             raise ValidationFailed(

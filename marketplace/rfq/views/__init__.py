@@ -1,7 +1,7 @@
 """The RFQ blueprint: buyer pages under /permintaan/, cooperative admin pages under
 /kelola/<slug>/permintaan/. Shared here: status labels, saving checked files, serving them."""
 
-from flask import Blueprint, Response, abort, flash
+from flask import Blueprint, flash
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -11,7 +11,7 @@ from marketplace.errors import ValidationFailed
 from marketplace.rfq import services
 from marketplace.rfq.attachments import MAX_ATTACHMENTS, AttachmentRejected, check_attachment
 from marketplace.rfq.services import StoredFile
-from marketplace.storage import media_type, storage
+from marketplace.storage import storage
 from marketplace.views import domain_errors
 
 bp = Blueprint("rfq", __name__)
@@ -64,20 +64,6 @@ def save_files(files: list[FileStorage]) -> list[StoredFile]:
 def forget(files: list[StoredFile]) -> None:
     for f in files:
         storage().delete(f.key)
-
-
-def serve_file(key: str) -> Response:
-    data = storage().open(key)
-    if data is None:
-        abort(404)
-    response = Response(data, mimetype=media_type(key))
-    # Private: only the two parties may see it; a key never changes its content. A PDF is
-    # downloaded rather than shown inside the site.
-    response.headers["Cache-Control"] = "private, max-age=31536000, immutable"
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    if key.endswith(".pdf"):
-        response.headers["Content-Disposition"] = f'attachment; filename="{key}"'
-    return response
 
 
 def post_from(form, recipient, *, from_buyer: bool) -> bool:

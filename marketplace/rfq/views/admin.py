@@ -11,7 +11,8 @@ from marketplace.cooperatives.access import get_cooperative_for_admin
 from marketplace.rfq import queries, services
 from marketplace.rfq.access import attachment_for_admin, get_recipient_for_admin
 from marketplace.rfq.forms import DeclineForm, MessageForm, QuoteForm
-from marketplace.rfq.views import bp, post_from, serve_file
+from marketplace.rfq.views import bp, post_from
+from marketplace.storage import private_file
 from marketplace.url_params import page_number
 from marketplace.views import domain_errors
 
@@ -118,4 +119,4 @@ def decline(slug: str, recipient_id: int) -> ResponseReturnValue:
 def admin_file(slug: str, recipient_id: int, key: str) -> Response:
     coop = get_cooperative_for_admin(slug, current_user)
     recipient = get_recipient_for_admin(coop, recipient_id)
-    return serve_file(attachment_for_admin(recipient, key))
+    return private_file(attachment_for_admin(recipient, key))

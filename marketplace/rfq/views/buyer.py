@@ -22,7 +22,8 @@ from marketplace.rfq.access import (
     get_rfq_for_buyer,
 )
 from marketplace.rfq.forms import MessageForm, RFQForm, accept_form
-from marketplace.rfq.views import bp, forget, post_from, save_files, serve_file
+from marketplace.rfq.views import bp, forget, post_from, save_files
+from marketplace.storage import private_file
 from marketplace.url_params import page_number
 from marketplace.views import domain_errors
 
@@ -156,4 +157,4 @@ def accept(rfq_id: int, quote_id: int) -> ResponseReturnValue:
 @bp.get("/permintaan/<int:rfq_id>/lampiran/<key>")
 def buyer_file(rfq_id: int, key: str) -> Response:
     rfq = get_rfq_for_buyer(rfq_id, current_user)
-    return serve_file(attachment_for_buyer(rfq, key))
+    return private_file(attachment_for_buyer(rfq, key))

@@ -7,14 +7,22 @@ import pytest
 from sqlalchemy import func, select
 
 from marketplace.audit.models import AuditEvent
-from marketplace.errors import DomainError, InvalidTransition, ValidationFailed
+from marketplace.errors import DomainError, InvalidTransition, NotAllowed, ValidationFailed
 from marketplace.extensions import db
 from marketplace.notifications.models import Notification
 from marketplace.orders.models import Order, OrderStatus
 from marketplace.rfq import services
 from marketplace.rfq.models import RecipientStatus, RFQStatus
 from marketplace.rfq.services.accepting import ACCEPT_REFUSALS
-from tests.factories import db_state, delivery, english_user, make_cooperative
+from tests.factories import (
+    db_state,
+    delivery,
+    english_user,
+    make_cooperative,
+    make_member,
+    make_offer,
+    make_product,
+)
 from tests.rfq_support import build_world, make_seller, quote, quote_input, rfq_input
 
 
@@ -228,3 +236,16 @@ def test_an_rfq_from_a_product_takes_its_unit_and_its_cooperative_may_quote_it(w
         rfq.recipients[0], world.first.admin, quote_input(world.first, unit_price=44_000)
     )
     assert accept(world, q).lines[0].unit_price == 44_000
+
+
+def test_a_quote_naming_a_draft_product_is_accepted_only_once_it_is_published(world):
+    draft = make_product(world.first.coop, name="Boneka logo hotel", status="draft")
+    make_offer(make_member(world.first.coop), draft, 200)
+    q = quote(world, world.first, product_id=draft.id)
+    before = db_state()
+    with pytest.raises(NotAllowed):
+        accept(world, q)
+    assert db_state() == before
+    draft.status = "published"
+    db.session.commit()
+    assert accept(world, q).lines[0].product_id == draft.id
