@@ -113,7 +113,9 @@ def test_an_rfq_to_two_cooperatives_ends_in_an_order_from_the_accepted_quote(new
     tangsel.reload()
     expect(tangsel.locator("main")).to_contain_text("The buyer chose another quote")
     open_account_menu(buyer)
+    link = buyer.locator("nav #nav-rfq")
+    expect(link).to_be_visible()  # after the phone menu's collapse animation
     with buyer.expect_navigation():
-        buyer.locator("nav #nav-rfq").click()
+        link.click()
     expect(buyer.locator("main .rfq-list")).to_contain_text(title)
     expect(buyer.locator("main .rfq-list a", has_text=title)).to_contain_text("Ordered")
