@@ -95,7 +95,8 @@ def _import_models() -> None:
     import marketplace.orders.models
     import marketplace.orders.shipment_models
     import marketplace.outbox
-    import marketplace.payments.models  # noqa: F401
+    import marketplace.payments.models
+    import marketplace.rfq.models  # noqa: F401
 
 
 def _configure_login(app: Flask) -> None:
@@ -135,6 +136,7 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.orders.views import bp as orders_bp
     from marketplace.payments.views import bp as payments_bp
     from marketplace.reports.views import bp as reports_bp
+    from marketplace.rfq.views import bp as rfq_bp
 
     for bp in (
         accounts_bp,
@@ -152,6 +154,7 @@ def _register_blueprints(app: Flask) -> None:
         reports_bp,
         savings_bp,
         shu_bp,
+        rfq_bp,
     ):
         app.register_blueprint(bp)
 

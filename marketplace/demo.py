@@ -37,6 +37,7 @@ from marketplace.demo_data import (
 )
 from marketplace.demo_delivery import DELIVERY
 from marketplace.demo_reports import seed_reports
+from marketplace.demo_rfq import seed_rfqs
 from marketplace.demo_shipping import SHIPPING_TARGETS, take_to
 from marketplace.demo_shu import seed_shu
 from marketplace.extensions import db
@@ -318,6 +319,7 @@ def seed_demo() -> None:
     seed_capacity()
     seed_reports()
     seed_shu(partial(_place_demo_order, buyer))
+    seed_rfqs(buyer)
 
 
 def demo_logins() -> list[tuple[str, str]]:

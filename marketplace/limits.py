@@ -28,3 +28,6 @@ LAST_DATE = date(2100, 12, 31)
 
 # Months one report may cover (a period chosen from two months, both included).
 MAX_REPORT_MONTHS = 36
+# Requests for quotation: cooperatives one RFQ may go to, and characters of its texts.
+MAX_RFQ_COOPERATIVES = 10
+MAX_RFQ_TEXT = 4000

@@ -14,6 +14,9 @@ create_app (never as a side effect of importing a module). Keyword arguments per
 - work_reallocated: sender is the OrderLine; `placed` and `shortfall` (units).
 - shipment_sent, shipment_received: sender is the Shipment; `actor`.
 - complaint_opened, complaint_resolved: sender is the Complaint; `actor`.
+- rfq_received, rfq_declined, rfq_closed: sender is the RFQRecipient (one cooperative's copy
+  of an RFQ); quote_submitted, quote_accepted: sender is the Quote; rfq_message_posted:
+  sender is the RFQMessage. All have `actor` (None for rfq_closed).
 """
 
 from blinker import Namespace
@@ -41,6 +44,14 @@ shipment_sent = _signals.signal("shipment-sent")
 shipment_received = _signals.signal("shipment-received")
 complaint_opened = _signals.signal("complaint-opened")
 complaint_resolved = _signals.signal("complaint-resolved")
+
+# requests for quotation (rfq)
+rfq_received = _signals.signal("rfq-received")  # a cooperative got an RFQ
+rfq_declined = _signals.signal("rfq-declined")
+rfq_closed = _signals.signal("rfq-closed")  # the buyer accepted another cooperative's quote
+quote_submitted = _signals.signal("quote-submitted")
+quote_accepted = _signals.signal("quote-accepted")
+rfq_message_posted = _signals.signal("rfq-message-posted")
 
 # payments
 payment_recorded = _signals.signal("payment-recorded")

@@ -10,9 +10,9 @@ import re
 import secrets
 from pathlib import Path
 
-from flask import current_app, request
+from flask import Response, abort, current_app, request
 
-_KEY = re.compile(r"^[0-9a-f]{32}\.(jpg|png)$")
+_KEY = re.compile(r"^[0-9a-f]{32}\.(jpg|png|pdf)$")
 
 
 class LocalStorage:
@@ -54,12 +54,38 @@ def storage() -> LocalStorage:
 
 
 def media_type(key: str) -> str:
+    if key.endswith(".pdf"):
+        return "application/pdf"  # only keys of files checked by rfq.attachments end so
     return "image/png" if key.endswith(".png") else "image/jpeg"
+
+
+def private_file(key: str) -> Response:
+    """The stored file as a response for the parties who may see it (the caller checked):
+    404 when missing; cached privately for good (a key never changes its content); a PDF is
+    downloaded rather than shown inside the site."""
+    data = storage().open(key)
+    if data is None:
+        abort(404)
+    response = Response(data, mimetype=media_type(key))
+    response.headers["Cache-Control"] = "private, max-age=31536000, immutable"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    if key.endswith(".pdf"):
+        response.headers["Content-Disposition"] = f'attachment; filename="{key}"'
+    return response
 
 
 # The pages that take photos: up to 4 of 5 MB each and the form around them. Every other
 # request keeps MAX_CONTENT_LENGTH.
-UPLOAD_ENDPOINTS = frozenset({"orders.manage_shipment", "orders.complain"})
+UPLOAD_ENDPOINTS = frozenset(
+    {
+        "orders.manage_shipment",
+        "orders.complain",
+        "rfq.new_request",
+        "rfq.new_request_for_product",
+        "rfq.buyer_thread",
+        "rfq.admin_thread",
+    }
+)
 UPLOAD_LIMIT = 21 * 1024 * 1024
 
 

@@ -64,6 +64,9 @@ MESSAGES = {
         "%(cooperative)s quoted the delivery fee of order %(order)s: the total is now "
         "%(amount)s. You can pay it now."
     ),
+    "rfq.quoted": _l("%(cooperative)s quoted %(amount)s per unit for %(title)s."),
+    "rfq.declined": _l("%(cooperative)s declined your request for %(title)s: %(reason)s"),
+    "rfq.message_to_buyer": _l("%(cooperative)s wrote about your request for %(title)s."),
     # members and cooperative admins
     "admin.quote_delivery": _l(
         "Order %(order)s is to go by %(courier)s: quote the delivery fee so the buyer can pay."
@@ -105,6 +108,13 @@ MESSAGES = {
         "The buyer reported a problem with %(product)s in shipment %(shipment)s (order "
         "%(order)s). Answer it from the order page."
     ),
+    "rfq.received": _l(
+        "%(buyer)s asks for a quote: %(quantity)s %(unit)s of %(title)s. Answer with a quote "
+        "or decline."
+    ),
+    "rfq.accepted": _l("The buyer accepted your quote for %(title)s: order %(order)s is placed."),
+    "rfq.closed": _l("The buyer chose another quote for %(title)s; this request is closed."),
+    "rfq.message_to_coop": _l("%(buyer)s wrote about the request for %(title)s."),
     "member.paid": _l(
         "%(cooperative)s transferred %(amount)s to you (reference %(reference)s). Your "
         "statement shows it."

@@ -5,7 +5,7 @@ are served to the parties of the order only."""
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -52,7 +52,7 @@ from marketplace.orders.tracking import courier_name, tracking_url
 from marketplace.orders.views import bp
 from marketplace.payments.complaint_refunds import complaint_value, refund_complaint
 from marketplace.payments.documents import shipment_note_pdf
-from marketplace.storage import media_type, storage
+from marketplace.storage import private_file, storage
 from marketplace.views import domain_errors
 
 PHOTO_REJECTIONS = {
@@ -271,11 +271,4 @@ def _note(shipment) -> Response:
 
 
 def _photo(key: str) -> Response:
-    data = storage().open(key)
-    if data is None:
-        abort(404)
-    response = Response(data, mimetype=media_type(key))
-    # Private: only the parties of the order may see it; a key never changes its content.
-    response.headers["Cache-Control"] = "private, max-age=31536000, immutable"
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    return response
+    return private_file(key)

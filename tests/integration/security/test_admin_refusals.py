@@ -31,12 +31,15 @@ from marketplace.orders.services.shipping import ProofOfDelivery, record_proof
 from marketplace.orders.shipment_models import Complaint, Shipment
 from marketplace.payments.invoicing import add_trusted_buyer
 from marketplace.payments.models import TrustedBuyer
+from marketplace.rfq.models import RFQAttachment, RFQRecipient
+from marketplace.rfq.services import StoredFile, send_rfq
 from marketplace.storage import storage
 from tests import shipping_support as shipping
 from tests.factories import client_for, english_user, make_cooperative
 from tests.fixtures.refusals import COOPERATIVE_OUTSIDERS, LOGIN_PAGE, assert_refused
 from tests.fixtures.scenarios import build_placed, build_shop, confirm
 from tests.integration.cooperatives.test_cooperatives import settings_data
+from tests.rfq_support import rfq_input
 from tests.shipping_support import pass_qc
 
 # endpoint -> its requests: (method, path with {placeholders} of World.values(), form data as a
@@ -235,6 +238,30 @@ COOPERATIVE_ADMIN = {
         ("get", "/kelola/{slug}/laporan/pembeli.csv", None),
         ("get", "/kelola/{slug}/laporan/anggota.xlsx", None),
     ),
+    "rfq.incoming": (("get", "/kelola/{slug}/permintaan", None),),
+    "rfq.admin_thread": (
+        ("get", "/kelola/{slug}/permintaan/{rfq_recipient_id}", None),
+        ("post", "/kelola/{slug}/permintaan/{rfq_recipient_id}", {"body": "Diretas"}),
+    ),
+    "rfq.submit_quote": (
+        (
+            "post",
+            "/kelola/{slug}/permintaan/{rfq_recipient_id}/penawaran",
+            {
+                "product_id": "{product_id}",
+                "quantity": "20",
+                "unit_price": "1",
+                "lead_time_days": "1",
+                "valid_until": "2099-01-01",
+            },
+        ),
+    ),
+    "rfq.decline": (
+        ("post", "/kelola/{slug}/permintaan/{rfq_recipient_id}/tolak", {"reason": "Diretas"}),
+    ),
+    "rfq.admin_file": (
+        ("get", "/kelola/{slug}/permintaan/{rfq_recipient_id}/lampiran/{rfq_file}", None),
+    ),
     "catalogue.manage_products": (("get", "/kelola/{slug}/produk", None),),
     "catalogue.new_product": (
         ("get", "/kelola/{slug}/produk/baru", None),
@@ -311,6 +338,8 @@ class World:
             "rate_id": first(DeliveryFeeRate),
             "payout_line_id": first(PayoutLine),
             "year": self.coop.local_date().year - 1,
+            "rfq_recipient_id": first(RFQRecipient),
+            "rfq_file": db.session.scalar(select(RFQAttachment.key)),
         }
 
 
@@ -326,6 +355,7 @@ def world(app) -> World:
     shipped = _delivered_with_a_complaint(app, shop)
     create_payout_batch(shop.coop, shop.admin, {shop.member.id: 1000})  # from its QC earnings
     set_delivery_fee(shop.coop, shop.admin, province="DKI Jakarta", regency="", fee=50_000)
+    _request_for_quotation(app, shop)
     return World(
         coop=shop.coop,
         admin=shop.admin,
@@ -354,6 +384,14 @@ def _delivered_with_a_complaint(app, shop) -> Order:
     complaint = ComplaintInput(order_line_id=line.id, problem="damaged", quantity=1)
     open_complaint(shipment, order.buyer, complaint, [])
     return order
+
+
+def _request_for_quotation(app, shop) -> None:
+    """A buyer's RFQ to the cooperative, with a photo attached."""
+    photo = clean_image(_tiny_png())
+    with app.test_request_context():
+        stored = StoredFile(storage().save(photo.data, photo.extension), "foto.jpg", 1)
+    send_rfq(english_user("RFQ buyer"), rfq_input(), [shop.coop.id], [stored])
 
 
 def _tiny_png() -> bytes:
