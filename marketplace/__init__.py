@@ -87,6 +87,7 @@ def _import_models() -> None:
     import marketplace.finance.models
     import marketplace.fulfilment.models
     import marketplace.notifications.models
+    import marketplace.offtake.models
     import marketplace.orders.models
     import marketplace.orders.shipment_models
     import marketplace.payments.models  # noqa: F401

@@ -7,9 +7,10 @@ package: it reacts by signal only.
 
 from flask import Flask
 
-from marketplace.notifications import receivers
+from marketplace.notifications import offtake_receivers, receivers
 
 
 def init_app(app: Flask) -> None:
     """Connect the notification receivers to the domain signals (called by create_app)."""
     receivers.connect()
+    offtake_receivers.connect()

@@ -60,6 +60,27 @@ def add_trusted_buyer(coop: Cooperative, actor: User, *, email: str, terms_days:
     return trusted
 
 
+def ensure_terms(coop: Cooperative, buyer: User, terms_days: int, actor: User | None) -> None:
+    """Within the caller's transaction: give the buyer invoice terms of `terms_days` unless the
+    cooperative already does (an active offtake contract implies them). The caller holds a
+    lock that serialises this check-then-insert (offtake locks the contract)."""
+    if trusted_terms(coop.id, buyer) is not None:
+        return
+    email = buyer.email.strip().lower()
+    trusted = TrustedBuyer(
+        cooperative_id=coop.id, email=email, terms_days=terms_days, added_by_id=actor and actor.id
+    )
+    db.session.add(trusted)
+    db.session.flush()
+    record(
+        "trusted_buyer.added",
+        trusted,
+        actor=actor,
+        cooperative_id=coop.id,
+        after={"email": email, "terms_days": terms_days, "cause": "offtake_contract"},
+    )
+
+
 def remove_trusted_buyer(trusted: TrustedBuyer, actor: User) -> None:
     """Stop offering invoice terms to this buyer (invoices already issued stay as they are)."""
     with transaction():
