@@ -121,6 +121,7 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.finance.views import bp as finance_bp
     from marketplace.fulfilment.views import bp as fulfilment_bp
     from marketplace.notifications.views import bp as notifications_bp
+    from marketplace.offtake.views import bp as offtake_bp
     from marketplace.orders.views import bp as orders_bp
     from marketplace.payments.views import bp as payments_bp
 
@@ -133,6 +134,7 @@ def _register_blueprints(app: Flask) -> None:
         finance_bp,
         fulfilment_bp,
         notifications_bp,
+        offtake_bp,
         orders_bp,
         payments_bp,
     ):

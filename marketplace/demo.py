@@ -26,6 +26,7 @@ from marketplace.cooperatives.models import (
     SupplyOffer,
 )
 from marketplace.db import utcnow
+from marketplace.demo_contracts import seed_contracts, seed_offtakers
 from marketplace.demo_data import (
     COOPERATIVES,
     DEMO_PASSWORD,
@@ -311,6 +312,7 @@ def seed_demo() -> None:
             _offers(coop, products[spec["slug"]])
         _cooperative(PENDING_COOPERATIVE, CooperativeStatus.PENDING, password_hash)
     _demo_orders(buyer, coops, products)
+    seed_contracts(seed_offtakers(password_hash, DOMAIN), coops, products)
 
 
 def demo_logins() -> list[tuple[str, str]]:
@@ -336,3 +338,4 @@ def print_logins() -> None:
     click.echo(
         f"  other members: bekasi.m2@{DOMAIN}, probolinggo.m1@{DOMAIN}, palu.m3@{DOMAIN}, ..."
     )
+    click.echo(f"  offtakers (/kontrak): hotel@{DOMAIN} (Palu fish), ritel@{DOMAIN} (Bekasi dolls)")

@@ -73,3 +73,36 @@ def active_deal(shop: Shop | None = None, **changes) -> Deal:
     deal = proposed_deal(shop, **changes)
     accept_version(deal.contract, deal.offtaker)
     return deal
+
+
+def proposal_data(shop: Shop, email: str, **changes) -> dict:
+    """The new-contract form as an admin fills it in: the terms of `terms()`."""
+    start = first_due(shop)
+    data = {
+        "offtaker_email": email,
+        "product_id": str(shop.product.id),
+        "grade": "A",
+        "unit_price": "40.000",
+        "total_volume": "180",
+        "call_off_quantity": "20",
+        "frequency": "weekly",
+        "dates": "",
+        "start_date": start.isoformat(),
+        "end_date": (start + timedelta(weeks=8)).isoformat(),
+        "tolerance_pct": "10",
+        "cutoff_days": "14",
+        "allow_skip": "y",
+        "below_grade": "reject",
+        "below_grade_price": "",
+        "terms_days": "30",
+        "recipient_name": "Dapur Hotel",
+        "recipient_phone": "0812-3456-7890",
+        "province": "Jawa Barat",
+        "regency": "Kota Bekasi",
+        "district": "Bekasi Timur",
+        "village": "Aren Jaya",
+        "delivery_address": "Jl. Pantai 1",
+        "postal_code": "17111",
+    }
+    data.update(changes)
+    return data

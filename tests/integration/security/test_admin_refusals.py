@@ -25,6 +25,7 @@ from marketplace.fulfilment.models import Assignment
 from marketplace.fulfilment.services import publish_allocation
 from marketplace.fulfilment.services.shipping import ship_ready_units
 from marketplace.images import clean_image
+from marketplace.offtake.models import Contract
 from marketplace.orders.models import Order
 from marketplace.orders.services.complaints import ComplaintInput, open_complaint
 from marketplace.orders.services.shipping import ProofOfDelivery, record_proof
@@ -32,10 +33,11 @@ from marketplace.orders.shipment_models import Complaint, Shipment
 from marketplace.payments.invoicing import add_trusted_buyer
 from marketplace.payments.models import TrustedBuyer
 from marketplace.storage import storage
+from tests import offtake_support as offtake
 from tests import shipping_support as shipping
 from tests.factories import client_for, english_user, make_cooperative
 from tests.fixtures.refusals import COOPERATIVE_OUTSIDERS, LOGIN_PAGE, assert_refused
-from tests.fixtures.scenarios import build_placed, build_shop, confirm
+from tests.fixtures.scenarios import Shop, build_placed, build_shop, confirm
 from tests.integration.cooperatives.test_cooperatives import settings_data
 from tests.shipping_support import pass_qc
 
@@ -188,6 +190,31 @@ COOPERATIVE_ADMIN = {
     "checkout.quote_delivery_fee": (
         ("post", "/kelola/{slug}/pesanan/{number}/ongkir", {"fee": "1"}),
     ),
+    "offtake.manage_contracts": (("get", "/kelola/{slug}/kontrak", None),),
+    "offtake.new_contract": (
+        ("get", "/kelola/{slug}/kontrak/baru", None),
+        (
+            "post",
+            "/kelola/{slug}/kontrak/baru",
+            lambda w: offtake.proposal_data(w.shop, "x@example.com"),
+        ),
+    ),
+    "offtake.manage_contract": (("get", "/kelola/{slug}/kontrak/{contract_id}", None),),
+    "offtake.revise_contract": (
+        ("get", "/kelola/{slug}/kontrak/{contract_id}/ubah", None),
+        (
+            "post",
+            "/kelola/{slug}/kontrak/{contract_id}/ubah",
+            lambda w: offtake.proposal_data(w.shop, ""),
+        ),
+    ),
+    "offtake.manage_performance": (("get", "/kelola/{slug}/kontrak/{contract_id}/kinerja", None),),
+    "offtake.manage_performance_csv": (
+        ("get", "/kelola/{slug}/kontrak/{contract_id}/kinerja.csv", None),
+    ),
+    "offtake.manage_performance_pdf": (
+        ("get", "/kelola/{slug}/kontrak/{contract_id}/kinerja.pdf", None),
+    ),
     "catalogue.manage_products": (("get", "/kelola/{slug}/produk", None),),
     "catalogue.new_product": (
         ("get", "/kelola/{slug}/produk/baru", None),
@@ -224,6 +251,7 @@ class World:
     pending_admin: User
     suspended: Cooperative
     shipped: Order  # delivered with a proof photo, and a complaint about it
+    shop: Shop  # the cooperative, its admin, member and product; an offtake contract of theirs
 
     def values(self) -> dict:
         first = lambda model: db.session.scalar(select(model.id).order_by(model.id))  # noqa: E731
@@ -247,6 +275,7 @@ class World:
             "batch_id": first(PayoutBatch),
             "rate_id": first(DeliveryFeeRate),
             "payout_line_id": first(PayoutLine),
+            "contract_id": first(Contract),
         }
 
 
@@ -262,6 +291,7 @@ def world(app) -> World:
     shipped = _delivered_with_a_complaint(app, shop)
     create_payout_batch(shop.coop, shop.admin, {shop.member.id: 1000})  # from its QC earnings
     set_delivery_fee(shop.coop, shop.admin, province="DKI Jakarta", regency="", fee=50_000)
+    offtake.proposed_deal(shop)
     return World(
         coop=shop.coop,
         admin=shop.admin,
@@ -271,6 +301,7 @@ def world(app) -> World:
         pending_admin=pending_admin,
         suspended=make_cooperative(admin=english_user("Suspended chair"), status="suspended"),
         shipped=shipped,
+        shop=shop,
     )
 
 
