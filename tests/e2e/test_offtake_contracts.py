@@ -2,7 +2,6 @@
 buyer account, the offtaker accepts it on a 360 px phone, run-due orders the first call-off,
 and the order is on both sides' pages; the performance page and its chart fit the phone."""
 
-
 import pytest
 from playwright.sync_api import Page, expect
 
