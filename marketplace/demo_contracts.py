@@ -13,14 +13,8 @@ from marketplace.accounts.models import User
 from marketplace.catalogue.models import Product
 from marketplace.cooperatives.models import Cooperative, MembershipRole
 from marketplace.db import utcnow
-from marketplace.demo_shipping import take_to
+from marketplace.demo_shipping import take_to, through_qc
 from marketplace.extensions import db
-from marketplace.fulfilment.models import Assignment
-from marketplace.fulfilment.services import (
-    accept_assignment,
-    record_quality_control,
-    report_progress,
-)
 from marketplace.offtake.models import CallOff, CallOffStatus, Contract
 from marketplace.offtake.services import (
     ContractAddress,
@@ -100,28 +94,13 @@ def _coming(contract: Contract) -> list[CallOff]:
     return [c for c in contract.call_offs if c.status == CallOffStatus.SCHEDULED]
 
 
-def _through_qc(order, admin: User) -> None:
-    """Members accept the work run-due offered, deliver it to the hub and pass QC."""
-    assignments = db.session.scalars(
-        select(Assignment)
-        .where(Assignment.order_line_id.in_([line.id for line in order.lines]))
-        .order_by(Assignment.id)
-    ).all()
-    for assignment in assignments:
-        member = assignment.membership.user
-        accept_assignment(assignment, member)
-        report_progress(assignment, member, "delivered_to_hub")
-        record_quality_control(assignment, admin, assignment.quantity, 0)
-    db.session.refresh(order)
-
-
 def _work_on(contract: Contract, targets: tuple[str, ...]) -> None:
     """Take the ordered call-offs, in date order, to these states (the rest stay allocated)."""
     admin = _admin(contract.cooperative)
     ordered = [c for c in contract.call_offs if c.order is not None]
     for call_off, target in zip(ordered, targets, strict=False):
         if call_off.order.status == OrderStatus.ALLOCATING:
-            _through_qc(call_off.order, admin)
+            through_qc(call_off.order, admin)
             take_to(call_off.order, admin, target)
 
 

@@ -5,12 +5,8 @@ Senders are a contract or a call-off (marketplace.signals); read through their a
 only, so that this package imports nothing of offtake, which sits above it.
 """
 
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload
-
 from marketplace import signals
-from marketplace.cooperatives.models import Membership, MembershipRole, MembershipStatus
-from marketplace.extensions import db
+from marketplace.notifications.receivers import active_admins
 from marketplace.notifications.services import notify
 
 
@@ -32,17 +28,7 @@ def _params(contract) -> dict:
 
 
 def _notify_admins(contract, kind: str, **params) -> None:
-    admins = db.session.scalars(
-        select(Membership)
-        .where(
-            Membership.cooperative_id == contract.cooperative_id,
-            Membership.role == MembershipRole.ADMIN,
-            Membership.status == MembershipStatus.ACTIVE,
-        )
-        .options(joinedload(Membership.user))
-        .order_by(Membership.id)
-    ).all()
-    for admin in admins:
+    for admin in active_admins(contract.cooperative_id):
         notify(
             admin.user,
             kind,

@@ -54,18 +54,22 @@ def _line_params(line: OrderLine, quantity: int) -> dict:
     }
 
 
-def notify_admins(order: Order, kind: str, **params) -> None:
-    admins = db.session.scalars(
+def active_admins(cooperative_id: int) -> list[Membership]:
+    """The cooperative's active admins (with their users), in id order."""
+    return db.session.scalars(
         select(Membership)
         .where(
-            Membership.cooperative_id == order.cooperative_id,
+            Membership.cooperative_id == cooperative_id,
             Membership.role == MembershipRole.ADMIN,
             Membership.status == MembershipStatus.ACTIVE,
         )
         .options(joinedload(Membership.user))
         .order_by(Membership.id)
     ).all()
-    for admin in admins:
+
+
+def notify_admins(order: Order, kind: str, **params) -> None:
+    for admin in active_admins(order.cooperative_id):
         notify(
             admin.user,
             kind,

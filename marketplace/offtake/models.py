@@ -151,20 +151,23 @@ class ContractVersion(TimestampMixin, db.Model):
 
     @property
     def schedule_terms(self) -> Terms:
-        return Terms(
-            frequency=self.frequency,
-            start=self.start_date,
-            end=self.end_date,
-            quantity=self.call_off_quantity,
-            total_volume=self.total_volume,
-            tolerance_pct=self.tolerance_pct,
-            cutoff_days=self.cutoff_days,
-            dates=self.date_list if self.frequency == Frequency.DATES else (),
-            unit_price=self.unit_price,
-            below_grade_price=(
-                self.below_grade_price if self.below_grade == BelowGrade.DISCOUNT else None
-            ),
-        )
+        return schedule_terms(self, self.date_list)
+
+
+def schedule_terms(t, dates: tuple[date, ...]) -> Terms:
+    """What the schedule rules need of a version, or of terms as entered (same attributes)."""
+    return Terms(
+        frequency=t.frequency,
+        start=t.start_date,
+        end=t.end_date,
+        quantity=t.call_off_quantity,
+        total_volume=t.total_volume,
+        tolerance_pct=t.tolerance_pct,
+        cutoff_days=t.cutoff_days,
+        dates=dates if t.frequency == Frequency.DATES else (),
+        unit_price=t.unit_price,
+        below_grade_price=t.below_grade_price if t.below_grade == BelowGrade.DISCOUNT else None,
+    )
 
 
 class CallOff(TimestampMixin, db.Model):

@@ -22,6 +22,7 @@ from marketplace.offtake.models import (
     ContractStatus,
     ContractVersion,
     VersionStatus,
+    schedule_terms,
 )
 from marketplace.offtake.schedule import Frequency, Terms, terms_problems
 from marketplace.offtake.services.call_offs import sync_call_offs
@@ -64,20 +65,7 @@ class ContractTerms:
     dates: tuple[date, ...] = field(default=())
 
     def schedule(self) -> Terms:
-        return Terms(
-            frequency=self.frequency,
-            start=self.start_date,
-            end=self.end_date,
-            quantity=self.call_off_quantity,
-            total_volume=self.total_volume,
-            tolerance_pct=self.tolerance_pct,
-            cutoff_days=self.cutoff_days,
-            dates=self.dates if self.frequency == Frequency.DATES else (),
-            unit_price=self.unit_price,
-            below_grade_price=(
-                self.below_grade_price if self.below_grade == BelowGrade.DISCOUNT else None
-            ),
-        )
+        return schedule_terms(self, self.dates)
 
 
 def check_terms(terms: ContractTerms) -> None:

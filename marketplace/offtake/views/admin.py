@@ -43,22 +43,37 @@ def _products(coop):
     ).all()
 
 
+def _terms_page(coop, form, contract, save, done) -> ResponseReturnValue:
+    """Validate the terms form, run `save(terms)` (a contract or a version), flash `done(it)`
+    and go to the contract; else show the form again (422 when it was sent)."""
+    if form.validate_on_submit():
+        with domain_errors(form) as outcome:
+            saved = save(form.terms())
+        if outcome:
+            flash(done(saved), "success")
+            found = contract or saved
+            return redirect(
+                url_for("offtake.manage_contract", slug=coop.slug, contract_id=found.id)
+            )
+    status = 422 if form.is_submitted() else 200
+    return render_template(
+        "offtake/terms_form.html", coop=coop, active="contracts", form=form, contract=contract
+    ), status
+
+
 @bp.route("/kelola/<slug>/kontrak/baru", methods=["GET", "POST"])
 def new_contract(slug: str) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     form = proposal_form(_products(coop))
-    if form.validate_on_submit():
-        with domain_errors(form) as outcome:
-            contract = services.propose_contract(
-                coop, current_user, form.offtaker_email.data, form.product_id.data, form.terms()
-            )
-        if outcome:
-            flash(_("Contract proposed: the offtaker is notified."), "success")
-            return redirect(url_for("offtake.manage_contract", slug=slug, contract_id=contract.id))
-    status = 422 if form.is_submitted() else 200
-    return render_template(
-        "offtake/terms_form.html", coop=coop, active="contracts", form=form, contract=None
-    ), status
+    return _terms_page(
+        coop,
+        form,
+        None,
+        lambda terms: services.propose_contract(
+            coop, current_user, form.offtaker_email.data, form.product_id.data, terms
+        ),
+        lambda _contract: _("Contract proposed: the offtaker is notified."),
+    )
 
 
 @bp.get("/kelola/<slug>/kontrak/<int:contract_id>")
@@ -79,20 +94,15 @@ def manage_contract(slug: str, contract_id: int) -> ResponseReturnValue:
 def revise_contract(slug: str, contract_id: int) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     contract = get_contract_for_admin(coop, contract_id)
-    form = version_form(contract.latest)
-    if form.validate_on_submit():
-        with domain_errors(form) as outcome:
-            version = services.revise_contract(contract, current_user, form.terms())
-        if outcome:
-            flash(
-                _("Version %(number)s proposed: the offtaker is notified.", number=version.number),
-                "success",
-            )
-            return redirect(url_for("offtake.manage_contract", slug=slug, contract_id=contract.id))
-    status = 422 if form.is_submitted() else 200
-    return render_template(
-        "offtake/terms_form.html", coop=coop, active="contracts", form=form, contract=contract
-    ), status
+    return _terms_page(
+        coop,
+        version_form(contract.latest),
+        contract,
+        lambda terms: services.revise_contract(contract, current_user, terms),
+        lambda version: _(
+            "Version %(number)s proposed: the offtaker is notified.", number=version.number
+        ),
+    )
 
 
 @bp.get("/kelola/<slug>/kontrak/<int:contract_id>/kinerja")
