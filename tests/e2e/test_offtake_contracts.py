@@ -122,3 +122,19 @@ def test_a_change_outside_the_tolerance_is_refused_on_a_phone(new_page):
         form.locator("button[value=change]").click()
     expect(page.locator(".alert-danger")).to_contain_text("Outside the contract's tolerance")
     fits(page)
+
+
+def test_the_admin_contract_pages_fit_a_phone(new_page):
+    page = new_page(**PHONE)
+    log_in(page, "pengurus@demo.pasarkoperasi.id")
+    use_english(page)
+    page.goto("/kelola/kopbon-bekasi/kontrak")
+    fits(page)
+    page.locator("main a[href*='/kontrak/']:not([href$='/baru'])").first.click()
+    expect(page.locator("#coverage")).to_be_visible()
+    expect(page.locator("#versions")).to_contain_text("Version 2")
+    fits(page)
+    page.screenshot(path=f"{SHOTS}/contract-admin-phone.png", full_page=True)
+    page.goto("/kelola/kopbon-bekasi/kontrak/baru")
+    fits(page)
+    page.screenshot(path=f"{SHOTS}/contract-form-phone.png", full_page=True)
