@@ -92,6 +92,7 @@ def _import_models() -> None:
     import marketplace.finance.shu_models
     import marketplace.fulfilment.models
     import marketplace.notifications.models
+    import marketplace.offtake.models
     import marketplace.orders.models
     import marketplace.orders.shipment_models
     import marketplace.outbox
@@ -132,6 +133,7 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.finance.views import bp as finance_bp
     from marketplace.fulfilment.views import bp as fulfilment_bp
     from marketplace.notifications.views import bp as notifications_bp
+    from marketplace.offtake.views import bp as offtake_bp
     from marketplace.ops.views import bp as ops_bp
     from marketplace.orders.views import bp as orders_bp
     from marketplace.payments.views import bp as payments_bp
@@ -149,6 +151,7 @@ def _register_blueprints(app: Flask) -> None:
         fulfilment_bp,
         notifications_bp,
         ops_bp,
+        offtake_bp,
         orders_bp,
         payments_bp,
         reports_bp,

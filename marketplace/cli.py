@@ -5,6 +5,8 @@ import click
 from flask import Flask
 from flask.cli import AppGroup
 
+from marketplace.offtake.cli import register as register_offtake_cli
+
 orders_cli = AppGroup("orders", help="Order housekeeping (for cron).")
 
 
@@ -106,6 +108,7 @@ def register_cli(app: Flask) -> None:
 
     app.cli.add_command(orders_cli)
     register_fulfilment_cli(app)
+    register_offtake_cli(app)
 
 
 def register_fulfilment_cli(app: Flask) -> None:

@@ -28,6 +28,7 @@ from marketplace.cooperatives.models import (
 )
 from marketplace.db import utcnow
 from marketplace.demo_capacity import seed_capacity
+from marketplace.demo_contracts import seed_contracts, seed_offtakers
 from marketplace.demo_data import (
     COOPERATIVES,
     DEMO_PASSWORD,
@@ -320,6 +321,7 @@ def seed_demo() -> None:
     seed_reports()
     seed_shu(partial(_place_demo_order, buyer))
     seed_rfqs(buyer)
+    seed_contracts(seed_offtakers(password_hash, DOMAIN), coops, products)
 
 
 def demo_logins() -> list[tuple[str, str]]:
@@ -345,3 +347,4 @@ def print_logins() -> None:
     click.echo(
         f"  other members: bekasi.m2@{DOMAIN}, probolinggo.m1@{DOMAIN}, palu.m3@{DOMAIN}, ..."
     )
+    click.echo(f"  offtakers (/kontrak): hotel@{DOMAIN} (Palu fish), ritel@{DOMAIN} (Bekasi dolls)")

@@ -60,6 +60,11 @@ def take_to(order: Order, admin: User, target: str) -> None:
 
 def _make_ready(order: Order, admin: User) -> None:
     publish_allocation(order, admin)
+    through_qc(order, admin)
+
+
+def through_qc(order: Order, admin: User) -> None:
+    """Members accept the work offered on the order, deliver it to the hub and pass QC."""
     assignments = db.session.scalars(
         select(Assignment)
         .where(Assignment.order_line_id.in_([line.id for line in order.lines]))

@@ -77,3 +77,13 @@ ORDER_STATUS_SIGNALS = {
     "expired": order_expired,
     "refunded": order_refunded,
 }
+
+# offtake: sender is the Contract (contract_*; `actor`) or the CallOff (call_off_*; `actor`
+# where a person acted, call_off_short also `short` in units)
+contract_proposed = _signals.signal("contract-proposed")  # a first or a new version
+contract_changes_requested = _signals.signal("contract-changes-requested")
+contract_accepted = _signals.signal("contract-accepted")
+call_off_changed = _signals.signal("call-off-changed")  # quantity changed or skipped
+call_off_ordered = _signals.signal("call-off-ordered")
+call_off_failed = _signals.signal("call-off-failed")
+call_off_short = _signals.signal("call-off-short")  # capacity does not cover it

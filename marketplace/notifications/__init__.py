@@ -7,10 +7,11 @@ package: it reacts by signal only.
 
 from flask import Flask
 
-from marketplace.notifications import receivers, rfq_receivers
+from marketplace.notifications import offtake_receivers, receivers, rfq_receivers
 
 
 def init_app(app: Flask) -> None:
     """Connect the notification receivers to the domain signals (called by create_app)."""
     receivers.connect()
     rfq_receivers.connect()
+    offtake_receivers.connect()

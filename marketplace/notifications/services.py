@@ -130,6 +130,36 @@ MESSAGES = {
         "The platform admin reinstated %(cooperative)s. Reason: %(reason)s. Its published "
         "products are back in the catalogue and it takes orders again."
     ),
+    # offtake contracts
+    "contract.proposed": _l(
+        "%(cooperative)s proposes contract %(contract)s (version %(version)s) for "
+        "%(product)s. Read the terms and accept them or ask for changes."
+    ),
+    "contract.changes_requested": _l(
+        "%(offtaker)s asked for changes to version %(version)s of contract %(contract)s."
+    ),
+    "contract.accepted": _l(
+        "%(offtaker)s accepted version %(version)s of contract %(contract)s: it is in force."
+    ),
+    "contract.call_off_changed": _l(
+        "%(offtaker)s changed the call-off of %(date)s (contract %(contract)s) to "
+        "%(quantity)s %(unit)s."
+    ),
+    "contract.call_off_skipped": _l(
+        "%(offtaker)s skipped the call-off of %(date)s (contract %(contract)s)."
+    ),
+    "contract.call_off_ordered": _l(
+        "Call-off of %(date)s under contract %(contract)s: order %(order)s of %(quantity)s "
+        "%(unit)s of %(product)s is placed and confirmed on invoice terms."
+    ),
+    "contract.call_off_failed": _l(
+        "The call-off of %(date)s (contract %(contract)s, %(quantity)s %(unit)s) could not be "
+        "ordered: %(problem)s"
+    ),
+    "contract.call_off_short": _l(
+        "Capacity falls %(short)s %(unit)s short for the call-off of %(date)s (contract "
+        "%(contract)s). Ask members to raise their offers."
+    ),
 }
 
 

@@ -43,20 +43,33 @@ def add_trusted_buyer(coop: Cooperative, actor: User, *, email: str, terms_days:
     email = email.strip().lower()
     try:
         with transaction():
-            trusted = TrustedBuyer(
-                cooperative_id=coop.id, email=email, terms_days=terms_days, added_by_id=actor.id
-            )
-            db.session.add(trusted)
-            db.session.flush()
-            record(
-                "trusted_buyer.added",
-                trusted,
-                actor=actor,
-                cooperative_id=coop.id,
-                after={"email": email, "terms_days": terms_days},
-            )
+            trusted = _trust(coop, email, terms_days, actor)
     except IntegrityError as exc:
         raise ValidationFailed(_("This buyer is already trusted."), field="email") from exc
+    return trusted
+
+
+def ensure_terms(coop: Cooperative, buyer: User, terms_days: int, actor: User | None) -> None:
+    """Within the caller's transaction: give the buyer invoice terms of `terms_days` unless the
+    cooperative already does (an active offtake contract implies them). The caller holds a
+    lock that serialises this check-then-insert (offtake locks the contract)."""
+    if trusted_terms(coop.id, buyer) is None:
+        _trust(coop, buyer.email.strip().lower(), terms_days, actor, cause="offtake_contract")
+
+
+def _trust(coop, email: str, terms_days: int, actor: User | None, **cause) -> TrustedBuyer:
+    trusted = TrustedBuyer(
+        cooperative_id=coop.id, email=email, terms_days=terms_days, added_by_id=actor and actor.id
+    )
+    db.session.add(trusted)
+    db.session.flush()
+    record(
+        "trusted_buyer.added",
+        trusted,
+        actor=actor,
+        cooperative_id=coop.id,
+        after={"email": email, "terms_days": terms_days, **cause},
+    )
     return trusted
 
 

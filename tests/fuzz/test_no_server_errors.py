@@ -25,6 +25,7 @@ ROLES = {
     "cooperative admin": COOPERATIVES[0]["admin"][0],
     "pending cooperative admin": PENDING_COOPERATIVE["admin"][0],
     "platform admin": LOGINS["platform_admin"][0],
+    "offtaker": "ritel",  # demo_contracts: a contract with kopbon-bekasi, version 2 pending
 }
 # Leaving the session would make the rest of a role's cases anonymous.
 NOT_FOLLOWED = {"accounts.logout"}

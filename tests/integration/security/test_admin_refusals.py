@@ -25,6 +25,7 @@ from marketplace.fulfilment.models import Assignment
 from marketplace.fulfilment.services import publish_allocation
 from marketplace.fulfilment.services.shipping import ship_ready_units
 from marketplace.images import clean_image
+from marketplace.offtake.models import Contract
 from marketplace.orders.models import Order
 from marketplace.orders.services.complaints import ComplaintInput, open_complaint
 from marketplace.orders.services.shipping import ProofOfDelivery, record_proof
@@ -34,10 +35,11 @@ from marketplace.payments.models import TrustedBuyer
 from marketplace.rfq.models import RFQAttachment, RFQRecipient
 from marketplace.rfq.services import StoredFile, send_rfq
 from marketplace.storage import storage
+from tests import offtake_support as offtake
 from tests import shipping_support as shipping
 from tests.factories import client_for, english_user, make_cooperative
 from tests.fixtures.refusals import COOPERATIVE_OUTSIDERS, LOGIN_PAGE, assert_refused
-from tests.fixtures.scenarios import build_placed, build_shop, confirm
+from tests.fixtures.scenarios import Shop, build_placed, build_shop, confirm
 from tests.integration.cooperatives.test_cooperatives import settings_data
 from tests.rfq_support import rfq_input
 from tests.shipping_support import pass_qc
@@ -262,6 +264,31 @@ COOPERATIVE_ADMIN = {
     "rfq.admin_file": (
         ("get", "/kelola/{slug}/permintaan/{rfq_recipient_id}/lampiran/{rfq_file}", None),
     ),
+    "offtake.manage_contracts": (("get", "/kelola/{slug}/kontrak", None),),
+    "offtake.new_contract": (
+        ("get", "/kelola/{slug}/kontrak/baru", None),
+        (
+            "post",
+            "/kelola/{slug}/kontrak/baru",
+            lambda w: offtake.proposal_data(w.shop, "x@example.com"),
+        ),
+    ),
+    "offtake.manage_contract": (("get", "/kelola/{slug}/kontrak/{contract_id}", None),),
+    "offtake.revise_contract": (
+        ("get", "/kelola/{slug}/kontrak/{contract_id}/ubah", None),
+        (
+            "post",
+            "/kelola/{slug}/kontrak/{contract_id}/ubah",
+            lambda w: offtake.proposal_data(w.shop, ""),
+        ),
+    ),
+    "offtake.manage_performance": (("get", "/kelola/{slug}/kontrak/{contract_id}/kinerja", None),),
+    "offtake.manage_performance_csv": (
+        ("get", "/kelola/{slug}/kontrak/{contract_id}/kinerja.csv", None),
+    ),
+    "offtake.manage_performance_pdf": (
+        ("get", "/kelola/{slug}/kontrak/{contract_id}/kinerja.pdf", None),
+    ),
     "catalogue.manage_products": (("get", "/kelola/{slug}/produk", None),),
     "catalogue.new_product": (
         ("get", "/kelola/{slug}/produk/baru", None),
@@ -313,6 +340,7 @@ class World:
     pending_admin: User
     suspended: Cooperative
     shipped: Order  # delivered with a proof photo, and a complaint about it
+    shop: Shop  # the cooperative, its admin, member and product; an offtake contract of theirs
 
     def values(self) -> dict:
         first = lambda model: db.session.scalar(select(model.id).order_by(model.id))  # noqa: E731
@@ -340,6 +368,7 @@ class World:
             "year": self.coop.local_date().year - 1,
             "rfq_recipient_id": first(RFQRecipient),
             "rfq_file": db.session.scalar(select(RFQAttachment.key)),
+            "contract_id": first(Contract),
         }
 
 
@@ -356,6 +385,7 @@ def world(app) -> World:
     create_payout_batch(shop.coop, shop.admin, {shop.member.id: 1000})  # from its QC earnings
     set_delivery_fee(shop.coop, shop.admin, province="DKI Jakarta", regency="", fee=50_000)
     _request_for_quotation(app, shop)
+    offtake.proposed_deal(shop)
     return World(
         coop=shop.coop,
         admin=shop.admin,
@@ -365,6 +395,7 @@ def world(app) -> World:
         pending_admin=pending_admin,
         suspended=make_cooperative(admin=english_user("Suspended chair"), status="suspended"),
         shipped=shipped,
+        shop=shop,
     )
 
 
