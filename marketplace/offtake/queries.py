@@ -8,7 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from marketplace.accounts.models import User
-from marketplace.catalogue.services import availability_for
+from marketplace.cooperatives import capacity
+from marketplace.cooperatives.availability import capacity_inputs
 from marketplace.cooperatives.models import Cooperative
 from marketplace.extensions import db
 from marketplace.fulfilment.models import Assignment
@@ -57,10 +58,10 @@ def planned_schedule(contract: Contract, version: ContractVersion) -> list[tuple
 
 
 def available_by_for(contract: Contract):
-    """Cumulative capacity by a day for the contract's product. Today: the product's pooled
-    availability now, the same whatever the day (capacity over time replaces this)."""
-    now = availability_for([contract.product_id])[contract.product_id]
-    return lambda day: now
+    """What the members can still put towards the contract by a day: capacity over time (ready
+    units plus each week's production) less what open orders already hold, for its product."""
+    offer, promised, today = capacity_inputs(contract.product_id)
+    return lambda day: capacity.available_by([offer], promised, day, today)
 
 
 def coverage_of(contract: Contract, version: ContractVersion | None = None) -> list[Shortfall]:
