@@ -25,3 +25,8 @@ MAX_REASON_LENGTH = 1000
 # at the calendar's ends (0001-01-01, 9999-12-31) would overflow time-zone arithmetic.
 FIRST_DATE = date(2000, 1, 1)
 LAST_DATE = date(2100, 12, 31)
+
+# Characters of a catalogue search kept (the rest of a pasted text is dropped), and of a
+# category, province or regency asked for in the catalogue's URL.
+MAX_SEARCH_LENGTH = 100
+MAX_SEARCH_PLACE = 80

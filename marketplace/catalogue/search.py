@@ -85,6 +85,11 @@ class SearchResult:
     corrected_query: str | None = None
 
 
+def catalogue_today() -> date:
+    """Today in the catalogue's zone (WIB)."""
+    return datetime.now(CATALOGUE_ZONE).date()
+
+
 def available_on(
     product_ids: Iterable[int], day: date, today: date | None = None
 ) -> dict[int, int]:
@@ -92,7 +97,7 @@ def available_on(
     does not fit before that day, otherwise today's pooled availability. (Capacity over time
     plugs in here.)"""
     ids = sorted(set(product_ids))
-    today = today or datetime.now(CATALOGUE_ZONE).date()
+    today = today or catalogue_today()
     lead_times = dict(
         db.session.execute(select(Product.id, Product.lead_time_days).where(Product.id.in_(ids)))
     )
@@ -174,6 +179,8 @@ class _Search:
         f = self.filters
         lowest = self.prices.c.lowest
         conditions: dict[str, ColumnElement[bool]] = {}
+        if self.match is None and f.query.strip():
+            conditions["query"] = false()  # typed, but not one letter or digit: "%", "**"
         if f.category:
             conditions["category"] = Category.slug == f.category
         if f.province:
