@@ -15,7 +15,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import ColumnElement, Select, and_, case, false, func, select, true
+from sqlalchemy import ColumnElement, Select, and_, case, false, func, literal, or_, select, true
 from sqlalchemy.orm import contains_eager, selectinload
 
 from marketplace.catalogue import fulltext, spelling
@@ -49,6 +49,9 @@ _CERTIFICATE_NUMBERS = {
     Certification.BPOM: Product.bpom_number,
     Certification.SNI: Product.sni_number,
 }
+
+
+_KINDS = frozenset(kind.value for kind in Certification)
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,9 @@ def available_on(
     ids = sorted(set(product_ids))
     today = today or catalogue_today()
     lead_times = dict(
-        db.session.execute(select(Product.id, Product.lead_time_days).where(Product.id.in_(ids)))
+        db.session.execute(
+            select(Product.id, Product.lead_time_days).where(Product.id.in_(ids))
+        ).all()
     )
     pooled = availability_for(pid for pid in ids if (day - today).days >= lead_times.get(pid, 0))
     return {pid: pooled.get(pid, 0) for pid in ids}
@@ -146,6 +151,7 @@ class _Search:
 
     def __init__(self, filters: SearchFilters, words: list[str], fuzzy: tuple[str, ...] = ()):
         self.filters = filters
+        self.words = words
         self.match = fulltext.matching(words, fuzzy) if words or fuzzy else None
         self.prices = (
             select(PriceTier.product_id, func.min(PriceTier.unit_price).label("lowest"))
@@ -189,7 +195,7 @@ class _Search:
             conditions["regency"] = Cooperative.regency == f.regency
         if f.certifications:
             conditions["certification"] = and_(
-                *(_holds(kind) for kind in sorted(f.certifications) if kind in Certification)
+                *(_holds(kind) for kind in sorted(f.certifications) if kind in _KINDS)
             )
         if f.price_min is not None:
             conditions["price_min"] = lowest >= f.price_min
@@ -217,7 +223,7 @@ class _Search:
         if sort == Sort.PRICE_HIGH:
             return [self.prices.c.lowest.desc().nulls_last(), Product.id.desc()]
         if sort == Sort.RELEVANCE and self.match is not None:
-            return [self.match.c.score.desc(), *newest]
+            return [_name_hits(self.words).desc(), self.match.c.score.desc(), *newest]
         return newest
 
     def _where_all_but(self, *facets: str) -> list[ColumnElement[bool]]:
@@ -247,6 +253,21 @@ class _Search:
                 kind.value: int(n or 0) for kind, n in zip(Certification, row, strict=True)
             },
         )
+
+
+def _name_hits(words: list[str]) -> ColumnElement[int]:
+    """How many of the words begin a word of the product's name: a product called what the
+    buyer typed ranks first, however common its words are in the catalogue (which bm25 and
+    ts_rank weigh down)."""
+    name = func.lower(Product.name)
+    hits = [
+        case(
+            (or_(name.startswith(w, autoescape=True), name.contains(f" {w}", autoescape=True)), 1),
+            else_=0,
+        )
+        for w in words
+    ]
+    return sum(hits[1:], hits[0]) if hits else literal(0)
 
 
 def _holds(kind: str) -> ColumnElement[bool]:
