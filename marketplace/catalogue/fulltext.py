@@ -9,7 +9,18 @@ Words reach this module already split by spelling.words(): letters and digits on
 character of a query is ever an operator of either engine.
 """
 
-from sqlalchemy import Float, Select, Subquery, and_, func, literal, literal_column, or_, select
+from sqlalchemy import (
+    CTE,
+    Float,
+    Select,
+    Subquery,
+    and_,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+)
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql import column, table
 
@@ -31,13 +42,14 @@ def is_postgresql() -> bool:
     return db.session.get_bind().dialect.name == "postgresql"
 
 
-def matching(words: list[str], fuzzy: tuple[str, ...] = ()) -> Subquery:
+def matching(words: list[str], fuzzy: tuple[str, ...] = ()) -> Subquery | CTE:
     """The products whose document holds every word (as a word or a word's beginning), as a
     subquery of (product_id, score), a higher score ranking first. PostgreSQL also accepts the
     `fuzzy` words by trigram similarity to a product's or cooperative's name."""
     if is_postgresql():
         return _postgresql(words, fuzzy).subquery("text_match")
-    return _sqlite(words).subquery("text_match")
+    # Materialised: SQLite would otherwise run the MATCH again for every product it joins.
+    return _sqlite(words).cte("text_match").prefix_with("MATERIALIZED")
 
 
 def vocabulary() -> set[str]:

@@ -136,7 +136,11 @@ def _corrections(words: list[str]) -> tuple[list[str], tuple[str, ...]]:
             fixed.append(word)
             continue
         low, high = spelling.length_window(word)
-        nearest = spelling.closest(word, (t for t in vocabulary if low <= len(t) <= high))
+        # Words are corrected to words, numbers to numbers (a catalogue holds many numbers).
+        candidates = (
+            t for t in vocabulary if low <= len(t) <= high and t.isdigit() == word.isdigit()
+        )
+        nearest = spelling.closest(word, candidates)
         if nearest:
             fixed.append(nearest)
         elif fulltext.is_postgresql():
@@ -153,10 +157,13 @@ class _Search:
         self.filters = filters
         self.words = words
         self.match = fulltext.matching(words, fuzzy) if words or fuzzy else None
-        self.prices = (
-            select(PriceTier.product_id, func.min(PriceTier.unit_price).label("lowest"))
-            .group_by(PriceTier.product_id)
-            .subquery("prices")
+        # The lowest unit price (the card's "from" price), looked up only for the rows a price
+        # filter or sort needs, through the index on price_tiers.product_id.
+        self.lowest_price = (
+            select(func.min(PriceTier.unit_price))
+            .where(PriceTier.product_id == Product.id)
+            .correlate(Product)
+            .scalar_subquery()
         )
         self.conditions = self._conditions()
 
@@ -173,7 +180,6 @@ class _Search:
         stmt = (
             stmt.join(Cooperative, Product.cooperative_id == Cooperative.id)
             .join(Category, Product.category_id == Category.id)
-            .outerjoin(self.prices, self.prices.c.product_id == Product.id)
             .where(Product.is_published, Cooperative.takes_orders)
         )
         if self.match is not None:
@@ -183,7 +189,7 @@ class _Search:
     def _conditions(self) -> dict[str, ColumnElement[bool]]:
         """Each filter asked for, by the facet it belongs to (counts leave out their own)."""
         f = self.filters
-        lowest = self.prices.c.lowest
+        lowest = self.lowest_price
         conditions: dict[str, ColumnElement[bool]] = {}
         if self.match is None and f.query.strip():
             conditions["query"] = false()  # typed, but not one letter or digit: "%", "**"
@@ -219,9 +225,9 @@ class _Search:
         sort = self.filters.sort
         newest = [Product.created_at.desc(), Product.id.desc()]
         if sort == Sort.PRICE_LOW:
-            return [self.prices.c.lowest.asc().nulls_last(), Product.id.desc()]
+            return [self.lowest_price.asc().nulls_last(), Product.id.desc()]
         if sort == Sort.PRICE_HIGH:
-            return [self.prices.c.lowest.desc().nulls_last(), Product.id.desc()]
+            return [self.lowest_price.desc().nulls_last(), Product.id.desc()]
         if sort == Sort.RELEVANCE and self.match is not None:
             return [_name_hits(self.words).desc(), self.match.c.score.desc(), *newest]
         return newest
