@@ -181,6 +181,9 @@ def seed(app, products: int) -> None:
         for start in range(0, len(tiers), 2000):
             db.session.execute(insert(PriceTier), tiers[start : start + 2000])
         db.session.commit()
+        # Planner statistics, as autovacuum (PostgreSQL) or a routine ANALYZE would leave them.
+        db.session.execute(text("ANALYZE"))
+        db.session.commit()
         db.session.remove()
 
 

@@ -1,8 +1,8 @@
 """Full-text matching of catalogue words, one way per database, behind search.py.
 
 PostgreSQL: every word is a prefix tsquery in the 'simple' configuration, matched through the
-GIN expression indexes of migration 0013 (products, cooperatives, categories); ranked by
-ts_rank over a weighted document plus pg_trgm similarity of the product's name. SQLite: an
+GIN indexes of migration 0013 (products' stored search_vector, expressions over cooperatives
+and categories); ranked by ts_rank plus pg_trgm similarity of the product's name. SQLite: an
 FTS5 table kept by triggers, ranked by bm25 with the same column weights.
 
 Words reach this module already split by spelling.words(): letters and digits only, so no
@@ -28,11 +28,12 @@ from marketplace.catalogue.models import Category, Product
 from marketplace.cooperatives.models import Cooperative
 from marketplace.extensions import db
 
-# Relative weight of a match in each part of a product's document (bm25 column weights on
-# SQLite; ts_rank's D, C, B, A weights on PostgreSQL).
+# Relative weight of a match in each part of a product's document (bm25 column weights).
 NAME, CATEGORY, COOPERATIVE, REGION, DESCRIPTION = 10.0, 4.0, 3.0, 3.0, 1.0
 
 _fts = table("product_search", column("rowid"))
+# products with its PostgreSQL-only generated column (migration 0013), which no model names
+_pg_products = table("products", column("id"), column("search_vector"))
 _terms = table("product_search_terms", column("term"))
 _SIMPLE = literal_column("'simple'")
 _SPACE = literal_column("' '")
@@ -90,9 +91,10 @@ def _word_matches(word: str):
     """One word, found in the product, its cooperative (name, region) or its category: each
     through its own GIN index (the expressions are those of migration 0013)."""
     query = _tsquery(f"{word}:*")
-    p, c, k = aliased(Product), aliased(Cooperative), aliased(Category)
+    p = _pg_products.alias("vector_match")
+    c, k = aliased(Cooperative), aliased(Category)
     return or_(
-        Product.id.in_(select(p.id).where(_tsvector(p.name, p.description).op("@@")(query))),
+        Product.id.in_(select(p.c.id).where(p.c.search_vector.op("@@")(query))),
         Product.cooperative_id.in_(
             select(c.id).where(_tsvector(c.name, c.province, c.regency).op("@@")(query))
         ),
@@ -112,40 +114,24 @@ def _similar_name(word: str):
     )
 
 
-def _weighted(weight: str, *parts):
-    return func.setweight(_tsvector(*parts), literal_column(f"'{weight}'"))
-
-
 def _postgresql(words: list[str], fuzzy: tuple[str, ...]) -> Select:
-    document = (
-        _weighted("A", Product.name)
-        .op("||")(_weighted("B", Category.name_id, Category.name_en))
-        .op("||")(_weighted("C", Cooperative.name, Cooperative.province, Cooperative.regency))
-        .op("||")(_weighted("D", Product.description))
-    )
-    weights = literal_column(
-        f"'{{{DESCRIPTION / NAME}, {COOPERATIVE / NAME}, {CATEGORY / NAME}, 1.0}}'::float4[]"
-    )
+    # Ranked by the stored vector (no description parsed again per row) and the name's
+    # trigram similarity to the query; search.py ranks names holding the words first anyway.
     any_word = _tsquery(" | ".join(f"{word}:*" for word in [*words, *fuzzy]))
     phrase = " ".join([*words, *fuzzy])
-    score = func.ts_rank(weights, document, any_word) + 0.1 * func.similarity(
-        func.lower(Product.name), literal(phrase)
+    score = func.ts_rank(literal_column("products.search_vector"), any_word) + 0.1 * (
+        func.similarity(func.lower(Product.name), literal(phrase))
     )
     conditions = [_word_matches(word) for word in words] + [_similar_name(w) for w in fuzzy]
-    return (
-        select(Product.id.label("product_id"), score.label("score"))
-        .join(Cooperative, Product.cooperative_id == Cooperative.id)
-        .join(Category, Product.category_id == Category.id)
-        .where(and_(*conditions))
-    )
+    return select(Product.id.label("product_id"), score.label("score")).where(and_(*conditions))
 
 
 def _pg_stat():
-    """ts_stat over the public catalogue's documents: one row per distinct word."""
+    """ts_stat over every document part: one row per distinct word."""
     documents = (
-        "SELECT to_tsvector('simple', p.name || ' ' || p.description || ' ' || c.name"
-        " || ' ' || c.province || ' ' || c.regency || ' ' || k.name_id || ' ' || k.name_en)"
-        " FROM products p JOIN cooperatives c ON c.id = p.cooperative_id"
-        " JOIN categories k ON k.id = p.category_id"
+        "SELECT search_vector FROM products"
+        " UNION ALL SELECT to_tsvector('simple', name || ' ' || province || ' ' || regency)"
+        " FROM cooperatives"
+        " UNION ALL SELECT to_tsvector('simple', name_id || ' ' || name_en) FROM categories"
     )
     return func.ts_stat(literal(documents)).table_valued("word")

@@ -1,7 +1,8 @@
 """The catalogue search's own database objects, which no model describes (migration 0013):
-SQLite's FTS5 table `product_search` with its shadow and vocabulary tables, PostgreSQL's GIN
-expression indexes. Schema comparisons (the models-match-migrations test, autogenerate) leave
-them alone through `include_object`. Pure: no Flask, no SQLAlchemy."""
+SQLite's FTS5 table `product_search` with its shadow and vocabulary tables, PostgreSQL's
+`products.search_vector` column and GIN indexes. Schema comparisons (the models-match-
+migrations test, autogenerate) leave them alone through `include_object`. Pure: no Flask,
+no SQLAlchemy."""
 
 SEARCH_TABLE_PREFIX = "product_search"
 SEARCH_INDEXES = frozenset(
@@ -15,7 +16,12 @@ SEARCH_INDEXES = frozenset(
 )
 
 
+SEARCH_COLUMNS = frozenset({"search_vector"})  # products.search_vector, PostgreSQL only
+
+
 def is_search_object(name: str | None, type_: str) -> bool:
+    if type_ == "column":
+        return name in SEARCH_COLUMNS
     if type_ == "table":
         return bool(name) and name.startswith(SEARCH_TABLE_PREFIX)
     return type_ == "index" and name in SEARCH_INDEXES

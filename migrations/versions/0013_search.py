@@ -1,7 +1,8 @@
 """Catalogue search indexes (catalogue/search.py).
 
-PostgreSQL: full-text (GIN over 'simple' tsvectors of products, cooperatives and categories)
-and trigram (pg_trgm GIN over the names) indexes, maintained by PostgreSQL itself.
+PostgreSQL: full-text (GIN over 'simple' tsvectors: a stored generated column of products,
+expressions over cooperatives and categories) and trigram (pg_trgm GIN over the names)
+indexes, maintained by PostgreSQL itself.
 
 SQLite: an FTS5 table `product_search` (one row per product: its name, category, cooperative,
 region and description) and its vocabulary `product_search_terms` (for typo correction), kept
@@ -24,12 +25,15 @@ branch_labels = None
 depends_on = None
 
 # The expressions the PostgreSQL indexes cover; catalogue/fulltext.py writes the same ones.
+# products.search_vector is a stored generated column (PostgreSQL only, no model names it): a
+# search then neither parses every description again nor depends on the planner matching an
+# expression index.
+PG_SEARCH_VECTOR = (
+    "ALTER TABLE products ADD COLUMN search_vector tsvector GENERATED ALWAYS AS "
+    "(to_tsvector('simple', name || ' ' || description)) STORED"
+)
 PG_INDEXES = (
-    (
-        "ix_products_search_text",
-        "products",
-        "gin (to_tsvector('simple', name || ' ' || description))",
-    ),
+    ("ix_products_search_text", "products", "gin (search_vector)"),
     (
         "ix_cooperatives_search_text",
         "cooperatives",
@@ -78,6 +82,7 @@ def create_sqlite_triggers() -> None:
 def upgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        op.execute(PG_SEARCH_VECTOR)
         for name, table, expression in PG_INDEXES:
             op.execute(f"CREATE INDEX {name} ON {table} USING {expression}")
         return
@@ -96,6 +101,7 @@ def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         for name, _table, _expression in PG_INDEXES:
             op.execute(f"DROP INDEX IF EXISTS {name}")
+        op.execute("ALTER TABLE products DROP COLUMN IF EXISTS search_vector")
         return
     for statement in SQLITE_TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {statement.split()[2]}")
