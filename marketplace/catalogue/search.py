@@ -15,7 +15,19 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import ColumnElement, Select, and_, case, false, func, literal, or_, select, true
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    bindparam,
+    case,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+    true,
+)
 from sqlalchemy.orm import contains_eager, selectinload
 
 from marketplace.catalogue import fulltext, spelling
@@ -27,6 +39,7 @@ from marketplace.pagination import one_page
 
 # "Today" for lead times: the marketplace's earliest-ending day in Indonesia's west (WIB).
 CATALOGUE_ZONE = ZoneInfo("Asia/Jakarta")
+AVAILABILITY_CHUNK = 5_000
 
 
 class Sort(enum.StrEnum):
@@ -101,13 +114,19 @@ def available_on(
     plugs in here.)"""
     ids = sorted(set(product_ids))
     today = today or catalogue_today()
-    lead_times = dict(
-        db.session.execute(
-            select(Product.id, Product.lead_time_days).where(Product.id.in_(ids))
-        ).all()
-    )
-    pooled = availability_for(pid for pid in ids if (day - today).days >= lead_times.get(pid, 0))
-    return {pid: pooled.get(pid, 0) for pid in ids}
+    units: dict[int, int] = {}
+    # In chunks: a database takes only so many parameters in one statement (SQLite 32,766).
+    for start in range(0, len(ids), AVAILABILITY_CHUNK):
+        chunk = ids[start : start + AVAILABILITY_CHUNK]
+        lead_times = dict(
+            db.session.execute(
+                select(Product.id, Product.lead_time_days).where(Product.id.in_(chunk))
+            ).all()
+        )
+        days = (day - today).days
+        pooled = availability_for(pid for pid in chunk if days >= lead_times.get(pid, 0))
+        units.update({pid: pooled.get(pid, 0) for pid in chunk})
+    return units
 
 
 def search(filters: SearchFilters, page: int = 1) -> SearchResult:
@@ -219,7 +238,11 @@ class _Search:
         ).all()
         units = available_on((pid for pid, _moq in candidates), day)
         ids = [pid for pid, moq in candidates if units.get(pid, 0) >= moq]
-        return Product.id.in_(ids) if ids else false()
+        if not ids:
+            return false()
+        # Written into the SQL as numbers (they are ints from the database), not as one
+        # parameter each: a large catalogue would pass the database's parameter limit.
+        return Product.id.in_(bindparam("available_ids", ids, expanding=True, literal_execute=True))
 
     def _order(self) -> list:
         sort = self.filters.sort

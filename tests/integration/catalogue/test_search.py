@@ -187,3 +187,13 @@ def test_a_page_of_results(app, world, monkeypatch):
     assert first.total == 6 and first.pages == 3
     assert [p.name for p in first.items] == ["Kopi Arabika Bubuk", "Boneka Beruang"]
     assert [p.name for p in third.items] == ["Batik Cap Motif Anggur", "Batik Tulis Motif Mangrove"]
+
+
+def test_available_on_asks_in_chunks(world, monkeypatch):
+    today = catalogue_today()
+    ids = [world.robusta.id, world.arabika.id, world.bawang.id]
+    whole = available_on(ids, today + timedelta(days=30), today)
+    monkeypatch.setattr("marketplace.catalogue.search.AVAILABILITY_CHUNK", 1)
+    assert available_on(ids, today + timedelta(days=30), today) == whole
+    found = set(names(available_by=today + timedelta(days=30)))
+    assert found == {"Kopi Arabika Bubuk", "Kopi Robusta Grade 1"}
