@@ -31,3 +31,7 @@ MAX_REPORT_MONTHS = 36
 # Requests for quotation: cooperatives one RFQ may go to, and characters of its texts.
 MAX_RFQ_COOPERATIVES = 10
 MAX_RFQ_TEXT = 4000
+# Characters of a catalogue search kept (the rest of a pasted text is dropped), and of a
+# category, province or regency asked for in the catalogue's URL.
+MAX_SEARCH_LENGTH = 100
+MAX_SEARCH_PLACE = 80

@@ -1,8 +1,8 @@
-"""What the catalogue's pages read: the public catalogue, a cooperative's products, the
-admin's product list and the categories."""
+"""What the catalogue's pages read: a cooperative's products, the admin's product list and the
+categories. (The public catalogue's search is search.py.)"""
 
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from marketplace.catalogue.models import Category, Product
@@ -27,29 +27,6 @@ def _public_products():
             selectinload(Product.price_tiers),
         )
     )
-
-
-def search_products(
-    *, query: str = "", category_slug: str | None = None, page: int = 1
-) -> Pagination:
-    """One page of the public catalogue: published products of verified cooperatives only.
-
-    `query` matches product or cooperative names, case-insensitively; `category_slug` keeps
-    one category. Newest products first.
-    """
-    stmt = _public_products()
-    if category_slug:
-        stmt = stmt.where(Product.category.has(Category.slug == category_slug))
-    query = (query or "").strip()
-    if query:
-        stmt = stmt.where(
-            or_(
-                Product.name.icontains(query, autoescape=True),
-                Cooperative.name.icontains(query, autoescape=True),
-            )
-        )
-    stmt = stmt.order_by(Product.created_at.desc(), Product.id.desc())
-    return one_page(stmt, page)
 
 
 def published_products_of(coop: Cooperative, page: int = 1) -> Pagination:

@@ -5,17 +5,20 @@ from flask_login import current_user
 from flask_sqlalchemy.pagination import Pagination
 
 from marketplace.accounts.access import public
-from marketplace.catalogue import queries, services
+from marketplace.catalogue import queries, search, services
 from marketplace.catalogue.access import get_product_for_admin, get_public_product
 from marketplace.catalogue.forms import ProductForm, ProductStatusForm
 from marketplace.catalogue.models import ProductStatus
+from marketplace.catalogue.search_form import (
+    CERTIFICATION_LABELS,
+    SORT_LABELS,
+    CatalogueSearchForm,
+)
 from marketplace.cooperatives.access import get_cooperative_for_admin, get_public_cooperative
 from marketplace.url_params import page_number
 from marketplace.views import domain_errors
 
 bp = Blueprint("catalogue", __name__)
-
-MAX_QUERY_LENGTH = 100
 
 
 def _product_cards(template: str, page: Pagination, **context: object) -> str:
@@ -27,18 +30,21 @@ def _product_cards(template: str, page: Pagination, **context: object) -> str:
 @bp.get("/")
 @public
 def index() -> ResponseReturnValue:
-    """The public catalogue: search by name, filter by category."""
-    query = request.args.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    category_slug = request.args.get("kategori", "").strip()
-    page = queries.search_products(
-        query=query, category_slug=category_slug or None, page=page_number()
-    )
+    """The public catalogue: search, filters with their counts, sorting; all in the URL."""
+    form = CatalogueSearchForm(formdata=request.args)
+    filters = form.filters()
+    result = search.search(filters, page=page_number())
     return _product_cards(
         "catalogue/index.html",
-        page,
+        result.page,
+        form=form,
+        filters=filters,
+        result=result,
         categories=queries.list_categories(),
-        query=query,
-        category_slug=category_slug,
+        active_filters=form.active_filters(request.args),
+        certification_labels=CERTIFICATION_LABELS,
+        sort_labels=SORT_LABELS,
+        today=search.catalogue_today(),
     )
 
 

@@ -53,9 +53,10 @@ def card_titles(page: Page) -> list[str]:
 def search(page: Page, query: str = "", category_label: str | None = None) -> None:
     page.fill("main form[role=search] input[name=q]", query)
     if category_label is not None:
-        page.select_option("main form[role=search] select[name=kategori]", label=category_label)
+        # The category filter is a list of radio buttons, each with its count.
+        page.locator("main form[role=search] .form-check-label", has_text=category_label).click()
     with page.expect_navigation():
-        page.locator("main form[role=search] button[type=submit]").click()
+        page.locator("main form[role=search] button[type=submit]").first.click()
 
 
 def definition(page: Page, term: str):
@@ -83,7 +84,7 @@ def test_1_visitor_browses_filters_searches_and_opens_a_product(page: Page):
     # Filter by a category: only batik and textiles remain.
     search(page, category_label="Batik & textiles")
     assert parse_qs(urlsplit(page.url).query).get("kategori") == ["batik"], page.url
-    expect(page.locator("main select[name=kategori]")).to_have_value("batik")
+    expect(page.locator("main input[name=kategori][value=batik]")).to_be_checked()
     categories = page.locator("main .card-body > p.text-muted").all_inner_texts()
     assert categories, "the batik category shows no products"
     assert set(categories) == {"Batik & textiles"}, categories
