@@ -34,6 +34,7 @@ from marketplace.demo_data import (
     PENDING_COOPERATIVE,
 )
 from marketplace.demo_delivery import DELIVERY
+from marketplace.demo_photos import seed_demo_photos
 from marketplace.demo_shipping import SHIPPING_TARGETS, take_to
 from marketplace.extensions import db
 from marketplace.finance.queries import balance
@@ -311,6 +312,7 @@ def seed_demo() -> None:
             _offers(coop, products[spec["slug"]])
         _cooperative(PENDING_COOPERATIVE, CooperativeStatus.PENDING, password_hash)
     _demo_orders(buyer, coops, products)
+    seed_demo_photos()
 
 
 def demo_logins() -> list[tuple[str, str]]:

@@ -25,3 +25,11 @@ MAX_REASON_LENGTH = 1000
 # at the calendar's ends (0001-01-01, 9999-12-31) would overflow time-zone arithmetic.
 FIRST_DATE = date(2000, 1, 1)
 LAST_DATE = date(2100, 12, 31)
+
+# Photos: of a product (the first is its cover) and on a cooperative's profile page.
+MAX_PRODUCT_PHOTOS = 8
+MAX_COOPERATIVE_PHOTOS = 6
+MAX_ALT_TEXT_LENGTH = 160
+# A cooperative's story on its profile page, and the years it may have been founded in.
+MAX_STORY_LENGTH = 4000
+FIRST_FOUNDED_YEAR = 1900

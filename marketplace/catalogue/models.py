@@ -89,6 +89,9 @@ class Product(TimestampMixin, db.Model):
         order_by="PriceTier.min_quantity",
         cascade="all, delete-orphan",
     )
+    photos: Mapped[list[ProductPhoto]] = relationship(
+        order_by="(ProductPhoto.position, ProductPhoto.id)", cascade="all, delete-orphan"
+    )
 
     @hybrid_property
     def is_published(self) -> bool:
@@ -122,3 +125,17 @@ class PriceTier(db.Model):
     unit_price: Mapped[int] = mapped_column(Money)
 
     product: Mapped[Product] = relationship(back_populates="price_tiers")
+
+
+class ProductPhoto(TimestampMixin, db.Model):
+    """One photo of a product (public storage keys of the photo and its thumbnail); the
+    first by `position` is the product's cover in the catalogue."""
+
+    __tablename__ = "product_photos"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
+    key: Mapped[str] = mapped_column(String(80), unique=True)
+    thumb_key: Mapped[str] = mapped_column(String(80), unique=True)
+    alt_text: Mapped[str] = mapped_column(String(160), default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
