@@ -378,11 +378,17 @@ def _jpeg(image: Image.Image) -> bytes:
     return out.getvalue()
 
 
-def picture(motif: str, title: str, subtitle: str, color: tuple[int, int, int]) -> bytes:
-    """A JPEG of one motif on a tinted background, with a title band at the bottom."""
-    image = _background(color)
+# Backgrounds, so that a cooperative's pictures are not all the same colour.
+TINTS = ((214, 150, 90), (90, 150, 200), (120, 180, 120), (200, 120, 150), (220, 190, 90))
+
+
+def picture(motif: str, title: str, subtitle: str, color: tuple[int, int, int], tint=None) -> bytes:
+    """A JPEG of one motif on a background tinted `tint` (default `color`), with a title band
+    in `color` at the bottom."""
+    tint = tint or color
+    image = _background(tint)
     draw = ImageDraw.Draw(image)
-    circle(draw, WIDTH / 2, HEIGHT * 0.42, 250, tuple(int(c + (255 - c) * 0.4) for c in color))
+    circle(draw, WIDTH / 2, HEIGHT * 0.42, 250, tuple(int(c + (255 - c) * 0.4) for c in tint))
     MOTIFS[motif](draw, WIDTH // 2, int(HEIGHT * 0.42), 400)
     draw.rectangle((0, HEIGHT - 130, WIDTH, HEIGHT), fill=color)
     draw.text((40, HEIGHT - 88), title, fill="white", font=_fitting(draw, title, 46), anchor="lm")

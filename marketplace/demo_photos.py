@@ -16,7 +16,7 @@ from marketplace.cooperatives.services.profile import (
     set_logo,
     update_story,
 )
-from marketplace.demo_art import logo, picture
+from marketplace.demo_art import TINTS, logo, picture
 from marketplace.extensions import db
 from marketplace.transaction import transaction
 
@@ -139,12 +139,14 @@ def _photograph_products(coop: Cooperative, admin: User) -> None:
     products = db.session.scalars(
         select(Product).where(Product.cooperative_id == coop.id).order_by(Product.id)
     )
-    for product in products:
+    for index, product in enumerate(products):
         motif = PRODUCT_MOTIFS.get(product.name)
         if motif is None or product.photos:
             continue
         subtitle = f"{coop.name} · {coop.regency}"
-        add_product_photo(product, admin, picture(motif, product.name, subtitle, color), "")
+        tint = TINTS[index % len(TINTS)]
+        image = picture(motif, product.name, subtitle, color, tint)
+        add_product_photo(product, admin, image, "")
 
 
 def seed_demo_photos() -> None:

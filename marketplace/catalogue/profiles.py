@@ -5,7 +5,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from marketplace.catalogue.models import Category, Product, ProductStatus
@@ -40,11 +40,18 @@ def load_photos(products: Iterable[Product]) -> None:
 
 
 def related_products(product: Product, limit: int = RELATED_PRODUCTS) -> Sequence[Product]:
-    """Other products in the catalogue of the same category, the same cooperative's first."""
+    """Other products in the catalogue of the same category or the same cooperative: those
+    of both first, then the same category, then the cooperative's others; newest first."""
+    same_category = Product.category_id == product.category_id
+    same_cooperative = Product.cooperative_id == product.cooperative_id
     stmt = (
         _public_products()
-        .where(Product.category_id == product.category_id, Product.id != product.id)
-        .order_by((Product.cooperative_id != product.cooperative_id), Product.created_at.desc())
+        .where(or_(same_category, same_cooperative), Product.id != product.id)
+        .order_by(
+            case((and_(same_category, same_cooperative), 0), (same_category, 1), else_=2),
+            Product.created_at.desc(),
+            Product.id.desc(),
+        )
         .limit(limit)
     )
     found = list(db.session.scalars(stmt).unique())

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from sqlalchemy import select
 
-from marketplace.catalogue.profiles import on_time_percent, track_record
+from marketplace.catalogue.profiles import on_time_percent, related_products, track_record
 from marketplace.cooperatives.models import CooperativePhoto
 from marketplace.cooperatives.services.profile import add_cooperative_photo, set_logo
 from marketplace.db import utcnow
@@ -178,3 +178,14 @@ def test_on_time_percent_rounds_down(on_time, total, percent):
 def test_the_profile_page_is_only_shown_for_verified_cooperatives(app):
     pending = build_shop(status="pending", verified_at=None)
     assert app.test_client().get(f"/koperasi/{pending.coop.slug}").status_code == 404
+
+
+def test_related_products_are_of_the_same_category_or_cooperative_in_that_order(shop):
+    other = build_shop()  # its product is a doll too (the default category)
+    same_coop_food = make_product(shop.coop, name="Keripik", category_slug="kuliner")
+    same_both = make_product(shop.coop, name="Boneka Kelinci")
+    make_product(other.coop, name="Sambal", category_slug="kuliner")  # neither: not related
+    draft = make_product(shop.coop, name="Boneka Draf", status="draft")
+    related = related_products(shop.product)
+    assert [p.id for p in related] == [same_both.id, other.product.id, same_coop_food.id]
+    assert draft not in related
