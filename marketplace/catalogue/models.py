@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.db import Money, TimestampMixin
 from marketplace.extensions import db
+from marketplace.photo_columns import PhotoColumns
 
 if TYPE_CHECKING:
     from marketplace.cooperatives.models import Cooperative
@@ -127,7 +128,7 @@ class PriceTier(db.Model):
     product: Mapped[Product] = relationship(back_populates="price_tiers")
 
 
-class ProductPhoto(TimestampMixin, db.Model):
+class ProductPhoto(PhotoColumns, TimestampMixin, db.Model):
     """One photo of a product (public storage keys of the photo and its thumbnail); the
     first by `position` is the product's cover in the catalogue."""
 
@@ -135,7 +136,3 @@ class ProductPhoto(TimestampMixin, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
-    key: Mapped[str] = mapped_column(String(80), unique=True)
-    thumb_key: Mapped[str] = mapped_column(String(80), unique=True)
-    alt_text: Mapped[str] = mapped_column(String(160), default="")
-    position: Mapped[int] = mapped_column(Integer, default=0)

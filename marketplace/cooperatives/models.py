@@ -22,6 +22,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from marketplace.cooperatives.delivery import DeliveryOffer, FeeRow, parse_couriers
 from marketplace.db import Money, TimestampMixin, UTCDateTime, utcnow
 from marketplace.extensions import db
+from marketplace.photo_columns import PhotoColumns
 
 if TYPE_CHECKING:
     from marketplace.accounts.models import User
@@ -253,14 +254,10 @@ class DeliveryFeeRate(db.Model):
     fee: Mapped[int] = mapped_column(Money)
 
 
-class CooperativePhoto(TimestampMixin, db.Model):
+class CooperativePhoto(PhotoColumns, TimestampMixin, db.Model):
     """A photo on the cooperative's public profile (its workshop, its members at work)."""
 
     __tablename__ = "cooperative_photos"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     cooperative_id: Mapped[int] = mapped_column(ForeignKey("cooperatives.id"), index=True)
-    key: Mapped[str] = mapped_column(String(80), unique=True)
-    thumb_key: Mapped[str] = mapped_column(String(80), unique=True)
-    alt_text: Mapped[str] = mapped_column(String(160), default="")
-    position: Mapped[int] = mapped_column(Integer, default=0)
