@@ -72,8 +72,10 @@ class Config:
     LOGIN_ACCOUNT_ADDRESS_LIMIT = os.environ.get("LOGIN_ACCOUNT_ADDRESS_LIMIT", "5 per 15 minutes")
     # Reverse proxies in front of the app whose X-Forwarded-* headers are trusted (0: none).
     PROXY_COUNT = _int_env("PROXY_COUNT", 0)
-    # Largest request body in bytes (the site has no uploads; its biggest form is far smaller).
+    # Largest request body in bytes; the photo pages allow more (storage.UPLOAD_LIMIT).
     MAX_CONTENT_LENGTH = _int_env("MAX_CONTENT_LENGTH", 1024 * 1024)
+    # Uploaded files (marketplace/storage.py); unset: instance/uploads.
+    UPLOAD_FOLDER = os.environ.get("UPLOAD_FOLDER", "")
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
     MAIL_PORT = _int_env("MAIL_PORT", 25)
     MAIL_SENDER = os.environ.get("MAIL_SENDER", "Pasar Koperasi <noreply@localhost>")

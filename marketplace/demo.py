@@ -37,6 +37,7 @@ from marketplace.demo_data import (
     PENDING_COOPERATIVE,
 )
 from marketplace.demo_delivery import DELIVERY
+from marketplace.demo_photos import seed_demo_photos
 from marketplace.demo_reports import seed_reports
 from marketplace.demo_rfq import seed_rfqs
 from marketplace.demo_shipping import SHIPPING_TARGETS, take_to
@@ -322,6 +323,7 @@ def seed_demo() -> None:
     seed_shu(partial(_place_demo_order, buyer))
     seed_rfqs(buyer)
     seed_contracts(seed_offtakers(password_hash, DOMAIN), coops, products)
+    seed_demo_photos()
 
 
 def demo_logins() -> list[tuple[str, str]]:

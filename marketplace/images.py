@@ -13,6 +13,7 @@ from PIL import Image, UnidentifiedImageError
 MAX_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # e.g. 8000 x 5000
 MAX_SIDE = 2400  # stored photos are scaled down to this many pixels on the longer side
+THUMB_SIDE = 480  # thumbnails for cards and galleries: this many pixels on the longer side
 ALLOWED_FORMATS = frozenset({"JPEG", "PNG", "WEBP", "GIF", "MPO"})
 
 
@@ -55,8 +56,15 @@ def clean_image(data: bytes) -> CleanImage:
         raise ImageRejected("not_image") from None
 
 
-def _reencode(image: Image.Image) -> CleanImage:
-    image.thumbnail((MAX_SIDE, MAX_SIDE))
+def thumbnail(image: CleanImage, side: int = THUMB_SIDE) -> CleanImage:
+    """A smaller copy of an image `clean_image` returned, at most `side` pixels each way."""
+    with Image.open(io.BytesIO(image.data)) as opened:
+        opened.load()
+        return _reencode(opened, side)
+
+
+def _reencode(image: Image.Image, side: int = MAX_SIDE) -> CleanImage:
+    image.thumbnail((side, side))
     out = io.BytesIO()
     if image.mode in ("RGBA", "LA") or "transparency" in image.info:
         image.convert("RGBA").save(out, "PNG", optimize=True)

@@ -35,3 +35,10 @@ MAX_RFQ_TEXT = 4000
 # category, province or regency asked for in the catalogue's URL.
 MAX_SEARCH_LENGTH = 100
 MAX_SEARCH_PLACE = 80
+# Photos: of a product (the first is its cover) and on a cooperative's profile page.
+MAX_PRODUCT_PHOTOS = 8
+MAX_COOPERATIVE_PHOTOS = 6
+MAX_ALT_TEXT_LENGTH = 160
+# A cooperative's story on its profile page, and the years it may have been founded in.
+MAX_STORY_LENGTH = 4000
+FIRST_FOUNDED_YEAR = 1900

@@ -1,8 +1,15 @@
 """Where uploaded files (photos of deliveries and complaints) are kept.
 
-One small interface, `save` / `open` / `url_for_key`, so that a shared object store can take the
+One small interface, `save` / `open` / `delete`, so that a shared object store can take the
 place of the local folder later (DESIGN.md §9: uploads in shared storage when there are several
-web processes). Keys are random and carry no user input, so they are safe as file names.
+web processes). Keys are random and carry no user input, so they are safe as file names; every
+upload gets a new key and a key's content never changes, so a key is a versioned name that may
+be cached for ever.
+
+Two stores: `storage()` for private files (proof of delivery, complaints: served only to the
+parties of an order) and `public_storage()` for what the catalogue shows (product photos,
+cooperative logos and photos), served to anyone with long cache headers. An object store would
+put the second in a public bucket behind a CDN and return its address from `public_url`.
 """
 
 import os
@@ -10,7 +17,7 @@ import re
 import secrets
 from pathlib import Path
 
-from flask import Response, abort, current_app, request
+from flask import Response, abort, current_app, request, url_for
 
 _KEY = re.compile(r"^[0-9a-f]{32}\.(jpg|png|pdf)$")
 
@@ -45,12 +52,29 @@ def is_key(key: str) -> bool:
     return bool(_KEY.match(key or ""))
 
 
-def storage() -> LocalStorage:
-    """The application's storage."""
-    folder = current_app.config.get("UPLOAD_FOLDER") or os.path.join(
+def _upload_folder() -> str:
+    return current_app.config.get("UPLOAD_FOLDER") or os.path.join(
         current_app.instance_path, "uploads"
     )
-    return LocalStorage(folder)
+
+
+def storage() -> LocalStorage:
+    """The application's storage of private files."""
+    return LocalStorage(_upload_folder())
+
+
+def public_storage() -> LocalStorage:
+    """The storage of files anyone may see (catalogue photos), kept apart from private ones."""
+    return LocalStorage(os.path.join(_upload_folder(), "public"))
+
+
+def public_url(key: str) -> str:
+    """Where a browser fetches a public file (catalogue.media serves the local folder)."""
+    return url_for("catalogue.media", key=key)
+
+
+# A key never changes its content: browsers and proxies may keep a public file for a year.
+PUBLIC_CACHE_CONTROL = "public, max-age=31536000, immutable"
 
 
 def media_type(key: str) -> str:
@@ -84,6 +108,9 @@ UPLOAD_ENDPOINTS = frozenset(
         "rfq.new_request_for_product",
         "rfq.buyer_thread",
         "rfq.admin_thread",
+        "catalogue.product_photos",
+        "cooperatives.upload_logo",
+        "cooperatives.upload_photo",
     }
 )
 UPLOAD_LIMIT = 21 * 1024 * 1024

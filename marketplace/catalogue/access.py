@@ -4,7 +4,7 @@ from flask import abort
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
-from marketplace.catalogue.models import Product
+from marketplace.catalogue.models import Product, ProductPhoto
 from marketplace.cooperatives.models import Cooperative
 from marketplace.extensions import db
 
@@ -43,3 +43,11 @@ def get_product_for_admin(coop: Cooperative, product_id: int) -> Product:
     if product is None:
         abort(404)
     return product
+
+
+def get_photo_of(product: Product, photo_id: int) -> ProductPhoto:
+    """A photo of `product` (loaded through get_product_for_admin); 404 for any other."""
+    photo = db.session.get(ProductPhoto, photo_id)
+    if photo is None or photo.product_id != product.id:
+        abort(404)
+    return photo

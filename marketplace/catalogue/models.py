@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.db import Money, TimestampMixin
 from marketplace.extensions import db
+from marketplace.photo_columns import PhotoColumns
 
 if TYPE_CHECKING:
     from marketplace.cooperatives.models import Cooperative
@@ -89,6 +90,9 @@ class Product(TimestampMixin, db.Model):
         order_by="PriceTier.min_quantity",
         cascade="all, delete-orphan",
     )
+    photos: Mapped[list[ProductPhoto]] = relationship(
+        order_by="(ProductPhoto.position, ProductPhoto.id)", cascade="all, delete-orphan"
+    )
 
     @hybrid_property
     def is_published(self) -> bool:
@@ -122,3 +126,13 @@ class PriceTier(db.Model):
     unit_price: Mapped[int] = mapped_column(Money)
 
     product: Mapped[Product] = relationship(back_populates="price_tiers")
+
+
+class ProductPhoto(PhotoColumns, TimestampMixin, db.Model):
+    """One photo of a product (public storage keys of the photo and its thumbnail); the
+    first by `position` is the product's cover in the catalogue."""
+
+    __tablename__ = "product_photos"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)

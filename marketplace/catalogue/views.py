@@ -5,7 +5,7 @@ from flask_login import current_user
 from flask_sqlalchemy.pagination import Pagination
 
 from marketplace.accounts.access import public
-from marketplace.catalogue import queries, search, services
+from marketplace.catalogue import profiles, queries, search, services
 from marketplace.catalogue.access import get_product_for_admin, get_public_product
 from marketplace.catalogue.forms import ProductForm, ProductStatusForm
 from marketplace.catalogue.models import ProductStatus
@@ -15,6 +15,8 @@ from marketplace.catalogue.search_form import (
     CatalogueSearchForm,
 )
 from marketplace.cooperatives.access import get_cooperative_for_admin, get_public_cooperative
+from marketplace.cooperatives.models import Cooperative
+from marketplace.cooperatives.services import whatsapp_share_url
 from marketplace.url_params import page_number
 from marketplace.views import domain_errors
 
@@ -24,6 +26,7 @@ bp = Blueprint("catalogue", __name__)
 def _product_cards(template: str, page: Pagination, **context: object) -> str:
     """A page of products with what each can still promise (every product list shows it)."""
     availability = services.availability_for(p.id for p in page.items)
+    profiles.load_photos(page.items)
     return render_template(template, page=page, availability=availability, **context)
 
 
@@ -54,13 +57,30 @@ def product(coop_slug: str, product_slug: str) -> ResponseReturnValue:
     product = get_public_product(coop_slug, product_slug)
     # The quantity typed before a refused add-to-cart (or a login), shown again, digits only.
     typed = request.args.get("jumlah", "").strip()[:12]
+    related = profiles.related_products(product)
+    link = url_for(".product", coop_slug=coop_slug, product_slug=product_slug, _external=True)
+    message = _(
+        "Hello %(cooperative)s, I am interested in %(product)s on Pasar Koperasi: %(link)s",
+        cooperative=product.cooperative.name,
+        product=product.name,
+        link=link,
+    )
     return render_template(
         "catalogue/product.html",
         product=product,
         available=services.pooled_availability(product),
         by_date=services.availability_by_week(product),
         typed_quantity=typed if typed.isdigit() else None,
+        related=related,
+        availability=services.availability_for(p.id for p in related),
+        record=profiles.track_record(product.cooperative),
+        whatsapp=_whatsapp(product.cooperative, message),
     )
+
+
+def _whatsapp(coop: Cooperative, message: str) -> str | None:
+    """A wa.me link to the cooperative with `message` typed in; None without its phone."""
+    return whatsapp_share_url(coop.phone, message) if coop.phone else None
 
 
 @bp.get("/koperasi/<slug>")
@@ -68,7 +88,14 @@ def product(coop_slug: str, product_slug: str) -> ResponseReturnValue:
 def cooperative(slug: str) -> ResponseReturnValue:
     coop = get_public_cooperative(slug)
     page = queries.published_products_of(coop, page=page_number())
-    return _product_cards("catalogue/cooperative.html", page, coop=coop)
+    message = _("Hello %(cooperative)s, I found you on Pasar Koperasi.", cooperative=coop.name)
+    return _product_cards(
+        "catalogue/cooperative.html",
+        page,
+        coop=coop,
+        record=profiles.track_record(coop),
+        whatsapp=_whatsapp(coop, message),
+    )
 
 
 @bp.get("/kelola/<slug>/produk")
@@ -135,3 +162,6 @@ def change_product_status(slug: str, product_id: int) -> ResponseReturnValue:
         }
         flash(messages[ProductStatus(product.status)], "success")
     return redirect(url_for(".manage_products", slug=coop.slug))
+
+
+from marketplace.catalogue import photo_views  # noqa: E402,F401  (routes)

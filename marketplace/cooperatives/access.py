@@ -7,6 +7,7 @@ from marketplace.accounts.models import User
 from marketplace.catalogue.models import Product, ProductStatus
 from marketplace.cooperatives.models import (
     Cooperative,
+    CooperativePhoto,
     DeliveryFeeRate,
     Invitation,
     Membership,
@@ -90,3 +91,11 @@ def get_offer_product(membership: Membership, product_id: int) -> Product:
             Product.status == ProductStatus.PUBLISHED,
         )
     )
+
+
+def get_photo_of_cooperative(coop: Cooperative, photo_id: int) -> CooperativePhoto:
+    """A photo of `coop` (loaded through get_cooperative_for_admin); 404 for any other."""
+    photo = db.session.get(CooperativePhoto, photo_id)
+    if photo is None or photo.cooperative_id != coop.id:
+        abort(404)
+    return photo

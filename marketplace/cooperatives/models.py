@@ -22,6 +22,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from marketplace.cooperatives.delivery import DeliveryOffer, FeeRow, parse_couriers
 from marketplace.db import Money, TimestampMixin, UTCDateTime, utcnow
 from marketplace.extensions import db
+from marketplace.photo_columns import PhotoColumns
 
 if TYPE_CHECKING:
     from marketplace.accounts.models import User
@@ -105,12 +106,19 @@ class Cooperative(TimestampMixin, db.Model):
     rejection_reason: Mapped[str | None] = mapped_column(Text)
     suspended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     suspension_reason: Mapped[str | None] = mapped_column(Text)
+    # The public profile page (/koperasi/<slug>): its story, founding year, logo and photos.
+    story: Mapped[str] = mapped_column(Text, default="", server_default="")
+    founded_year: Mapped[int | None] = mapped_column(Integer)
+    logo_key: Mapped[str | None] = mapped_column(String(80))  # a public storage key
 
     memberships: Mapped[list[Membership]] = relationship(back_populates="cooperative")
     products: Mapped[list[Product]] = relationship(back_populates="cooperative")
     delivery_fee_rates: Mapped[list[DeliveryFeeRate]] = relationship(
         order_by="(DeliveryFeeRate.province, DeliveryFeeRate.regency)",
         cascade="all, delete-orphan",
+    )
+    photos: Mapped[list[CooperativePhoto]] = relationship(
+        order_by="(CooperativePhoto.position, CooperativePhoto.id)", cascade="all, delete-orphan"
     )
 
     @property
@@ -252,3 +260,12 @@ class DeliveryFeeRate(db.Model):
     province: Mapped[str] = mapped_column(String(80))
     regency: Mapped[str] = mapped_column(String(80), default="")
     fee: Mapped[int] = mapped_column(Money)
+
+
+class CooperativePhoto(PhotoColumns, TimestampMixin, db.Model):
+    """A photo on the cooperative's public profile (its workshop, its members at work)."""
+
+    __tablename__ = "cooperative_photos"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cooperative_id: Mapped[int] = mapped_column(ForeignKey("cooperatives.id"), index=True)

@@ -293,3 +293,6 @@ def edit_offer(slug: str, product_id: int) -> ResponseReturnValue:
         form=form,
         available=services.pooled_availability([product.id]).get(product.id, 0),
     )
+
+
+from marketplace.cooperatives import profile_views  # noqa: E402,F401  (routes)

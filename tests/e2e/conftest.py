@@ -74,6 +74,7 @@ def live_server(tmp_path_factory):
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/e2e.sqlite3",
             "WTF_CSRF_ENABLED": True,
             "SERVER_NAME": None,
+            "UPLOAD_FOLDER": str(tmp / "uploads"),
         },
     )
     with live_app.app_context():

@@ -10,13 +10,17 @@ from PIL import Image
 from sqlalchemy import select
 
 from marketplace.accounts.models import User
+from marketplace.catalogue.models import ProductPhoto
+from marketplace.catalogue.photos import add_product_photo
 from marketplace.cooperatives.models import (
     Cooperative,
+    CooperativePhoto,
     DeliveryFeeRate,
     Invitation,
     Membership,
 )
 from marketplace.cooperatives.services import InvitationData, invite_member, set_delivery_fee
+from marketplace.cooperatives.services.profile import add_cooperative_photo, set_logo
 from marketplace.db import utcnow
 from marketplace.extensions import db
 from marketplace.finance.models import PayoutBatch, PayoutLine
@@ -65,6 +69,33 @@ COOPERATIVE_ADMIN = {
         ("post", "/kelola/{slug}/pengaturan", lambda w: settings_data(w.coop, name="Diretas")),
     ),
     "cooperatives.invitation": (("get", "/kelola/{slug}/undangan/{invitation_id}", None),),
+    "cooperatives.profile_page": (
+        ("get", "/kelola/{slug}/profil", None),
+        ("post", "/kelola/{slug}/profil", {"story": "Diretas", "founded_year": "2000"}),
+    ),
+    "cooperatives.upload_logo": (("post", "/kelola/{slug}/profil/logo", {}),),
+    "cooperatives.remove_logo": (("post", "/kelola/{slug}/profil/logo/hapus", {}),),
+    "cooperatives.upload_photo": (("post", "/kelola/{slug}/profil/foto", {"alt_text": "x"}),),
+    "cooperatives.move_photo": (
+        ("post", "/kelola/{slug}/profil/foto/{coop_photo_id}/geser", {"direction": "down"}),
+    ),
+    "cooperatives.remove_photo": (
+        ("post", "/kelola/{slug}/profil/foto/{coop_photo_id}/hapus", {}),
+    ),
+    "catalogue.product_photos": (
+        ("get", "/kelola/{slug}/produk/{product_id}/foto", None),
+        ("post", "/kelola/{slug}/produk/{product_id}/foto", {"alt_text": "x"}),
+    ),
+    "catalogue.move_product_photo": (
+        (
+            "post",
+            "/kelola/{slug}/produk/{product_id}/foto/{product_photo_id}/geser",
+            {"direction": "down"},
+        ),
+    ),
+    "catalogue.remove_product_photo": (
+        ("post", "/kelola/{slug}/produk/{product_id}/foto/{product_photo_id}/hapus", {}),
+    ),
     "cooperatives.revoke_invitation": (
         ("post", "/kelola/{slug}/undangan/{invitation_id}/cabut", {}),
     ),
@@ -369,6 +400,8 @@ class World:
             "rfq_recipient_id": first(RFQRecipient),
             "rfq_file": db.session.scalar(select(RFQAttachment.key)),
             "contract_id": first(Contract),
+            "product_photo_id": first(ProductPhoto),
+            "coop_photo_id": first(CooperativePhoto),
         }
 
 
@@ -386,6 +419,11 @@ def world(app) -> World:
     set_delivery_fee(shop.coop, shop.admin, province="DKI Jakarta", regency="", fee=50_000)
     _request_for_quotation(app, shop)
     offtake.proposed_deal(shop)
+    with app.test_request_context():  # a logo and photos, so that deleting them would show
+        set_logo(shop.coop, shop.admin, _tiny_png())
+        add_cooperative_photo(shop.coop, shop.admin, _tiny_png(), "Bengkel")
+        for _ in range(2):
+            add_product_photo(shop.product, shop.admin, _tiny_png(), "")
     return World(
         coop=shop.coop,
         admin=shop.admin,

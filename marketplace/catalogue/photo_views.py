@@ -1,0 +1,84 @@
+"""Product photos: the cooperative admin's photo page, and every public photo's file."""
+
+from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from marketplace.accounts.access import public
+from marketplace.catalogue import photos
+from marketplace.catalogue.access import get_photo_of, get_product_for_admin
+from marketplace.catalogue.views import bp
+from marketplace.cooperatives.access import get_cooperative_for_admin
+from marketplace.cooperatives.forms import ConfirmForm
+from marketplace.limits import MAX_PRODUCT_PHOTOS
+from marketplace.photo_forms import MovePhotoForm, PhotoForm
+from marketplace.storage import PUBLIC_CACHE_CONTROL, media_type, public_storage, public_url
+from marketplace.views import act, domain_errors
+
+
+@bp.get("/foto/<key>")
+@public
+def media(key: str) -> Response:
+    """A public photo (of a product or a cooperative) by its key; a key never changes its
+    content, so browsers keep it for a year."""
+    data = public_storage().open(key)
+    if data is None:
+        abort(404)
+    response = Response(data, mimetype=media_type(key))
+    response.headers["Cache-Control"] = PUBLIC_CACHE_CONTROL
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@bp.route("/kelola/<slug>/produk/<int:product_id>/foto", methods=["GET", "POST"])
+def product_photos(slug: str, product_id: int) -> ResponseReturnValue:
+    coop = get_cooperative_for_admin(slug, current_user)
+    product = get_product_for_admin(coop, product_id)
+    form = PhotoForm()
+    if form.validate_on_submit():
+        with domain_errors(form) as outcome:
+            alt_text = form.alt_text.data or ""
+            photos.add_product_photo(product, current_user, form.upload(), alt_text)
+        if outcome:
+            flash(_("The photo is added."), "success")
+            return redirect(url_for(".product_photos", slug=slug, product_id=product.id))
+    status = 400 if request.method == "POST" else 200
+    return render_template(
+        "catalogue/product_photos.html",
+        coop=coop,
+        product=product,
+        form=form,
+        limit=MAX_PRODUCT_PHOTOS,
+        active="products",
+    ), status
+
+
+@bp.post("/kelola/<slug>/produk/<int:product_id>/foto/<int:photo_id>/geser")
+def move_product_photo(slug: str, product_id: int, photo_id: int) -> ResponseReturnValue:
+    coop = get_cooperative_for_admin(slug, current_user)
+    product = get_product_for_admin(coop, product_id)
+    photo = get_photo_of(product, photo_id)
+    form = MovePhotoForm()
+    return act(
+        form,
+        lambda: photos.move_product_photo(product, photo, current_user, form.offset),
+        done=_("The order of the photos is saved."),
+        back=url_for(".product_photos", slug=slug, product_id=product.id),
+    )
+
+
+@bp.post("/kelola/<slug>/produk/<int:product_id>/foto/<int:photo_id>/hapus")
+def remove_product_photo(slug: str, product_id: int, photo_id: int) -> ResponseReturnValue:
+    coop = get_cooperative_for_admin(slug, current_user)
+    product = get_product_for_admin(coop, product_id)
+    photo = get_photo_of(product, photo_id)
+    return act(
+        ConfirmForm(),
+        lambda: photos.remove_product_photo(product, photo, current_user),
+        done=_("The photo is deleted."),
+        back=url_for(".product_photos", slug=slug, product_id=product.id),
+    )
+
+
+bp.add_app_template_global(public_url, "photo_url")
