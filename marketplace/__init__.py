@@ -80,6 +80,7 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
 def _import_models() -> None:
     """Import every models module so that metadata and relationships are complete."""
     import marketplace.accounts.models
+    import marketplace.addresses.models
     import marketplace.audit.models
     import marketplace.catalogue.models
     import marketplace.checkout.models
@@ -122,6 +123,7 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.notifications.views import bp as notifications_bp
     from marketplace.orders.views import bp as orders_bp
     from marketplace.payments.views import bp as payments_bp
+    from marketplace.places.views import bp as places_bp
 
     for bp in (
         accounts_bp,
@@ -134,6 +136,7 @@ def _register_blueprints(app: Flask) -> None:
         notifications_bp,
         orders_bp,
         payments_bp,
+        places_bp,
     ):
         app.register_blueprint(bp)
 

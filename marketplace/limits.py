@@ -25,3 +25,6 @@ MAX_REASON_LENGTH = 1000
 # at the calendar's ends (0001-01-01, 9999-12-31) would overflow time-zone arithmetic.
 FIRST_DATE = date(2000, 1, 1)
 LAST_DATE = date(2100, 12, 31)
+
+# Saved delivery addresses one buyer may keep.
+MAX_SAVED_ADDRESSES = 20

@@ -9,6 +9,7 @@ from marketplace.cooperatives.delivery import DeliveryChoice, DeliveryMethod
 from marketplace.forms import (
     BaseForm,
     BoundedDateField,
+    PhoneField,
     WholeNumberField,
     choices,
     normalised,
@@ -17,6 +18,7 @@ from marketplace.forms import (
 from marketplace.identifiers import normalise_npwp, normalise_phone, normalise_postal_code
 from marketplace.labels import delivery_label, payment_method_label
 from marketplace.limits import MAX_PRICE, MAX_QUANTITY
+from marketplace.places.forms import AddressRegionForm
 
 
 def _quantity_field() -> WholeNumberField:
@@ -38,15 +40,16 @@ def _required(label, max_length: int, **kwargs) -> StringField:
     )
 
 
-class DeliveryForm(BaseForm):
-    """Delivery address in Indonesian form, recipient, date, PO number and notes."""
+class DeliveryForm(AddressRegionForm):
+    """Delivery address in Indonesian form (regions from the official lists), recipient, date,
+    PO number and notes."""
 
     delivery_date = BoundedDateField(
         _l("Requested delivery date"),
         validators=[DataRequired(_l("Choose a date."))],
     )
     recipient_name = _required(_l("Recipient"), 120)
-    recipient_phone = StringField(
+    recipient_phone = PhoneField(
         _l("Recipient phone"),
         validators=[
             DataRequired(_l("This field is required.")),
@@ -54,10 +57,6 @@ class DeliveryForm(BaseForm):
         ],
         render_kw={"inputmode": "tel", "autocomplete": "tel"},
     )
-    province = _required(_l("Province"), 80)
-    regency = _required(_l("Regency / city (kabupaten/kota)"), 80)
-    district = _required(_l("District (kecamatan)"), 80)
-    village = _required(_l("Village (kelurahan/desa)"), 80)
     delivery_address = TextAreaField(
         _l("Street address"),
         validators=[DataRequired(_l("This field is required.")), Length(max=1000)],
@@ -112,10 +111,7 @@ class DeliveryForm(BaseForm):
             delivery_date=self.delivery_date.data,
             recipient_name=self.recipient_name.data,
             recipient_phone=self.recipient_phone.data,
-            province=self.province.data,
-            regency=self.regency.data,
-            district=self.district.data,
-            village=self.village.data,
+            **self.region_names(),
             street_address=self.delivery_address.data,
             postal_code=self.postal_code.data,
             po_number=self.po_number.data or "",

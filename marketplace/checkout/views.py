@@ -126,7 +126,7 @@ def checkout() -> ResponseReturnValue:
     )
     earliest = services.earliest_date_for_cart(groups)
     _prefill(form, earliest)
-    if form.validate_on_submit():
+    if not form.refining and form.validate_on_submit():
         # With nothing to check out (and no earlier checkout with this key) the refusal is
         # news for the cart page, not a mistake in the form.
         with domain_errors(
@@ -167,7 +167,7 @@ def new_order(coop_slug: str, product_slug: str) -> ResponseReturnValue:
     if not form.is_submitted():
         form.quantity.data = product.min_order_quantity
     _prefill(form, earliest)
-    if form.validate_on_submit():
+    if not form.refining and form.validate_on_submit():
         with domain_errors(form) as outcome:
             order = services.place_order(
                 current_user,
