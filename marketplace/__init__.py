@@ -114,6 +114,7 @@ def _configure_login(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from marketplace.accounts.views import bp as accounts_bp
+    from marketplace.addresses.views import bp as addresses_bp
     from marketplace.admin.views import bp as admin_bp
     from marketplace.catalogue.views import bp as catalogue_bp
     from marketplace.checkout.views import bp as checkout_bp
@@ -127,6 +128,7 @@ def _register_blueprints(app: Flask) -> None:
 
     for bp in (
         accounts_bp,
+        addresses_bp,
         admin_bp,
         catalogue_bp,
         checkout_bp,

@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from marketplace.accounts.models import User
 from marketplace.addresses.models import SavedAddress
+from marketplace.db import MAX_ID
 from marketplace.extensions import db
 
 
@@ -26,3 +27,15 @@ def addresses_of(user: User) -> list[SavedAddress]:
             .order_by(SavedAddress.is_default.desc(), SavedAddress.id)
         )
     )
+
+
+def chosen_address(user: User, raw: str | None) -> SavedAddress | None:
+    """The address a checkout page starts with: the one asked for by `?alamat=<id>` (the
+    buyer's own, else 404), or else the default; None for a buyer with none."""
+    if raw:
+        digits = raw.strip()
+        if not (digits.isascii() and digits.isdigit()) or int(digits[:20]) > MAX_ID:
+            abort(404)
+        return get_address_for_owner(int(digits), user)
+    found = addresses_of(user)
+    return found[0] if found else None

@@ -99,6 +99,14 @@ class DeliveryForm(AddressRegionForm):
             if name.startswith(prefix)
         }
 
+    def fill_from_saved(self, address) -> None:
+        """Start from a saved address (addresses.models.SavedAddress)."""
+        self.recipient_name.data = address.recipient_name
+        self.recipient_phone.data = address.recipient_phone
+        self.delivery_address.data = address.street_address
+        self.postal_code.data = address.postal_code
+        self.fill_regions_from(address)
+
     def deliveries(self) -> dict[int, DeliveryChoice]:
         """Cooperative id -> the delivery chosen in its field delivery_option_<id>."""
         return {

@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from marketplace.accounts.access import public, redirect_to_login
+from marketplace.addresses.access import chosen_address
 from marketplace.catalogue.access import get_public_product
 from marketplace.catalogue.services import availability_for
 from marketplace.checkout import services
@@ -107,11 +108,15 @@ def remove_from_cart(item_id: int) -> ResponseReturnValue:
 
 
 def _prefill(form, earliest) -> None:
+    """A new checkout starts with the saved address asked for (?alamat=), or the default."""
     if not form.is_submitted():
         form.delivery_date.data = earliest
         form.recipient_name.data = current_user.name
         form.recipient_phone.data = current_user.phone
         form.idempotency_key.data = secrets.token_hex(16)
+        address = chosen_address(current_user, request.args.get("alamat"))
+        if address is not None:
+            form.fill_from_saved(address)
 
 
 @bp.route("/keranjang/checkout", methods=["GET", "POST"])
