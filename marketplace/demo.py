@@ -34,6 +34,7 @@ from marketplace.demo_data import (
     PENDING_COOPERATIVE,
 )
 from marketplace.demo_delivery import DELIVERY
+from marketplace.demo_places import HOTEL_REGIONS, seed_places
 from marketplace.demo_shipping import SHIPPING_TARGETS, take_to
 from marketplace.extensions import db
 from marketplace.finance.queries import balance
@@ -256,10 +257,7 @@ def _place_demo_order(buyer: User, product, quantity: int, key: str):
                 delivery_date=utcnow().date() + timedelta(days=product.lead_time_days + 7),
                 recipient_name="Dewi Lestari",
                 recipient_phone="+6281311112222",
-                province="DKI Jakarta",
-                regency="Kota Jakarta Pusat",
-                district="Menteng",
-                village="Menteng",
+                **HOTEL_REGIONS,
                 street_address="Hotel Melati, Jl. Melati No. 12",
                 postal_code="10310",
                 po_number="PO-HM-2025-001",
@@ -311,6 +309,7 @@ def seed_demo() -> None:
             _offers(coop, products[spec["slug"]])
         _cooperative(PENDING_COOPERATIVE, CooperativeStatus.PENDING, password_hash)
     _demo_orders(buyer, coops, products)
+    seed_places()
 
 
 def demo_logins() -> list[tuple[str, str]]:

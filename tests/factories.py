@@ -34,6 +34,8 @@ def make_cooperative(admin: User | None = None, status: str = "verified", **kwar
         nib=f"{1234567890000 + n}",
         province="Jawa Barat",
         regency="Kota Bekasi",
+        province_code="32",
+        regency_code="32.75",
         bank_name="Bank BRI",
         bank_account_number="0123456789",
         bank_account_holder="Koperasi Uji",

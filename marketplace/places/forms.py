@@ -40,6 +40,9 @@ class RegencyForm(BaseForm):
 
     province_code = RegionSelect(_l("Province"))
     regency_code = RegionSelect(_l("Regency / city (kabupaten/kota)"))
+    # Levels that must be chosen (the rest may stay empty), and prompts in place of PROMPTS.
+    required_levels = len(Level)
+    prompts: dict = {}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -58,10 +61,11 @@ class RegencyForm(BaseForm):
         """Each level lists the children of the level above when that one is a valid choice."""
         parent: str | None = None
         for level, field in zip(Level, self.region_fields, strict=False):
-            attrs = {"data-region-level": int(level), "data-prompt": str(PROMPTS[level])}
+            prompt = self.prompts.get(level, PROMPTS[level])
+            attrs = {"data-region-level": int(level), "data-prompt": str(prompt)}
             if level is Level.PROVINCE or parent:
                 options = [(r.code, r.name) for r in regions.children(parent)]
-                field.choices = choices([("", PROMPTS[level]), *options])
+                field.choices = choices([("", prompt), *options])
                 field.render_kw = attrs
             else:
                 field.choices = choices([("", WAITING)])
@@ -71,7 +75,10 @@ class RegencyForm(BaseForm):
 
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)
-        problem = regions.check_chain([field.data or "" for field in self.region_fields])
+        codes = [field.data or "" for field in self.region_fields]
+        while len(codes) > self.required_levels and not codes[-1]:
+            codes.pop()
+        problem = regions.check_chain(codes)
         if problem is None:
             return valid
         field = self.region_fields[problem.level - 1]
