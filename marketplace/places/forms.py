@@ -30,6 +30,7 @@ class RegionSelect(SelectField):
 
     def __init__(self, label, **kwargs) -> None:
         super().__init__(label, validate_choice=False, **kwargs)
+        self.type = "SelectField"  # drawn as one by Bootstrap-Flask (form-select)
 
     def process_formdata(self, valuelist) -> None:
         self.data = str(valuelist[0])[: regions.MAX_CODE_LENGTH + 1] if valuelist else None
