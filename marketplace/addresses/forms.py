@@ -1,12 +1,17 @@
 """The saved-address form: a label, the recipient, the regions from the official lists."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, StringField, TextAreaField
+from wtforms import BooleanField, StringField
 from wtforms.validators import DataRequired, Length
 
 from marketplace.addresses.services import AddressData
-from marketplace.forms import PhoneField, normalised, strip
-from marketplace.identifiers import normalise_phone, normalise_postal_code
+from marketplace.forms import strip
+from marketplace.places.fields import (
+    postal_code_field,
+    recipient_name_field,
+    recipient_phone_field,
+    street_field,
+)
 from marketplace.places.forms import AddressRegionForm
 
 
@@ -17,33 +22,10 @@ class SavedAddressForm(AddressRegionForm):
         filters=[strip],
         description=_l("For example Office, Warehouse Cikarang"),
     )
-    recipient_name = StringField(
-        _l("Recipient"),
-        validators=[DataRequired(_l("This field is required.")), Length(max=120)],
-        filters=[strip],
-    )
-    recipient_phone = PhoneField(
-        _l("Recipient phone"),
-        validators=[
-            DataRequired(_l("This field is required.")),
-            normalised(normalise_phone, _l("Enter a valid phone number.")),
-        ],
-        render_kw={"inputmode": "tel", "autocomplete": "tel"},
-    )
-    street_address = TextAreaField(
-        _l("Street address"),
-        validators=[DataRequired(_l("This field is required.")), Length(max=1000)],
-        filters=[strip],
-        description=_l("Street, number, RT/RW, building"),
-    )
-    postal_code = StringField(
-        _l("Postal code"),
-        validators=[
-            DataRequired(_l("This field is required.")),
-            normalised(normalise_postal_code, _l("A postal code has 5 digits.")),
-        ],
-        render_kw={"inputmode": "numeric", "autocomplete": "postal-code", "maxlength": 5},
-    )
+    recipient_name = recipient_name_field()
+    recipient_phone = recipient_phone_field()
+    street_address = street_field()
+    postal_code = postal_code_field()
     make_default = BooleanField(_l("Use this address first at checkout"))
 
     def address(self) -> AddressData:

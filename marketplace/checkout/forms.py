@@ -9,15 +9,20 @@ from marketplace.cooperatives.delivery import DeliveryChoice, DeliveryMethod
 from marketplace.forms import (
     BaseForm,
     BoundedDateField,
-    PhoneField,
     WholeNumberField,
     choices,
     normalised,
     strip,
 )
-from marketplace.identifiers import normalise_npwp, normalise_phone, normalise_postal_code
+from marketplace.identifiers import normalise_npwp
 from marketplace.labels import delivery_label, payment_method_label
 from marketplace.limits import MAX_PRICE, MAX_QUANTITY
+from marketplace.places.fields import (
+    postal_code_field,
+    recipient_name_field,
+    recipient_phone_field,
+    street_field,
+)
 from marketplace.places.forms import AddressRegionForm
 
 
@@ -31,15 +36,6 @@ def _quantity_field() -> WholeNumberField:
     )
 
 
-def _required(label, max_length: int, **kwargs) -> StringField:
-    return StringField(
-        label,
-        validators=[DataRequired(_l("This field is required.")), Length(max=max_length)],
-        filters=[strip],
-        **kwargs,
-    )
-
-
 class DeliveryForm(AddressRegionForm):
     """Delivery address in Indonesian form (regions from the official lists), recipient, date,
     PO number and notes."""
@@ -48,29 +44,10 @@ class DeliveryForm(AddressRegionForm):
         _l("Requested delivery date"),
         validators=[DataRequired(_l("Choose a date."))],
     )
-    recipient_name = _required(_l("Recipient"), 120)
-    recipient_phone = PhoneField(
-        _l("Recipient phone"),
-        validators=[
-            DataRequired(_l("This field is required.")),
-            normalised(normalise_phone, _l("Enter a valid phone number.")),
-        ],
-        render_kw={"inputmode": "tel", "autocomplete": "tel"},
-    )
-    delivery_address = TextAreaField(
-        _l("Street address"),
-        validators=[DataRequired(_l("This field is required.")), Length(max=1000)],
-        filters=[strip],
-        description=_l("Street, number, RT/RW, building"),
-    )
-    postal_code = StringField(
-        _l("Postal code"),
-        validators=[
-            DataRequired(_l("This field is required.")),
-            normalised(normalise_postal_code, _l("A postal code has 5 digits.")),
-        ],
-        render_kw={"inputmode": "numeric", "autocomplete": "postal-code", "maxlength": 5},
-    )
+    recipient_name = recipient_name_field()
+    recipient_phone = recipient_phone_field()
+    delivery_address = street_field()
+    postal_code = postal_code_field()
     po_number = StringField(
         _l("PO number (for companies)"),
         validators=[Optional(), Length(max=60)],
