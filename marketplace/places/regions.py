@@ -15,7 +15,7 @@ import gzip
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
@@ -90,8 +90,9 @@ def _village_blocks() -> dict[str, str]:
     return {district: "\n".join(block) for district, block in blocks.items()}
 
 
-def _villages_of(district_code: str) -> list[Region]:
-    return _rows(_village_blocks().get(district_code, ""))
+@lru_cache(maxsize=1024)  # districts recently asked for, parsed
+def _villages_of(district_code: str) -> tuple[Region, ...]:
+    return tuple(_rows(_village_blocks().get(district_code, "")))
 
 
 def get(code: str) -> Region | None:
@@ -112,7 +113,7 @@ def children(code: str | None = None) -> list[Region]:
     if level is None or level is Level.VILLAGE:
         return []
     if level is Level.DISTRICT:
-        return _villages_of(code)
+        return list(_villages_of(code))
     return list(_children_of_upper().get(code, []))
 
 
