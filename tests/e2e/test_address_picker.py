@@ -114,7 +114,11 @@ def test_without_javascript_the_picker_works_step_by_step(new_page, shots, size,
     expect(page.locator("#saved-addresses")).to_contain_text("Besusu Barat, Palu Timur")
 
 
-def test_the_demo_buyer_orders_to_the_default_address(page):
+@pytest.mark.parametrize(
+    ("size", "width"), [(DESKTOP, 1280), (PHONE, 360)], ids=["desktop", "phone"]
+)
+def test_the_demo_buyer_orders_to_the_default_address(new_page, shots, size, width):
+    page = new_page(**size)
     log_in(page, BUYER)
     page.goto(f"/pesan/{BEKASI}/boneka-beruang-30-cm")
     expect(page.locator("main select[name=alamat]")).to_be_visible()
@@ -122,9 +126,10 @@ def test_the_demo_buyer_orders_to_the_default_address(page):
     expect(page.locator("main textarea[name=delivery_address]")).to_have_value(
         "Hotel Melati, Jl. Melati No. 12"
     )
-    page.select_option(
-        "main select[name=alamat]", label="Gudang linen Cikarang · Pasirgombong, Kabupaten Bekasi"
-    )
+    fits(page, width)
+    page.screenshot(path=str(shots / f"order-saved-address-{width}.png"), full_page=True)
+    cikarang = "Gudang linen Cikarang · Pasirgombong, Kabupaten Bekasi"
+    page.select_option("main select[name=alamat]", label=cikarang)
     with page.expect_navigation():
         page.locator("main form.saved-address-choice button").click()
     expect(page.locator("main select[name=village_code]")).to_have_value("32.16.09.2006")
