@@ -83,6 +83,7 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
 def _import_models() -> None:
     """Import every models module so that metadata and relationships are complete."""
     import marketplace.accounts.models
+    import marketplace.addresses.models
     import marketplace.audit.models
     import marketplace.catalogue.models
     import marketplace.checkout.models
@@ -123,6 +124,7 @@ def _configure_login(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from marketplace.accounts.views import bp as accounts_bp
+    from marketplace.addresses.views import bp as addresses_bp
     from marketplace.admin.console import bp as console_bp
     from marketplace.admin.views import bp as admin_bp
     from marketplace.catalogue.views import bp as catalogue_bp
@@ -137,11 +139,13 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.ops.views import bp as ops_bp
     from marketplace.orders.views import bp as orders_bp
     from marketplace.payments.views import bp as payments_bp
+    from marketplace.places.views import bp as places_bp
     from marketplace.reports.views import bp as reports_bp
     from marketplace.rfq.views import bp as rfq_bp
 
     for bp in (
         accounts_bp,
+        addresses_bp,
         admin_bp,
         catalogue_bp,
         checkout_bp,
@@ -158,6 +162,7 @@ def _register_blueprints(app: Flask) -> None:
         savings_bp,
         shu_bp,
         rfq_bp,
+        places_bp,
     ):
         app.register_blueprint(bp)
 

@@ -38,6 +38,7 @@ from marketplace.demo_data import (
 )
 from marketplace.demo_delivery import DELIVERY
 from marketplace.demo_photos import seed_demo_photos
+from marketplace.demo_places import HOTEL_REGIONS, seed_places
 from marketplace.demo_reports import seed_reports
 from marketplace.demo_rfq import seed_rfqs
 from marketplace.demo_shipping import SHIPPING_TARGETS, take_to
@@ -263,10 +264,7 @@ def _place_demo_order(buyer: User, product, quantity: int, key: str):
                 delivery_date=utcnow().date() + timedelta(days=product.lead_time_days + 7),
                 recipient_name="Dewi Lestari",
                 recipient_phone="+6281311112222",
-                province="DKI Jakarta",
-                regency="Kota Jakarta Pusat",
-                district="Menteng",
-                village="Menteng",
+                **HOTEL_REGIONS,
                 street_address="Hotel Melati, Jl. Melati No. 12",
                 postal_code="10310",
                 po_number="PO-HM-2025-001",
@@ -324,6 +322,7 @@ def seed_demo() -> None:
     seed_rfqs(buyer)
     seed_contracts(seed_offtakers(password_hash, DOMAIN), coops, products)
     seed_demo_photos()
+    seed_places()
 
 
 def demo_logins() -> list[tuple[str, str]]:

@@ -1,7 +1,7 @@
 """Demo delivery options per cooperative (slug -> options and own-delivery fee rows)."""
 
 JABODETABEK = [
-    ("DKI Jakarta", "", 150_000),
+    ("Daerah Khusus Ibukota Jakarta", "", 150_000),
     ("Jawa Barat", "Kota Bekasi", 50_000),
     ("Jawa Barat", "Kabupaten Bekasi", 75_000),
     ("Jawa Barat", "Kota Depok", 125_000),
@@ -32,7 +32,7 @@ DELIVERY = {
         "own": [
             ("Banten", "Kota Tangerang Selatan", 20_000),
             ("Banten", "", 60_000),
-            ("DKI Jakarta", "", 80_000),
+            ("Daerah Khusus Ibukota Jakarta", "", 80_000),
         ],
         "couriers": ("jne", "sicepat"),
     },

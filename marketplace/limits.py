@@ -42,3 +42,5 @@ MAX_ALT_TEXT_LENGTH = 160
 # A cooperative's story on its profile page, and the years it may have been founded in.
 MAX_STORY_LENGTH = 4000
 FIRST_FOUNDED_YEAR = 1900
+# Saved delivery addresses one buyer may keep.
+MAX_SAVED_ADDRESSES = 20

@@ -14,9 +14,16 @@ from marketplace.forms import (
     normalised,
     strip,
 )
-from marketplace.identifiers import normalise_npwp, normalise_phone, normalise_postal_code
+from marketplace.identifiers import normalise_npwp
 from marketplace.labels import delivery_label, payment_method_label
 from marketplace.limits import MAX_PRICE, MAX_QUANTITY
+from marketplace.places.fields import (
+    postal_code_field,
+    recipient_name_field,
+    recipient_phone_field,
+    street_field,
+)
+from marketplace.places.forms import AddressRegionForm
 
 
 def _quantity_field() -> WholeNumberField:
@@ -29,49 +36,18 @@ def _quantity_field() -> WholeNumberField:
     )
 
 
-def _required(label, max_length: int, **kwargs) -> StringField:
-    return StringField(
-        label,
-        validators=[DataRequired(_l("This field is required.")), Length(max=max_length)],
-        filters=[strip],
-        **kwargs,
-    )
-
-
-class DeliveryForm(BaseForm):
-    """Delivery address in Indonesian form, recipient, date, PO number and notes."""
+class DeliveryForm(AddressRegionForm):
+    """Delivery address in Indonesian form (regions from the official lists), recipient, date,
+    PO number and notes."""
 
     delivery_date = BoundedDateField(
         _l("Requested delivery date"),
         validators=[DataRequired(_l("Choose a date."))],
     )
-    recipient_name = _required(_l("Recipient"), 120)
-    recipient_phone = StringField(
-        _l("Recipient phone"),
-        validators=[
-            DataRequired(_l("This field is required.")),
-            normalised(normalise_phone, _l("Enter a valid phone number.")),
-        ],
-        render_kw={"inputmode": "tel", "autocomplete": "tel"},
-    )
-    province = _required(_l("Province"), 80)
-    regency = _required(_l("Regency / city (kabupaten/kota)"), 80)
-    district = _required(_l("District (kecamatan)"), 80)
-    village = _required(_l("Village (kelurahan/desa)"), 80)
-    delivery_address = TextAreaField(
-        _l("Street address"),
-        validators=[DataRequired(_l("This field is required.")), Length(max=1000)],
-        filters=[strip],
-        description=_l("Street, number, RT/RW, building"),
-    )
-    postal_code = StringField(
-        _l("Postal code"),
-        validators=[
-            DataRequired(_l("This field is required.")),
-            normalised(normalise_postal_code, _l("A postal code has 5 digits.")),
-        ],
-        render_kw={"inputmode": "numeric", "autocomplete": "postal-code", "maxlength": 5},
-    )
+    recipient_name = recipient_name_field()
+    recipient_phone = recipient_phone_field()
+    delivery_address = street_field()
+    postal_code = postal_code_field()
     po_number = StringField(
         _l("PO number (for companies)"),
         validators=[Optional(), Length(max=60)],
@@ -100,6 +76,14 @@ class DeliveryForm(BaseForm):
             if name.startswith(prefix)
         }
 
+    def fill_from_saved(self, address) -> None:
+        """Start from a saved address (addresses.models.SavedAddress)."""
+        self.recipient_name.data = address.recipient_name
+        self.recipient_phone.data = address.recipient_phone
+        self.delivery_address.data = address.street_address
+        self.postal_code.data = address.postal_code
+        self.fill_regions_from(address)
+
     def deliveries(self) -> dict[int, DeliveryChoice]:
         """Cooperative id -> the delivery chosen in its field delivery_option_<id>."""
         return {
@@ -112,10 +96,7 @@ class DeliveryForm(BaseForm):
             delivery_date=self.delivery_date.data,
             recipient_name=self.recipient_name.data,
             recipient_phone=self.recipient_phone.data,
-            province=self.province.data,
-            regency=self.regency.data,
-            district=self.district.data,
-            village=self.village.data,
+            **self.region_names(),
             street_address=self.delivery_address.data,
             postal_code=self.postal_code.data,
             po_number=self.po_number.data or "",

@@ -42,6 +42,12 @@ class Delivery:
     postal_code: str  # 5 digits
     po_number: str = ""
     notes: str = ""
+    # Official region codes (places/regions.py) of the names above; "" when not chosen from
+    # the lists (older callers).
+    province_code: str = ""
+    regency_code: str = ""
+    district_code: str = ""
+    village_code: str = ""
     buyer_company: str = ""  # for the invoice, when buying for a company
     buyer_npwp: str = ""  # 16 digits (identifiers.normalise_npwp)
 

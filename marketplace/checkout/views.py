@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from marketplace.accounts.access import public, redirect_to_login
+from marketplace.addresses.access import chosen_address
 from marketplace.catalogue.access import get_public_product
 from marketplace.catalogue.services import availability_by_week, availability_for
 from marketplace.checkout import services
@@ -107,11 +108,15 @@ def remove_from_cart(item_id: int) -> ResponseReturnValue:
 
 
 def _prefill(form, earliest) -> None:
+    """A new checkout starts with the saved address asked for (?alamat=), or the default."""
     if not form.is_submitted():
         form.delivery_date.data = earliest
         form.recipient_name.data = current_user.name
         form.recipient_phone.data = current_user.phone
         form.idempotency_key.data = secrets.token_hex(16)
+        address = chosen_address(current_user, request.args.get("alamat"))
+        if address is not None:
+            form.fill_from_saved(address)
 
 
 @bp.route("/keranjang/checkout", methods=["GET", "POST"])
@@ -126,7 +131,7 @@ def checkout() -> ResponseReturnValue:
     )
     earliest = services.earliest_date_for_cart(groups)
     _prefill(form, earliest)
-    if form.validate_on_submit():
+    if not form.refining and form.validate_on_submit():
         # With nothing to check out (and no earlier checkout with this key) the refusal is
         # news for the cart page, not a mistake in the form.
         with domain_errors(
@@ -167,7 +172,7 @@ def new_order(coop_slug: str, product_slug: str) -> ResponseReturnValue:
     if not form.is_submitted():
         form.quantity.data = product.min_order_quantity
     _prefill(form, earliest)
-    if form.validate_on_submit():
+    if not form.refining and form.validate_on_submit():
         with domain_errors(form) as outcome:
             order = services.place_order(
                 current_user,

@@ -34,6 +34,8 @@ from marketplace.forms import BaseForm, PhoneField, WholeNumberField, choices, n
 from marketplace.identifiers import normalise_nib, normalise_npwp, normalise_phone
 from marketplace.labels import KIND_LABELS, POLICY_LABELS, TIME_ZONE_LABELS, courier_label
 from marketplace.limits import MAX_EXPIRY_HOURS, MAX_PRICE, MAX_QUANTITY
+from marketplace.places.forms import RegencyForm, RegionSelect
+from marketplace.places.regions import Level
 
 TIME_ZONE_CHOICES = choices((zone, TIME_ZONE_LABELS[zone]) for zone in TimeZone)
 ROLE_CHOICES = choices(
@@ -48,7 +50,7 @@ def _bank_digits(value):
     return value.replace(" ", "").replace(".", "").replace("-", "") if value else value
 
 
-class CooperativeProfileForm(BaseForm):
+class CooperativeProfileForm(RegencyForm):
     """Fields shared by registration and settings."""
 
     name = StringField(
@@ -79,12 +81,9 @@ class CooperativeProfileForm(BaseForm):
         ],
         filters=[strip],
     )
-    province = StringField(
-        _l("Province"), validators=[DataRequired(), Length(max=80)], filters=[strip]
-    )
-    regency = StringField(
-        _l("Regency or city"), validators=[DataRequired(), Length(max=80)], filters=[strip]
-    )
+    # Declared again here (see places.forms.RegencyForm) so that they come in this place.
+    province_code = RegionSelect(_l("Province"))
+    regency_code = RegionSelect(_l("Regency or city"))
     address = TextAreaField(
         _l("Address"), validators=[Optional(), Length(max=500)], render_kw={"rows": 2}
     )
@@ -121,8 +120,7 @@ class CooperativeProfileForm(BaseForm):
         return CooperativeProfile(
             name=self.name.data,
             kind=self.kind.data,
-            province=self.province.data,
-            regency=self.regency.data,
+            **self.region_names(),
             time_zone=self.time_zone.data,
             bank_name=self.bank_name.data,
             bank_account_number=self.bank_account_number.data,
@@ -347,20 +345,16 @@ class DeliveryOptionsForm(BaseForm):
         )
 
 
-class DeliveryFeeForm(BaseForm):
-    """A row of the own-delivery fee table."""
+class DeliveryFeeForm(RegencyForm):
+    """A row of the own-delivery fee table: a province, or one of its regencies."""
 
-    province = StringField(
-        _l("Province"),
-        validators=[DataRequired(_l("This field is required.")), Length(max=80)],
-        filters=[strip],
-    )
-    regency = StringField(
+    province_code = RegionSelect(_l("Province"))
+    regency_code = RegionSelect(
         _l("Regency / city (optional)"),
-        validators=[Optional(), Length(max=80)],
-        filters=[strip],
         description=_l("Empty: the whole province. A regency's row wins over its province's."),
     )
+    required_levels = 1
+    prompts = {Level.REGENCY: _l("Whole province")}
     fee = WholeNumberField(
         _l("Fee (Rp)"),
         validators=[

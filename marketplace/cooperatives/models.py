@@ -74,6 +74,9 @@ class Cooperative(TimestampMixin, db.Model):
     npwp: Mapped[str | None] = mapped_column(String(16))
     province: Mapped[str] = mapped_column(String(80))
     regency: Mapped[str] = mapped_column(String(80))  # kabupaten/kota
+    # Official codes of the two (places/regions.py); "" for a region typed before the lists.
+    province_code: Mapped[str] = mapped_column(String(13), default="", server_default="")
+    regency_code: Mapped[str] = mapped_column(String(13), default="", server_default="")
     address: Mapped[str] = mapped_column(Text, default="")
     time_zone: Mapped[str] = mapped_column(String(32), default=TimeZone.WIB)
     description: Mapped[str] = mapped_column(Text, default="")

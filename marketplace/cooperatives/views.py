@@ -37,7 +37,7 @@ bp = Blueprint("cooperatives", __name__)
 @bp.route("/koperasi/daftar", methods=["GET", "POST"])
 def register() -> ResponseReturnValue:
     form = RegisterCooperativeForm()
-    if form.validate_on_submit():
+    if not form.refining and form.validate_on_submit():
         with domain_errors(form) as outcome:
             coop = services.register_cooperative(
                 current_user, form.profile(), form.legal_identity()
@@ -66,7 +66,7 @@ def settings(slug: str) -> ResponseReturnValue:
         # The legal identity was checked by the platform admin; it is shown, not edited.
         for name in services.LEGAL_FIELDS:
             delattr(form, name)
-    if form.validate_on_submit():
+    if not form.refining and form.validate_on_submit():
         with domain_errors(form) as outcome:
             services.update_cooperative(coop, current_user, form.settings())
         if outcome:
@@ -114,13 +114,14 @@ def _delivery_page(coop, form, fee_form, status: int = 200) -> ResponseReturnVal
 def add_delivery_fee(slug: str) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     fee_form = DeliveryFeeForm()
-    if fee_form.validate_on_submit():
+    if not fee_form.refining and fee_form.validate_on_submit():
+        names = fee_form.region_names()
         with domain_errors(fee_form) as outcome:
             services.set_delivery_fee(
                 coop,
                 current_user,
-                province=fee_form.province.data,
-                regency=fee_form.regency.data or "",
+                province=names["province"],
+                regency=names["regency"],
                 fee=fee_form.fee.data,
             )
         if outcome:

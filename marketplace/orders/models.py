@@ -101,6 +101,11 @@ class Order(TimestampMixin, db.Model):
     regency: Mapped[str] = mapped_column(String(80), default="", server_default="")
     district: Mapped[str] = mapped_column(String(80), default="", server_default="")  # kecamatan
     village: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    # The official codes of the four regions above (places/regions.py), when chosen from the lists.
+    province_code: Mapped[str] = mapped_column(String(13), default="", server_default="")
+    regency_code: Mapped[str] = mapped_column(String(13), default="", server_default="")
+    district_code: Mapped[str] = mapped_column(String(13), default="", server_default="")
+    village_code: Mapped[str] = mapped_column(String(13), default="", server_default="")
     delivery_address: Mapped[str] = mapped_column(Text)  # street, number, RT/RW
     postal_code: Mapped[str] = mapped_column(String(5))
     po_number: Mapped[str | None] = mapped_column(String(60))

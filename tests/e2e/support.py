@@ -94,13 +94,17 @@ def product_path(coop_slug: str, product_slug: str) -> str:
 
 def fill_address(page: Page, street: str = "Jl. Melati No. 12") -> None:
     """Fill the delivery address of an order or checkout form (a Jakarta address)."""
-    page.fill("main input[name=province]", "DKI Jakarta")
-    page.fill("main input[name=regency]", "Kota Jakarta Pusat")
-    page.fill("main input[name=district]", "Menteng")
-    page.fill("main input[name=village]", "Gondangdia")
+    choose_regions(page, "31", "31.71", "31.71.06", "31.71.06.1004")  # Gondangdia, Menteng
     page.fill("main textarea[name=delivery_address]", street)
     page.fill("main input[name=postal_code]", "10310")
     page.fill("main input[name=recipient_phone]", "0813 1111 2222")
+
+
+def choose_regions(page: Page, *codes: str) -> None:
+    """Pick province, regency, district, village in the address picker (with JavaScript: each
+    list is filled from /wilayah/ after the level above is chosen)."""
+    for name, code in zip(("province", "regency", "district", "village"), codes, strict=False):
+        page.select_option(f"main select[name={name}_code]", code)
 
 
 def place_order(page: Page, coop_slug: str, product_slug: str, quantity: int) -> str:

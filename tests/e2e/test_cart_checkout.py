@@ -43,7 +43,7 @@ def test_buyer_checks_out_a_cart_of_two_cooperatives_into_two_orders(page: Page)
     expect(page.locator("main .checkout-order")).to_have_count(2)
     fill_address(page)
     page.fill("main input[name=po_number]", "PO-RW-0042")
-    submit_form(page, "main form:has(input[name=province])", "The checkout form")
+    submit_form(page, "main form:has(select[name=province_code])", "The checkout form")
 
     expect(page).to_have_url(re.compile(r"/pesanan/baru\?numbers="))
     expect(page.locator("main h1")).to_have_text("Your orders are placed")

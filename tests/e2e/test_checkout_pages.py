@@ -74,7 +74,7 @@ def test_placed_orders_show_the_grand_total_and_copy_each_transfer(new_page):
     page.locator("main a[href='/keranjang/checkout']").click()
     expect(page.locator("main .grand-total")).to_contain_text("Rp5,437,500")
     fill_address(page)
-    submit_form(page, "main form:has(input[name=province])", "The checkout form")
+    submit_form(page, "main form:has(select[name=province_code])", "The checkout form")
 
     expect(page).to_have_url(re.compile(r"/pesanan/baru\?numbers="))
     expect(page.locator("main .grand-total")).to_contain_text("Rp5,437,500")

@@ -19,6 +19,7 @@ from tests.e2e.support import (
     BUYER,
     DEMO_PASSWORD,
     PLATFORM_ADMIN,
+    choose_regions,
     fill_address,
     fill_sign_up,
     first_number,
@@ -167,7 +168,7 @@ def test_2_visitor_signs_up_orders_and_sees_how_to_pay(page: Page):
     feedback = page.locator("main div:has(> input[name=quantity]) .invalid-feedback")
     expect(feedback).to_have_text("Order in multiples of 5 pcs.")
     expect(page.locator("main textarea[name=delivery_address]")).to_have_value("Jl. Cempaka No. 3")
-    expect(page.locator("main input[name=district]")).to_have_value("Menteng")
+    expect(page.locator("main select[name=district_code]")).to_have_value("31.71.06")
 
     quantity.fill("25")
     submit_form(page, "main form:has(input[name=quantity])", "The order form")
@@ -200,8 +201,7 @@ def fill_cooperative_registration(page: Page, name: str, nib: str) -> None:
     page.select_option("main select[name=kind]", "producer")
     page.fill("main input[name=legal_entity_number]", "AHU-0009876.AH.01.26.TAHUN 2024")
     page.fill("main input[name=nib]", nib)
-    page.fill("main input[name=province]", "Sulawesi Tengah")
-    page.fill("main input[name=regency]", "Kabupaten Sigi")
+    choose_regions(page, "72", "72.10")  # Sulawesi Tengah, Kabupaten Sigi
     page.fill("main textarea[name=address]", "Jl. Poros Palu-Bangga No. 5, Dolo, Sigi")
     page.select_option("main select[name=time_zone]", "Asia/Makassar")
     page.fill("main input[name=phone]", "0812 9876 5432")

@@ -19,6 +19,8 @@ from marketplace.cooperatives.models import (
 from marketplace.errors import NotAllowed, ValidationFailed
 from marketplace.extensions import db
 from marketplace.limits import MAX_EXPIRY_HOURS
+from marketplace.places import regions
+from marketplace.places.messages import REGION_FIELDS, chain_message
 from marketplace.slugs import first_free, slugify
 from marketplace.transaction import transaction
 
@@ -41,6 +43,10 @@ class CooperativeProfile:
     address: str = ""
     phone: str | None = None
     description: str = ""
+    # Official codes of province and regency (places/regions.py); when given they must be
+    # one chain, and the names above are theirs.
+    province_code: str = ""
+    regency_code: str = ""
 
 
 @dataclass(frozen=True)
@@ -119,6 +125,11 @@ def _check_profile(profile: CooperativeProfile) -> None:
         raise ValidationFailed(_l("Choose a kind of cooperative."), field="kind")
     if profile.time_zone not in set(TimeZone):
         raise ValidationFailed(_l("Choose a time zone."), field="time_zone")
+    if profile.province_code or profile.regency_code:
+        problem = regions.check_chain([profile.province_code, profile.regency_code])
+        if problem is not None:
+            field = REGION_FIELDS[problem.level - 1]
+            raise ValidationFailed(chain_message(problem), field=field)
 
 
 def _check_settings(settings: CooperativeSettings) -> None:

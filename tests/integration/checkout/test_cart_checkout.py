@@ -81,11 +81,12 @@ def test_cart_from_two_cooperatives_checks_out_into_two_orders(app, two_shops):
         assert order.payment_method == "bank_transfer"
         assert order.po_number == "PO-7"
         assert (order.province, order.regency, order.district, order.village) == (
-            "DKI Jakarta",
-            "Kota Jakarta Pusat",
+            "Daerah Khusus Ibukota Jakarta",
+            "Kota Administrasi Jakarta Pusat",
             "Menteng",
             "Gondangdia",
         )
+        assert (order.regency_code, order.village_code) == ("31.71", "31.71.06.1004")
         assert order.recipient_phone == "+6281311112222"
         assert order.expires_at is not None
     assert cart_of(buyer) == {}
@@ -118,9 +119,13 @@ def test_double_submit_of_checkout_makes_one_set_of_orders(app, two_shops):
         ({"postal_code": "1031"}, "postal_code", "5 digits"),
         ({"postal_code": "abcde"}, "postal_code", "5 digits"),
         ({"recipient_phone": "12"}, "recipient_phone", "valid phone number"),
-        ({"province": ""}, "province", "This field is required."),
-        ({"district": "   "}, "district", "This field is required."),
-        ({"village": ""}, "village", "This field is required."),
+        ({"province_code": ""}, "province_code", "Choose a province."),
+        ({"district_code": "   "}, "district_code", "official list"),
+        ({"village_code": ""}, "village_code", "Choose a village"),
+        ({"regency_code": "35.13"}, "regency_code", "does not lie in the region chosen above"),
+        ({"village_code": "31.71.05.1001"}, "village_code", "does not lie in the region"),
+        ({"village_code": "31.71.06.9999"}, "village_code", "official list"),
+        ({"province_code": "9" * 5000}, "province_code", "official list"),
         ({"delivery_address": ""}, "delivery_address", "This field is required."),
         ({"delivery_date": "not a date"}, "delivery_date", "Choose a date."),
         ({"delivery_date": ""}, "delivery_date", "Choose a date."),

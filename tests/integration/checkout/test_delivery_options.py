@@ -47,8 +47,12 @@ def shop():
         couriers="jne,cargo",
     )
     coop.delivery_fee_rates = [
-        DeliveryFeeRate(province="DKI Jakarta", regency="", fee=150_000),
-        DeliveryFeeRate(province="DKI Jakarta", regency="Kota Jakarta Pusat", fee=100_000),
+        DeliveryFeeRate(province="Daerah Khusus Ibukota Jakarta", regency="", fee=150_000),
+        DeliveryFeeRate(
+            province="Daerah Khusus Ibukota Jakarta",
+            regency="Kota Administrasi Jakarta Pusat",
+            fee=100_000,
+        ),
     ]
     db.session.commit()
     product = make_product(coop, tiers=((20, 50_000),))  # 20 x 50.000 = 1.000.000
@@ -101,16 +105,20 @@ def test_order_now_with_pickup_or_own_delivery_has_the_fee_in_total_and_ppn_base
 
 def test_the_province_row_applies_where_no_regency_row_does(app, shop):
     _, product, _, buyer, _ = shop
-    _order_now(app, buyer, product, "own_delivery", regency="Kota Jakarta Selatan")
+    south = {"regency_code": "31.74", "district_code": "31.74.01", "village_code": "31.74.01.1001"}
+    _order_now(app, buyer, product, "own_delivery", **south)
     assert _only_order().delivery_fee == 150_000
 
 
 def test_own_delivery_to_a_destination_outside_the_table_is_refused(app, shop):
     _, product, _, buyer, _ = shop
     before = db_state()
-    response = _order_now(app, buyer, product, "own_delivery", province="Bali", regency="Badung")
+    badung = {"district_code": "51.03.01", "village_code": "51.03.01.1002"}
+    response = _order_now(
+        app, buyer, product, "own_delivery", province_code="51", regency_code="51.03", **badung
+    )
     assert response.status_code == 200
-    assert "does not deliver to Badung, Bali itself" in response.get_data(as_text=True)
+    assert "does not deliver to Kabupaten Badung, Bali itself" in response.get_data(as_text=True)
     assert db_state() == before
 
 

@@ -30,8 +30,8 @@ VALID = {
     "legal_entity_number": "AHU-0001234.AH.01.26.TAHUN 2021",
     "nib": "9876 5432 10123",
     "npwp": "01.234.567.8-901.000",
-    "province": "Jawa Barat",
-    "regency": "Kota Bekasi",
+    "province_code": "32",
+    "regency_code": "32.75",  # Kota Bekasi
     "address": "Jl. Ahmad Yani 1",
     "time_zone": "Asia/Jakarta",
     "phone": "0812 3456 7890",
@@ -137,7 +137,8 @@ def test_slug_never_shadows_the_registration_page():
         ("bank_account_number", "1" * 21, "A bank account number has 5 to 20 digits."),
         ("name", "", "This field is required."),
         ("legal_entity_number", "", "This field is required."),
-        ("province", "", "This field is required."),
+        ("province_code", "", "Choose a province."),
+        ("regency_code", "35.13", "does not lie in the region chosen above"),
         ("bank_account_holder", "", "This field is required."),
     ],
 )

@@ -92,11 +92,14 @@ def test_fee_rows_are_added_changed_by_place_and_removed(app, coop_admin):
     coop, admin = coop_admin
     client = client_for(app, admin)
     url = f"/kelola/{coop.slug}/pengiriman/tarif"
-    client.post(url, data={"province": "DKI Jakarta", "regency": "", "fee": "150000"})
-    client.post(url, data={"province": "Jawa Barat", "regency": "Kota Bekasi", "fee": "50000"})
-    # The same place, written differently, changes the row instead of adding one.
-    client.post(url, data={"province": "dki  jakarta", "regency": "", "fee": "125000"})
-    assert _rates(coop) == [("DKI Jakarta", "", 125_000), ("Jawa Barat", "Kota Bekasi", 50_000)]
+    client.post(url, data={"province_code": "31", "regency_code": "", "fee": "150000"})
+    client.post(url, data={"province_code": "32", "regency_code": "32.75", "fee": "50000"})
+    # The same place again changes the row instead of adding one.
+    client.post(url, data={"province_code": "31", "fee": "125000"})
+    assert _rates(coop) == [
+        ("Daerah Khusus Ibukota Jakarta", "", 125_000),
+        ("Jawa Barat", "Kota Bekasi", 50_000),
+    ]
     page = client.get(f"/kelola/{coop.slug}/pengiriman").get_data(as_text=True)
     assert "Rp125,000" in page and "whole province" in page
     rate_id = db.session.scalars(select(DeliveryFeeRate.id).order_by(DeliveryFeeRate.id)).first()
@@ -110,12 +113,14 @@ def test_fee_rows_are_added_changed_by_place_and_removed(app, coop_admin):
 @pytest.mark.parametrize(
     "data",
     [
-        {"province": "", "fee": "1000"},
-        {"province": "Bali", "fee": "-1"},
-        {"province": "Bali", "fee": "abc"},
-        {"province": "Bali", "fee": "99999999999999999999999"},
-        {"province": "B" * 81, "fee": "1000"},
-        {"province": "Bali"},
+        {"province_code": "", "fee": "1000"},
+        {"province_code": "51", "fee": "-1"},
+        {"province_code": "51", "fee": "abc"},
+        {"province_code": "51", "fee": "99999999999999999999999"},
+        {"province_code": "B" * 81, "fee": "1000"},
+        {"province_code": "Bali", "fee": "1000"},
+        {"province_code": "51", "regency_code": "32.75", "fee": "1000"},
+        {"province_code": "51"},
     ],
 )
 def test_bad_fee_rows_are_refused(app, coop_admin, data):
@@ -145,7 +150,7 @@ def test_only_the_cooperatives_admin_may_change_delivery(app, coop_admin, who):
     responses = [
         client.get(base),
         client.post(base, data={"offers_own_delivery": "y"}),
-        client.post(f"{base}/tarif", data={"province": "Papua", "fee": "5"}),
+        client.post(f"{base}/tarif", data={"province_code": "91", "fee": "5"}),
         client.post(f"{base}/tarif/{rate.id}/hapus"),
     ]
     assert all(r.status_code in (302, 404) for r in responses)

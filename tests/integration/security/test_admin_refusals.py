@@ -257,7 +257,7 @@ COOPERATIVE_ADMIN = {
         ("post", "/kelola/{slug}/pengiriman", {"offers_pickup": "y", "hub_address": "Diretas"}),
     ),
     "cooperatives.add_delivery_fee": (
-        ("post", "/kelola/{slug}/pengiriman/tarif", {"province": "Jawa Barat", "fee": "1"}),
+        ("post", "/kelola/{slug}/pengiriman/tarif", {"province_code": "32", "fee": "1"}),
     ),
     "cooperatives.remove_delivery_fee": (
         ("post", "/kelola/{slug}/pengiriman/tarif/{rate_id}/hapus", {}),

@@ -1,0 +1,1 @@
+"""A buyer's saved delivery addresses (several, one default), chosen at checkout."""

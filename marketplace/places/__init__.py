@@ -1,0 +1,1 @@
+"""Indonesian places: the official region lists, their lookups and the address picker."""
