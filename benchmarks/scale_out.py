@@ -107,7 +107,7 @@ def post_form(browser: Browser, page: str, fill: dict) -> tuple[dict, requests.R
     response.raise_for_status()
     forms = [f for f in parse_page(response.text).forms if f[0] == "POST" and f[2]]
     fields = max(forms, key=lambda f: len(f[2]))[2]  # the page's main form
-    data = {f.name: f.value for f in fields}
+    data = {f.name: f.value for f in fields if f.kind != "submit"}  # no refine buttons
     data.update({k: v for k, v in fill.items() if k in data and not data[k].strip()})
     return data, browser.post(page, data)
 

@@ -7,6 +7,7 @@ import logging
 
 from marketplace import outbox
 from marketplace.fulfilment.services import expire_overdue
+from marketplace.offtake.services import run_due
 from marketplace.orders.services import complete_due, expire_unpaid, receive_overdue, remind_unpaid
 from marketplace.queue import celery, is_eager
 
@@ -58,3 +59,9 @@ def receive_overdue_shipments() -> int:
 @celery.task(name="marketplace.expire_overdue_answers")
 def expire_overdue_answers() -> int:
     return expire_overdue()
+
+
+@celery.task(name="marketplace.run_due_call_offs")
+def run_due_call_offs() -> int:
+    """Order the call-offs whose cut-off has come; each once, however often it runs."""
+    return len(run_due().ordered)

@@ -32,6 +32,7 @@ def test_jobs_with_nothing_to_do_change_nothing(confirmed_order):
     assert tasks.receive_overdue_shipments.delay().get() == 0
     assert tasks.expire_overdue_answers.delay().get() == 0
     assert tasks.sweep_outbox.delay().get() == 0
+    assert tasks.run_due_call_offs.delay().get() == 0
     db.session.refresh(confirmed_order.order)
     assert confirmed_order.order.status == OrderStatus.CONFIRMED
 
