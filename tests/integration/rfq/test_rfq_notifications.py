@@ -38,9 +38,8 @@ def test_rfq_notifications_read_as_sentences_and_link_to_the_readers_pages(app, 
             assert text != note.kind and "%(" not in text, text
             if note.kind == "rfq.quoted":
                 assert "42" in text and "Rp" in text
-    readers = {n.user_id: n for n in notes}
     people = {u.id: u for u in (world.buyer, world.first.admin, world.second.admin)}
-    for user_id in readers:
+    for user_id in {n.user_id for n in notes}:
         client = client_for(app, people[user_id])
         for n in (x for x in notes if x.user_id == user_id):
             assert client.get(n.link).status_code == 200, (n.kind, n.link)
