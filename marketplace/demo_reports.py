@@ -27,6 +27,7 @@ from marketplace.cooperatives.models import (
 )
 from marketplace.db import utcnow
 from marketplace.extensions import db
+from marketplace.finance.models import EntryKind, LedgerEntry
 from marketplace.fulfilment.models import Assignment, AssignmentStatus
 from marketplace.orders.models import Order, OrderLine, OrderStatus, PaymentMethod
 from marketplace.orders.shipment_models import ReceivedHow, Shipment, ShipmentLine
@@ -370,8 +371,36 @@ def _work_and_money(rng, batch, orders, ids, line_ids, lines, now) -> None:
     if payments:
         db.session.execute(insert(Payment), payments)
     if assignments:
-        db.session.execute(insert(Assignment), assignments)
+        _earnings(assignments)
     _shipments(shipments, now)
+
+
+def _earnings(assignments: list[dict]) -> None:
+    """Write the assignments and, as finance does after QC, each one's earning in the
+    member's ledger: the books balance to the rupiah."""
+    ids = list(db.session.scalars(insert(Assignment).returning(Assignment.id), assignments))
+    coop_of = dict(
+        db.session.execute(
+            select(Membership.id, Membership.cooperative_id).where(
+                Membership.id.in_({a["membership_id"] for a in assignments})
+            )
+        ).all()
+    )
+    db.session.execute(
+        insert(LedgerEntry),
+        [
+            {
+                "cooperative_id": coop_of[a["membership_id"]],
+                "membership_id": a["membership_id"],
+                "kind": EntryKind.EARNING,
+                "amount": a["accepted_quantity"] * a["payout_per_unit"],
+                "assignment_id": assignment_id,
+                "created_at": a["checked_at"],
+                "updated_at": a["checked_at"],
+            }
+            for assignment_id, a in zip(ids, assignments, strict=True)
+        ],
+    )
 
 
 def _assignment(rng, seller, line_id, quantity, payout, delivered) -> dict:
