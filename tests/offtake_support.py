@@ -20,7 +20,7 @@ ADDRESS = ContractAddress(
     province="Jawa Barat",
     regency="Kota Bekasi",
     district="Bekasi Timur",
-    village="Aren Jaya",
+    village="Arenjaya",
     delivery_address="Jl. Pantai 1",
     postal_code="17111",
 )
@@ -97,10 +97,10 @@ def proposal_data(shop: Shop, email: str, **changes) -> dict:
         "terms_days": "30",
         "recipient_name": "Dapur Hotel",
         "recipient_phone": "0812-3456-7890",
-        "province": "Jawa Barat",
-        "regency": "Kota Bekasi",
-        "district": "Bekasi Timur",
-        "village": "Aren Jaya",
+        "province_code": "32",
+        "regency_code": "32.75",
+        "district_code": "32.75.01",
+        "village_code": "32.75.01.1004",
         "delivery_address": "Jl. Pantai 1",
         "postal_code": "17111",
     }

@@ -22,6 +22,7 @@ from marketplace.offtake.schedule import MAX_CUTOFF_DAYS, MAX_DATES, Frequency
 from marketplace.offtake.services import ContractAddress, ContractTerms
 from marketplace.offtake.words import BELOW_GRADE_LABELS, FREQUENCY_LABELS
 from marketplace.payments.models import TERMS_DAYS
+from marketplace.places import regions
 
 DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -157,18 +158,35 @@ class TermsForm(DeliveryForm):
             below_grade=self.below_grade.data,
             below_grade_price=self.below_grade_price.data,
             terms_days=int(self.terms_days.data),
-            address=ContractAddress(
-                recipient_name=self.recipient_name.data,
-                recipient_phone=self.recipient_phone.data,
-                province=self.province.data,
-                regency=self.regency.data,
-                district=self.district.data,
-                village=self.village.data,
-                delivery_address=self.delivery_address.data,
-                postal_code=self.postal_code.data,
-            ),
+            address=self._address(),
             dates=parse_dates(self.dates.data) if self.frequency.data == Frequency.DATES else (),
         )
+
+    def _address(self) -> ContractAddress:
+        """The delivery address, its regions chosen from the official lists (by name)."""
+        names = self.region_names()
+        return ContractAddress(
+            recipient_name=self.recipient_name.data,
+            recipient_phone=self.recipient_phone.data,
+            **{level: names[level] for level in ("province", "regency", "district", "village")},
+            delivery_address=self.delivery_address.data,
+            postal_code=self.postal_code.data,
+        )
+
+    def fill_regions_by_name(self, version) -> None:
+        """Preselect the regions a contract version names (it keeps the official names)."""
+        parent = None
+        for field, level in zip(
+            self.region_fields, ("province", "regency", "district", "village"), strict=True
+        ):
+            region = (
+                regions.find(getattr(version, level) or "", parent)
+                if (parent or level == "province")
+                else None
+            )
+            field.data = region.code if region else None
+            parent = region.code if region else None
+        self.fill_region_choices()
 
 
 class ProposalForm(TermsForm):
@@ -196,9 +214,10 @@ def version_form(version) -> TermsForm:
             "grade", "unit_price", "total_volume", "call_off_quantity", "frequency",
             "start_date", "end_date", "tolerance_pct", "cutoff_days", "allow_skip",
             "below_grade", "below_grade_price", "recipient_name", "recipient_phone",
-            "province", "regency", "district", "village", "delivery_address", "postal_code",
+            "delivery_address", "postal_code",
         ):  # fmt: skip
             form[name].data = getattr(version, name)
+        form.fill_regions_by_name(version)
         form.terms_days.data = str(version.terms_days)
         form.dates.data = "\n".join(d.isoformat() for d in version.date_list)
     return form

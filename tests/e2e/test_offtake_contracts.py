@@ -18,6 +18,15 @@ PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touc
 SHOTS = "tests/e2e/artifacts"
 
 
+# Province, regency, district and village of the hotel's kitchen in Palu (official codes).
+PALU_REGIONS = (
+    ("province_code", "72"),
+    ("regency_code", "72.71"),
+    ("district_code", "72.71.02"),
+    ("village_code", "72.71.02.1009"),
+)
+
+
 def fits(page: Page, width: int = 360) -> None:
     page.wait_for_load_state()
     scroll = page.evaluate("document.documentElement.scrollWidth")
@@ -43,10 +52,6 @@ def _propose(page: Page, offtaker_email: str) -> str:
         "start_date": start,
         "recipient_name": "Dapur Hotel E2E",
         "recipient_phone": "0812-3456-7890",
-        "province": "Sulawesi Tengah",
-        "regency": "Kota Palu",
-        "district": "Palu Barat",
-        "village": "Lere",
         "delivery_address": "Jl. Raja Moili No. 9",
         "postal_code": "94221",
     }
@@ -56,6 +61,8 @@ def _propose(page: Page, offtaker_email: str) -> str:
         f"new Date(Date.parse('{start}') + 9 * 7 * 86400000).toISOString().slice(0, 10)"
     )
     form.locator("[name=end_date]").fill(end)
+    for name, code in PALU_REGIONS:
+        form.locator(f"select[name={name}]").select_option(code)  # the list fills by script
     form.locator("select[name=frequency]").select_option("weekly")
     with page.expect_navigation():
         page.locator("#submit-terms").click()
@@ -96,7 +103,7 @@ def test_propose_accept_run_due_and_the_call_off_order_is_visible(new_page, live
     fits(buyer)
 
     buyer.goto(f"/kontrak/{contract_id}/kinerja")
-    expect(buyer.locator("svg.bar-chart")).to_be_visible()
+    expect(buyer.locator("svg.chart")).to_be_visible()
     expect(buyer.locator("table.performance-table")).to_contain_text("Total")
     fits(buyer)
     buyer.screenshot(path=f"{SHOTS}/contract-performance-phone.png", full_page=True)

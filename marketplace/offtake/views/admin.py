@@ -46,7 +46,7 @@ def _products(coop):
 def _terms_page(coop, form, contract, save, done) -> ResponseReturnValue:
     """Validate the terms form, run `save(terms)` (a contract or a version), flash `done(it)`
     and go to the contract; else show the form again (422 when it was sent)."""
-    if form.validate_on_submit():
+    if not form.refining and form.validate_on_submit():
         with domain_errors(form) as outcome:
             saved = save(form.terms())
         if outcome:
