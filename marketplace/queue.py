@@ -29,9 +29,21 @@ def is_eager() -> bool:
     return bool(celery.conf.task_always_eager)
 
 
+def _drop_connections() -> None:
+    """Forget connections made to an earlier broker (Celery keeps its pools once used), so a
+    reconfigured app (tests switch brokers) really sends to the broker it now names."""
+    if celery._pool is not None:
+        celery._pool.force_close_all()
+        celery._pool = None
+    celery.amqp._producer_pool = None
+    for cached in ("queues", "_rtable", "router"):  # the queue names of the last configuration
+        celery.amqp.__dict__.pop(cached, None)
+
+
 def configure(app: Flask) -> None:
     broker = app.config.get("CELERY_BROKER_URL") or ""
     celery.flask_app = app
+    _drop_connections()
     celery.conf.update(
         broker_url=broker or "memory://localhost/",
         task_always_eager=not broker,

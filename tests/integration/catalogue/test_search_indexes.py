@@ -12,7 +12,7 @@ from marketplace.catalogue.search_schema import SEARCH_INDEXES
 from marketplace.extensions import db
 from tests.factories import make_cooperative, make_product
 
-MIGRATION = Path(__file__).resolve().parents[3] / "migrations" / "versions" / "0019_search.py"
+MIGRATION = Path(__file__).resolve().parents[3] / "migrations" / "versions" / "0021_search.py"
 TRIGGERS = {
     "product_search_insert",
     "product_search_update",

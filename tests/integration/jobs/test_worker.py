@@ -6,16 +6,13 @@ import subprocess
 import sys
 import time
 import uuid
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from marketplace import queue
-from marketplace.db import utcnow
 from marketplace.extensions import db
-from marketplace.jobs.tasks import sweep_outbox
 from marketplace.mail import queue_mail
 from marketplace.outbox import OutboxMessage
 from marketplace.transaction import transaction
@@ -91,43 +88,3 @@ def test_the_worker_sends_what_a_transaction_queued(app, broker, smtp_server):
         log = _stop(worker)
     assert len(smtp_server.messages) == 1, log
     assert b"Subject: Pesanan dikirim" in smtp_server.messages[0]
-
-
-def test_a_message_queued_while_the_worker_is_down_is_sent_once_it_starts(app, broker, smtp_server):
-    with transaction():
-        queue_mail("siti@example.com", "Pembayaran diterima", "Badan email")
-    time.sleep(1)
-    assert smtp_server.messages == [] and _sent_rows() == []
-    worker = _worker(app, broker, smtp_server.server_address[1])
-    try:
-        assert _wait_for(lambda: smtp_server.messages), "the waiting message was not sent"
-        assert _wait_for(lambda: len(_sent_rows()) == 1)
-        time.sleep(1)
-    finally:
-        log = _stop(worker)
-    assert len(smtp_server.messages) == 1, log
-    (row,) = _sent_rows()
-    assert row.attempts == 1
-
-
-def test_with_the_broker_down_the_change_commits_and_the_sweeper_sends_later(
-    app, broker, smtp_server
-):
-    app.config["CELERY_BROKER_URL"] = "redis://127.0.0.1:6399/0"  # nothing listens there
-    queue.configure(app)
-    with transaction():
-        queue_mail("siti@example.com", "Undangan", "Badan email")
-    (row,) = db.session.scalars(select(OutboxMessage)).all()
-    assert row.sent_at is None
-    with transaction():
-        row.created_at = utcnow() - timedelta(minutes=5)
-
-    app.config["CELERY_BROKER_URL"] = BROKER
-    queue.configure(app)
-    worker = _worker(app, broker, smtp_server.server_address[1])
-    try:
-        assert sweep_outbox() == 1
-        assert _wait_for(lambda: len(_sent_rows()) == 1), "the swept message was not sent"
-    finally:
-        log = _stop(worker)
-    assert len(smtp_server.messages) == 1, log

@@ -13,14 +13,14 @@ cooperative renamed or moved re-indexes its products in the same statement.
 A later migration that recreates `products`, `cooperatives` or `categories` on SQLite (batch
 "recreate") drops their triggers and must call `create_sqlite_triggers()` again.
 
-Revision ID: 0019_search
-Revises: 0018_contracts
+Revision ID: 0021_search
+Revises: 0020_places
 """
 
 from alembic import op
 
-revision = "0019_search"
-down_revision = "0018_contracts"
+revision = "0021_search"
+down_revision = "0020_places"
 branch_labels = None
 depends_on = None
 

@@ -1,14 +1,14 @@
 """Product photos, and a cooperative's logo, photos, story and founding year.
 
-Revision ID: 0020_photos
-Revises: 0019_search
+Revision ID: 0019_photos
+Revises: 0018_contracts
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0020_photos"
-down_revision = "0019_search"
+revision = "0019_photos"
+down_revision = "0018_contracts"
 branch_labels = None
 depends_on = None
 

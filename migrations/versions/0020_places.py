@@ -2,15 +2,15 @@
 
 Existing orders and cooperatives keep their typed names with empty codes.
 
-Revision ID: 0021_places
-Revises: 0020_photos
+Revision ID: 0020_places
+Revises: 0019_photos
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0021_places"
-down_revision = "0020_photos"
+revision = "0020_places"
+down_revision = "0019_photos"
 branch_labels = None
 depends_on = None
 
