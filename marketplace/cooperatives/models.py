@@ -178,11 +178,7 @@ class Membership(TimestampMixin, db.Model):
     business_name: Mapped[str] = mapped_column(String(160), default="")
 
     user: Mapped[User] = relationship(back_populates="memberships")
-    # A membership is shown with its cooperative almost everywhere (the account page lists
-    # them): load it in the same query instead of one query per membership.
-    cooperative: Mapped[Cooperative] = relationship(
-        back_populates="memberships", lazy="joined", innerjoin=True
-    )
+    cooperative: Mapped[Cooperative] = relationship(back_populates="memberships")
 
     @property
     def is_admin(self) -> bool:

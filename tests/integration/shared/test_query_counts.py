@@ -40,13 +40,3 @@ def test_the_members_page_makes_the_same_queries_for_3_and_15_members(app):
     for n in range(2, 14):
         make_member(coop, make_user(f"Anggota {n}"))
     assert queries_for(client, f"/kelola/{coop.slug}/anggota") == few
-
-
-def test_the_account_page_makes_the_same_queries_for_1_and_4_memberships(app):
-    person = make_user("Siti")
-    make_member(make_cooperative(make_user("Admin 0")), person)
-    client = client_for(app, person)
-    few = queries_for(client, "/akun/")
-    for n in range(1, 4):
-        make_member(make_cooperative(make_user(f"Admin {n}")), person)
-    assert queries_for(client, "/akun/") == few
