@@ -2,7 +2,8 @@
 QC), for the shipping tests (integration and browser)."""
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
@@ -77,7 +78,8 @@ def pass_qc(shop: Shop, order: Order, how_many: int | None = None) -> list[Assig
 
 
 def details(**overrides) -> ShipmentDetails:
-    values = dict(courier="jne", shipped_on=utcnow().date(), tracking_number="JNE123456789")
+    today = datetime.now(ZoneInfo("Asia/Jakarta")).date()  # the demo cooperatives' local date
+    values = dict(courier="jne", shipped_on=today, tracking_number="JNE123456789")
     return ShipmentDetails(**(values | overrides))
 
 

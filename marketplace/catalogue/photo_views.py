@@ -8,7 +8,7 @@ from flask_login import current_user
 from marketplace.accounts.access import public
 from marketplace.catalogue import photos
 from marketplace.catalogue.access import get_photo_of, get_product_for_admin
-from marketplace.catalogue.views import bp
+from marketplace.catalogue.blueprint import bp
 from marketplace.cooperatives.access import get_cooperative_for_admin
 from marketplace.cooperatives.forms import ConfirmForm
 from marketplace.limits import MAX_PRODUCT_PHOTOS

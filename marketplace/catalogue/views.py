@@ -1,4 +1,4 @@
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -7,6 +7,7 @@ from flask_sqlalchemy.pagination import Pagination
 from marketplace.accounts.access import public
 from marketplace.catalogue import profiles, queries, search, services
 from marketplace.catalogue.access import get_product_for_admin, get_public_product
+from marketplace.catalogue.blueprint import bp
 from marketplace.catalogue.forms import ProductForm, ProductStatusForm
 from marketplace.catalogue.models import ProductStatus
 from marketplace.catalogue.search_form import (
@@ -19,8 +20,6 @@ from marketplace.cooperatives.models import Cooperative
 from marketplace.cooperatives.services import whatsapp_share_url
 from marketplace.url_params import page_number
 from marketplace.views import domain_errors
-
-bp = Blueprint("catalogue", __name__)
 
 
 def _product_cards(template: str, page: Pagination, **context: object) -> str:

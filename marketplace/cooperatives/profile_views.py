@@ -7,9 +7,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from marketplace.cooperatives.access import get_cooperative_for_admin, get_photo_of_cooperative
+from marketplace.cooperatives.blueprint import bp
 from marketplace.cooperatives.forms import ConfirmForm
 from marketplace.cooperatives.services import profile
-from marketplace.cooperatives.views import bp
 from marketplace.limits import MAX_COOPERATIVE_PHOTOS
 from marketplace.photo_forms import LogoForm, MovePhotoForm, PhotoForm, StoryForm
 from marketplace.views import act, domain_errors

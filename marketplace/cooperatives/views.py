@@ -1,4 +1,4 @@
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -15,6 +15,7 @@ from marketplace.cooperatives.access import (
     get_membership_of,
     get_offer_product,
 )
+from marketplace.cooperatives.blueprint import bp
 from marketplace.cooperatives.delivery import parse_couriers
 from marketplace.cooperatives.forms import (
     ConfirmForm,
@@ -27,9 +28,6 @@ from marketplace.cooperatives.forms import (
 )
 from marketplace.url_params import page_number
 from marketplace.views import act, domain_errors
-
-bp = Blueprint("cooperatives", __name__)
-
 
 # --- registration and the admin's pages ---------------------------------------------------
 

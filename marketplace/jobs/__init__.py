@@ -7,10 +7,9 @@ schedule. The worker and the scheduler load `celery_worker`.
 from flask import Flask
 
 from marketplace import queue
+from marketplace.jobs import schedule, tasks  # noqa: F401  (tasks registers the jobs)
 
 
 def init_app(app: Flask) -> None:
-    from marketplace.jobs import schedule, tasks  # noqa: F401  (registers the tasks)
-
     queue.configure(app)
     queue.celery.conf.beat_schedule = schedule.BEAT_SCHEDULE
