@@ -153,7 +153,7 @@ def delivery(days_ahead: int = 30, **overrides):
     from marketplace.checkout.services import Delivery
 
     values = dict(
-        delivery_date=utcnow().date() + timedelta(days=days_ahead),
+        delivery_date=local_today() + timedelta(days=days_ahead),
         recipient_name="Dewi",
         recipient_phone="+6281311112222",
         province="DKI Jakarta",
@@ -187,7 +187,7 @@ def delivery_form(**overrides) -> dict:
     from datetime import timedelta
 
     data = {
-        "delivery_date": (utcnow().date() + timedelta(days=30)).isoformat(),
+        "delivery_date": (local_today() + timedelta(days=30)).isoformat(),
         "recipient_name": "Dewi",
         "recipient_phone": "081311112222",
         "province_code": "31",
@@ -202,3 +202,12 @@ def delivery_form(**overrides) -> dict:
     }
     data.update(overrides)
     return data
+
+
+def local_today():
+    """Today in the demo and test cooperatives' time zone (WIB): what their services call
+    today, which differs from UTC's date between 17:00 and 24:00 UTC."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return datetime.now(ZoneInfo("Asia/Jakarta")).date()

@@ -7,10 +7,16 @@ from datetime import timedelta
 from marketplace.accounts.models import User
 from marketplace.catalogue.models import Product
 from marketplace.cooperatives.models import Cooperative
-from marketplace.db import utcnow
 from marketplace.rfq import services
 from marketplace.rfq.models import RFQ, Quote, RFQRecipient
-from tests.factories import english_user, make_cooperative, make_member, make_offer, make_product
+from tests.factories import (
+    english_user,
+    local_today,
+    make_cooperative,
+    make_member,
+    make_offer,
+    make_product,
+)
 
 
 @dataclass
@@ -44,7 +50,7 @@ def rfq_input(product_id: int | None = None, **overrides) -> services.RFQInput:
         title="Boneka seragam hotel",
         quantity=100,
         unit="pcs",
-        needed_by=utcnow().date() + timedelta(days=60),
+        needed_by=local_today() + timedelta(days=60),
         delivery_place="Jakarta Pusat, DKI Jakarta",
         specification="Boneka beruang 30 cm dengan logo hotel",
         grade="A",

@@ -22,6 +22,7 @@ from tests.factories import (
     client_for,
     db_state,
     english_user,
+    local_today,
     make_cooperative,
     make_member,
 )
@@ -72,7 +73,7 @@ def test_an_order_older_than_90_days_no_longer_makes_a_cooperative_active(app):
 
 def test_the_share_trend_counts_this_month(app):
     _regions()
-    period = default_period(utcnow().date())
+    period = default_period(local_today())
     shares = activity.share_trend(period)
     assert shares["Bengkulu"][-1] == 333
     assert shares[trend.PLATFORM][-1] == 250
@@ -81,7 +82,7 @@ def test_the_share_trend_counts_this_month(app):
 def test_platform_figures_per_month_by_category_and_province(app):
     selling = _regions()
     order = db.session.scalar(select(Order).where(Order.cooperative_id == selling.coop.id))
-    period = default_period(utcnow().date())
+    period = default_period(local_today())
     everything = platform.per_month(period, platform.Scope())
     assert everything[-1].orders == 1 and everything[-1].turnover == order.subtotal
     assert everything[-1].new_members >= 3 and everything[-1].new_products >= 1

@@ -10,13 +10,13 @@ from marketplace.audit.models import AuditEvent
 from marketplace.catalogue.services import availability_for
 from marketplace.checkout.models import CartItem
 from marketplace.checkout.services.cart import add_to_cart, cart_groups
-from marketplace.db import utcnow
 from marketplace.extensions import db
 from marketplace.orders.models import Order, OrderStatus
 from tests.factories import (
     client_for,
     db_state,
     delivery_form,
+    local_today,
     make_cooperative,
     make_member,
     make_offer,
@@ -33,7 +33,7 @@ def add(client, product, quantity):
 
 
 def checkout_data(*coops, **overrides):
-    data = delivery_form(delivery_date=(utcnow().date() + timedelta(days=40)).isoformat())
+    data = delivery_form(delivery_date=(local_today() + timedelta(days=40)).isoformat())
     for coop in coops:
         data[f"payment_{coop.id}"] = "bank_transfer"
     data.update(overrides)
@@ -157,7 +157,7 @@ def test_delivery_date_too_early_for_one_product_refuses_the_whole_checkout(app,
     add(client, bear, 20)
     add(client, cloth, 1)
     # 20 days is enough for the dolls (14) but not for the batik (30).
-    day = (utcnow().date() + timedelta(days=20)).isoformat()
+    day = (local_today() + timedelta(days=20)).isoformat()
     response = client.post(
         "/keranjang/checkout", data=checkout_data(dolls, batik, delivery_date=day)
     )

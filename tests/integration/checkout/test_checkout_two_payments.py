@@ -3,13 +3,13 @@ the fake Stripe (confirmed by the signed webhook), the other by bank transfer; i
 
 from datetime import timedelta
 
-from marketplace.db import utcnow
 from marketplace.extensions import db
 from marketplace.orders.models import Order, OrderStatus, PaymentMethod
 from tests.factories import (
     client_for,
     delivery_form,
     english_user,
+    local_today,
     make_cooperative,
     make_member,
     make_offer,
@@ -37,7 +37,7 @@ def test_one_checkout_two_cooperatives_card_and_transfer_then_invoices(app, clie
         )
     page = browser.get("/keranjang/checkout").get_data(as_text=True)
     assert page.count('value="card"') == 2  # Stripe is configured: offered for each order
-    data = delivery_form(delivery_date=(utcnow().date() + timedelta(days=40)).isoformat())
+    data = delivery_form(delivery_date=(local_today() + timedelta(days=40)).isoformat())
     data[f"payment_{dolls.id}"] = PaymentMethod.CARD
     data[f"payment_{batik.id}"] = PaymentMethod.BANK_TRANSFER
     assert browser.post("/keranjang/checkout", data=data).status_code == 302

@@ -13,7 +13,6 @@ from marketplace.audit.models import AuditEvent
 from marketplace.checkout.services import quote_delivery_fee
 from marketplace.cooperatives.delivery import DeliveryChoice
 from marketplace.cooperatives.models import DeliveryFeeRate
-from marketplace.db import utcnow
 from marketplace.errors import InvalidTransition, ValidationFailed
 from marketplace.extensions import db
 from marketplace.notifications.models import Notification
@@ -27,6 +26,7 @@ from tests.factories import (
     db_state,
     delivery_form,
     english_user,
+    local_today,
     make_cooperative,
     make_member,
     make_offer,
@@ -328,7 +328,7 @@ def test_the_export_has_the_delivery_and_its_fee(app, courier_order):
     csv = client_for(app, admin).get(f"/kelola/{coop.slug}/pesanan.csv").get_data(as_text=True)
     header, row = csv.splitlines()[:2]
     assert "Delivery fee" in header and "Courier: Cargo" in row
-    assert utcnow().date().isoformat()[:4] in row
+    assert local_today().isoformat()[:4] in row
 
 
 def test_no_payment_reminder_while_the_fee_is_to_be_quoted(app, courier_order):

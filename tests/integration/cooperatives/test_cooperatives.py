@@ -8,7 +8,6 @@ from sqlalchemy import select
 from marketplace.audit.models import AuditEvent
 from marketplace.cooperatives import queries, services
 from marketplace.cooperatives.models import Cooperative, Membership
-from marketplace.db import utcnow
 from marketplace.errors import NotAllowed, ValidationFailed
 from marketplace.extensions import db
 from marketplace.limits import MAX_EXPIRY_HOURS
@@ -18,6 +17,7 @@ from tests.factories import (
     client_for,
     db_state,
     english_user,
+    local_today,
     make_cooperative,
     make_member,
     make_product,
@@ -201,7 +201,7 @@ def test_dashboard_shows_counts_status_and_tabs(app, admin, coop):
                 status=status,
                 subtotal=100,
                 total=100,
-                delivery_date=utcnow().date(),
+                delivery_date=local_today(),
                 recipient_name="X",
                 recipient_phone="+6281234567890",
                 delivery_address="Jl. X",

@@ -20,6 +20,7 @@ from tests.factories import (
     client_for,
     db_state,
     english_user,
+    local_today,
     make_cooperative,
     make_member,
     make_offer,
@@ -42,7 +43,7 @@ def stuck():
     make_offer(a, product, 34)
     buyer = english_user("Buyer")
     order = order_of(buyer, product, 34)
-    record_bank_transfer(order, admin, amount=order.total, received_on=utcnow().date())
+    record_bank_transfer(order, admin, amount=order.total, received_on=local_today())
     services.publish_allocation(order, admin)
     (work,) = db.session.scalars(select(Assignment)).all()
     services.accept_assignment(work, a.user)

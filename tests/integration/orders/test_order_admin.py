@@ -20,6 +20,7 @@ from marketplace.transaction import transaction
 from tests.factories import (
     client_for,
     db_state,
+    local_today,
     make_cooperative,
     make_member,
     make_offer,
@@ -182,7 +183,7 @@ def test_admin_filters_orders_by_status_date_and_buyer(app, shop):
     assert listed("buyer=lestari") == {a.number}
     assert listed("buyer=HOTEL.example") == {a.number}
     assert listed("buyer=%25") == set()  # a LIKE wildcard is searched for literally
-    today = utcnow().date()
+    today = local_today()
     assert listed(f"date_from={(today - timedelta(days=2)).isoformat()}") == {a.number}
     assert listed(f"date_to={(today - timedelta(days=5)).isoformat()}") == {b.number}
     assert listed("status=confirmed") == set()

@@ -6,11 +6,11 @@ import pytest
 
 from marketplace.audit.models import AuditEvent
 from marketplace.catalogue.services import availability_for
-from marketplace.db import utcnow
 from marketplace.extensions import db
 from marketplace.orders.models import Order, OrderStatus
 from tests.factories import (
     delivery_form,
+    local_today,
     login,
     make_cooperative,
     make_product,
@@ -85,7 +85,7 @@ def test_bad_quantities_are_refused_with_a_message(client, shop, quantity, messa
 def test_delivery_date_before_lead_time_is_refused(client, shop):
     product = shop.product
     login(client, make_user(locale="en"))
-    too_soon = (utcnow().date() + timedelta(days=2)).isoformat()
+    too_soon = (local_today() + timedelta(days=2)).isoformat()
     response = client.post(order_url(product), data=order_form(delivery_date=too_soon))
     assert "earliest delivery date" in response.get_data(as_text=True)
     assert db.session.query(Order).count() == 0

@@ -21,7 +21,7 @@ from marketplace.orders.services import (
     record_proof,
 )
 from marketplace.orders.shipment_models import ReceivedHow
-from tests.factories import db_state, english_user, order_of
+from tests.factories import db_state, english_user, local_today, order_of
 from tests.shipping_support import days_ago, details, make_shop, paid_order, pass_qc
 
 
@@ -72,7 +72,7 @@ def test_more_than_passed_qc_or_an_unpaid_order_cannot_ship(shop):
         ship_ready_units(order, shop.admin, details(), {line.id: 0})
     with pytest.raises(ValidationFailed):
         ship_ready_units(order, shop.admin, details(tracking_number="<script>"), {line.id: 10})
-    future = utcnow().date() + timedelta(days=3)
+    future = local_today() + timedelta(days=3)
     with pytest.raises(ValidationFailed):
         ship_ready_units(order, shop.admin, details(shipped_on=future), {line.id: 10})
     with pytest.raises(InvalidTransition):

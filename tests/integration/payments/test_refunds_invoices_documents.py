@@ -7,12 +7,18 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from marketplace.audit.models import AuditEvent
-from marketplace.db import utcnow
 from marketplace.extensions import db
 from marketplace.orders.models import Order, OrderStatus
 from marketplace.payments.models import Invoice, Refund, TrustedBuyer
 from marketplace.payments.services import record_bank_transfer
-from tests.factories import client_for, db_state, english_user, make_cooperative, make_member
+from tests.factories import (
+    client_for,
+    db_state,
+    english_user,
+    local_today,
+    make_cooperative,
+    make_member,
+)
 from tests.fakes.stripe_fake import event
 from tests.payments_support import fake_stripe, localstripe_url, place, post_event, shop
 
@@ -135,7 +141,7 @@ def test_trusted_buyer_pays_on_invoice_terms(app, shop):
     listing = admin_browser.get(f"/kelola/{coop.slug}/tagihan").get_data(as_text=True)
     assert invoice.number in listing and "Overdue" not in listing
     # Overdue once the due date has passed; the admin records the transfer that settles it.
-    invoice.due_date = utcnow().date() - timedelta(days=2)
+    invoice.due_date = local_today() - timedelta(days=2)
     db.session.commit()
     assert "Overdue" in admin_browser.get(f"/kelola/{coop.slug}/tagihan").get_data(as_text=True)
     admin_browser.post(

@@ -27,6 +27,7 @@ from marketplace.payments.refunds import refund_payment
 from marketplace.payments.services import record_bank_transfer
 from tests.factories import (
     english_user,
+    local_today,
     make_cooperative,
     make_member,
     make_offer,
@@ -82,7 +83,7 @@ def paid():
     member = make_member(coop, user=english_user("Member"))
     make_offer(member, product, 200)
     order = order_of(english_user("Buyer"), product, 40)
-    record_bank_transfer(order, admin, amount=order.total, received_on=utcnow().date())
+    record_bank_transfer(order, admin, amount=order.total, received_on=local_today())
     return {"admin_id": admin.id, "order_id": order.id, "member": member, "total": order.total}
 
 
