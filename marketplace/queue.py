@@ -8,6 +8,7 @@ run in-process at once, so nothing needs a server. Tasks run inside a Flask app 
 from __future__ import annotations
 
 from celery import Celery, Task
+from kombu import pools
 from flask import Flask, has_app_context
 
 
@@ -36,6 +37,7 @@ def _drop_connections() -> None:
         celery._pool.force_close_all()
         celery._pool = None
     celery.amqp._producer_pool = None
+    pools.reset()  # kombu's process-wide producer pools would hand back the closed ones
     for cached in ("queues", "_rtable", "router"):  # the queue names of the last configuration
         celery.amqp.__dict__.pop(cached, None)
 
