@@ -78,13 +78,23 @@ def _app_context(app):
 
 
 def _empty_tables() -> None:
+    """Delete every row, children first, and restart the sequences a test used. (PostgreSQL's
+    TRUNCATE of every table took 0.3-0.8 s per test, most of the PostgreSQL run; a DELETE of the
+    few rows a test wrote takes milliseconds.)"""
     tables = [t.name for t in db.metadata.sorted_tables]
     with db.engine.begin() as conn:
+        for name in reversed(tables):
+            conn.execute(text(f"DELETE FROM {name}"))
         if conn.dialect.name == "postgresql":
-            conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
-        else:
-            for name in reversed(tables):
-                conn.execute(text(f"DELETE FROM {name}"))
+            used = conn.scalars(
+                text(
+                    "SELECT quote_ident(schemaname) || '.' || quote_ident(sequencename) "
+                    "FROM pg_sequences WHERE schemaname = current_schema() "
+                    "AND last_value IS NOT NULL"
+                )
+            ).all()
+            for sequence in used:
+                conn.execute(text("SELECT setval(:s, 1, false)"), {"s": sequence})
 
 
 @pytest.fixture
