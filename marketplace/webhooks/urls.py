@@ -23,6 +23,14 @@ def resolve(host: str) -> list[str]:
     return [info[4][0] for info in infos]
 
 
+def _is_literal(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.split("%", 1)[0])
+    except ValueError:
+        return False
+    return True
+
+
 def _is_public(address: str) -> bool:
     try:
         ip = ipaddress.ip_address(address.split("%", 1)[0])
@@ -54,7 +62,7 @@ def url_problem(url: str, allow_private: bool, resolver: Resolver = resolve) -> 
         return "credentials"
     if allow_private:
         return None
-    addresses = resolver(parts.hostname)
+    addresses = [parts.hostname] if _is_literal(parts.hostname) else resolver(parts.hostname)
     if not addresses:
         return "unresolvable"
     if not all(_is_public(address) for address in addresses):
