@@ -5,7 +5,7 @@ from wtforms import SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Length
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from marketplace.forms import BaseForm, strip
+from marketplace.forms import BaseForm, choices, strip
 from marketplace.webhooks.models import EventType
 from marketplace.webhooks.services import EndpointData
 from marketplace.webhooks.urls import MAX_URL_LENGTH
@@ -44,7 +44,7 @@ class EndpointForm(BaseForm):
     )
     events = CheckboxesField(
         _l("Events"),
-        choices=[(event.value, label) for event, label in EVENT_LABELS.items()],
+        choices=choices((event.value, label) for event, label in EVENT_LABELS.items()),
     )
 
     def endpoint(self) -> EndpointData:

@@ -47,8 +47,6 @@ def url_problem(url: str, allow_private: bool, resolver: Resolver = resolve) -> 
         return "empty"
     if len(url) > MAX_URL_LENGTH:
         return "too_long"
-    if any(ch.isspace() or ord(ch) < 32 for ch in url):
-        return "host"
     try:
         parts = urlsplit(url)
         port = parts.port  # raises on a port that is not a number or out of range
@@ -56,6 +54,8 @@ def url_problem(url: str, allow_private: bool, resolver: Resolver = resolve) -> 
         return "host"
     if parts.scheme not in ("http", "https"):
         return "scheme"
+    if any(ch.isspace() or ord(ch) < 32 for ch in url):
+        return "host"
     if not parts.hostname or port == 0:
         return "host"
     if parts.username is not None or parts.password is not None:
