@@ -14,7 +14,7 @@ from marketplace.webhooks import queries, services
 from marketplace.webhooks.access import endpoints_of, get_endpoint_for_owner
 from marketplace.webhooks.blueprint import bp
 from marketplace.webhooks.forms import EVENT_LABELS, EndpointForm
-from marketplace.webhooks.models import TEST_EVENT
+from marketplace.webhooks.models import TEST_EVENT, WebhookEndpoint
 
 DELIVERY_STATUS_LABELS = {
     "pending": _l("Waiting to be tried again"),
@@ -43,16 +43,26 @@ def index() -> ResponseReturnValue:
     return render_template("webhooks/index.html", endpoints=endpoints_of(current_user), **_labels())
 
 
-@bp.route("/akun/webhook/baru", methods=["GET", "POST"])
-def new() -> ResponseReturnValue:
+def _save_page(endpoint: WebhookEndpoint | None) -> ResponseReturnValue:
+    """The add (endpoint None) and edit form: saved, it goes to the endpoint's page."""
     form = EndpointForm()
+    if endpoint is not None and not form.is_submitted():
+        form.fill_from(endpoint)
     if form.validate_on_submit():
         with domain_errors(form) as outcome:
-            endpoint = services.register(current_user, form.endpoint())
+            if endpoint is None:
+                saved = services.register(current_user, form.endpoint())
+            else:
+                saved = services.update(endpoint, current_user, form.endpoint())
         if outcome:
-            flash(_("Endpoint added. Use its signing secret to check each delivery."), "success")
-            return redirect(url_for("webhooks.detail", endpoint_id=endpoint.id))
-    return render_template("webhooks/form.html", form=form, endpoint=None)
+            flash(_("Endpoint saved. Use its signing secret to check each delivery."), "success")
+            return redirect(url_for("webhooks.detail", endpoint_id=saved.id))
+    return render_template("webhooks/form.html", form=form, endpoint=endpoint)
+
+
+@bp.route("/akun/webhook/baru", methods=["GET", "POST"])
+def new() -> ResponseReturnValue:
+    return _save_page(None)
 
 
 @bp.get("/akun/webhook/<int:endpoint_id>")
@@ -69,17 +79,7 @@ def detail(endpoint_id: int) -> ResponseReturnValue:
 
 @bp.route("/akun/webhook/<int:endpoint_id>/ubah", methods=["GET", "POST"])
 def edit(endpoint_id: int) -> ResponseReturnValue:
-    endpoint = get_endpoint_for_owner(endpoint_id, current_user)
-    form = EndpointForm()
-    if not form.is_submitted():
-        form.fill_from(endpoint)
-    if form.validate_on_submit():
-        with domain_errors(form) as outcome:
-            services.update(endpoint, current_user, form.endpoint())
-        if outcome:
-            flash(_("Endpoint saved."), "success")
-            return redirect(url_for("webhooks.detail", endpoint_id=endpoint.id))
-    return render_template("webhooks/form.html", form=form, endpoint=endpoint)
+    return _save_page(get_endpoint_for_owner(endpoint_id, current_user))
 
 
 @bp.get("/akun/webhook/<int:endpoint_id>/log")
@@ -89,50 +89,29 @@ def log(endpoint_id: int) -> ResponseReturnValue:
     return render_template("webhooks/log.html", endpoint=endpoint, page=page, **_labels())
 
 
-def _back(endpoint_id: int) -> str:
-    return url_for("webhooks.detail", endpoint_id=endpoint_id)
+# The buttons of an endpoint's page: the service each runs and what is said when it did.
+ACTIONS = {
+    "rahasia": (
+        services.rotate_secret,
+        _l("A new signing secret is made; the old one no longer signs deliveries."),
+    ),
+    "uji": (services.send_test, _l("Test event sent: its result is in the log below.")),
+    "aktifkan": (services.enable, _l("Endpoint enabled: waiting deliveries are tried again.")),
+    "hapus": (services.remove, _l("Endpoint deleted.")),
+}
 
 
-@bp.post("/akun/webhook/<int:endpoint_id>/rahasia")
-def rotate(endpoint_id: int) -> ResponseReturnValue:
+@bp.post("/akun/webhook/<int:endpoint_id>/<any(rahasia, uji, aktifkan, hapus):action>")
+def act_on(endpoint_id: int, action: str) -> ResponseReturnValue:
     endpoint = get_endpoint_for_owner(endpoint_id, current_user)
+    service, done = ACTIONS[action]
+    deleted = action == "hapus"
     return act(
         BaseForm(),
-        lambda: services.rotate_secret(endpoint, current_user),
-        done=_("A new signing secret is made; the old one no longer signs deliveries."),
-        back=_back(endpoint_id),
-    )
-
-
-@bp.post("/akun/webhook/<int:endpoint_id>/uji")
-def send_test(endpoint_id: int) -> ResponseReturnValue:
-    endpoint = get_endpoint_for_owner(endpoint_id, current_user)
-    return act(
-        BaseForm(),
-        lambda: services.send_test(endpoint, current_user),
-        done=_("Test event sent: its result is in the log below."),
-        back=_back(endpoint_id),
-    )
-
-
-@bp.post("/akun/webhook/<int:endpoint_id>/aktifkan")
-def enable(endpoint_id: int) -> ResponseReturnValue:
-    endpoint = get_endpoint_for_owner(endpoint_id, current_user)
-    return act(
-        BaseForm(),
-        lambda: services.enable(endpoint, current_user),
-        done=_("Endpoint enabled: waiting deliveries are tried again."),
-        back=_back(endpoint_id),
-    )
-
-
-@bp.post("/akun/webhook/<int:endpoint_id>/hapus")
-def delete(endpoint_id: int) -> ResponseReturnValue:
-    endpoint = get_endpoint_for_owner(endpoint_id, current_user)
-    return act(
-        BaseForm(),
-        lambda: services.remove(endpoint, current_user),
-        done=_("Endpoint deleted."),
-        back=url_for("webhooks.index"),
-        category="info",
+        lambda: service(endpoint, current_user),
+        done=str(done),
+        back=url_for("webhooks.index")
+        if deleted
+        else url_for("webhooks.detail", endpoint_id=endpoint_id),
+        category="info" if deleted else "success",
     )
