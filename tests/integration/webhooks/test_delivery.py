@@ -203,3 +203,15 @@ def test_a_delivery_is_given_up_after_the_last_attempt(httpserver):
     assert logged.status == DeliveryStatus.FAILED and logged.next_attempt_at is None
     db.session.refresh(endpoint)
     assert endpoint.is_active  # failing for minutes, not a day
+
+
+def test_the_cron_command_sends_what_is_due(app, httpserver):
+    httpserver.expect_ordered_request("/hook").respond_with_data("oops", status=500)
+    httpserver.expect_ordered_request("/hook").respond_with_data("ok")
+    shop = make_shop()
+    endpoint_for(shop.buyer, httpserver, events=[EventType.ORDER_CONFIRMED])
+    paid_order(shop)
+    make_due()
+    result = app.test_cli_runner().invoke(args=["webhooks", "retry"])
+    assert result.exit_code == 0 and "1 of 1 due webhook deliveries delivered" in result.output
+    assert len(httpserver.log) == 2
