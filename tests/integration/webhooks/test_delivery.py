@@ -6,6 +6,7 @@ from datetime import timedelta
 from email import message_from_bytes
 from email.policy import default
 
+import pytest
 import stripe
 from sqlalchemy import select
 from werkzeug import Response
@@ -21,6 +22,7 @@ from marketplace.webhooks import delivery as webhook_delivery
 from marketplace.webhooks.models import DeliveryStatus, EventType
 from marketplace.webhooks.signing import HEADER
 from tests.factories import english_user
+from tests.integration.shared.test_locks import at_once
 from tests.integration.webhooks.conftest import deliveries, endpoint_for, make_due, received
 from tests.shipping_support import details, make_shop, paid_order, pass_qc
 
@@ -215,3 +217,25 @@ def test_the_cron_command_sends_what_is_due(app, httpserver):
     result = app.test_cli_runner().invoke(args=["webhooks", "retry"])
     assert result.exit_code == 0 and "1 of 1 due webhook deliveries delivered" in result.output
     assert len(httpserver.log) == 2
+
+
+def test_two_workers_sending_one_delivery_at_once_send_it_once(app, httpserver):
+    if db.engine.dialect.name == "sqlite" and db.engine.url.database in (None, "", ":memory:"):
+        pytest.skip("needs a database file shared by threads")
+    httpserver.expect_ordered_request("/hook").respond_with_data("oops", status=500)
+    httpserver.expect_request("/hook").respond_with_data("ok")
+    shop = make_shop()
+    endpoint = endpoint_for(shop.buyer, httpserver, events=[EventType.ORDER_CONFIRMED])
+    paid_order(shop)
+    (pending,) = deliveries(endpoint)
+    pending_id = pending.id  # read here: the threads have sessions of their own
+    make_due()
+
+    def work() -> None:
+        with transaction():
+            webhook_delivery.attempt(pending_id)
+
+    assert at_once(app, work, work) == ["ok", "ok"]
+    assert len(httpserver.log) == 2  # the failed first try and one retry
+    (sent,) = deliveries(endpoint)
+    assert sent.status == DeliveryStatus.DELIVERED and sent.attempts == 2
