@@ -3,16 +3,21 @@ offtaker of a contract, a member payout paid for the cooperative's admins; and a
 
 from datetime import UTC, datetime
 
+from sqlalchemy import select
+
 from marketplace.extensions import db
 from marketplace.finance import services as finance
 from marketplace.finance.models import LedgerEntry
+from marketplace.fulfilment.services import ship_ready_units
 from marketplace.offtake.services import run_due
+from marketplace.orders.models import Order
 from marketplace.webhooks.models import EventType
 from marketplace.webhooks.services import send_test
 from tests.factories import english_user, make_cooperative, make_member
 from tests.integration.webhooks.conftest import deliveries, endpoint_for, received
 from tests.offtake_support import active_deal
 from tests.rfq_support import build_world, quote
+from tests.shipping_support import details, pass_qc
 
 
 def test_the_buyer_of_an_rfq_receives_each_quote_and_a_revised_one_again(receiver):
@@ -74,3 +79,22 @@ def test_a_test_event_reaches_the_endpoint_signed(receiver):
     bodies = received(receiver, endpoint.secret)
     assert [b["type"] for b in bodies] == ["webhook.test", "webhook.test"]
     assert bodies[0]["id"] != bodies[1]["id"]
+
+
+def test_the_offtaker_receives_the_signed_webhook_when_a_call_off_ships(receiver):
+    """The issue's "done when": an offtaker's endpoint hears its call-off order ship."""
+    deal = active_deal()
+    endpoint = endpoint_for(
+        deal.offtaker, receiver, events=[EventType.CALLOFF_CREATED, EventType.ORDER_SHIPPED]
+    )
+    (number,) = run_due().ordered
+    order = db.session.scalar(select(Order).where(Order.number == number))
+    pass_qc(deal.shop, order)
+    ship_ready_units(
+        order, deal.shop.admin, details(), {line.id: line.quantity for line in order.lines}
+    )
+
+    bodies = received(receiver, endpoint.secret)
+    assert [b["type"] for b in bodies] == ["calloff.created", "order.shipped"]
+    assert bodies[1]["data"]["number"] == order.number == bodies[0]["data"]["order"]
+    assert bodies[1]["data"]["status"] == "shipped"
