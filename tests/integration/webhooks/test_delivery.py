@@ -21,7 +21,7 @@ from marketplace.transaction import transaction
 from marketplace.webhooks import delivery as webhook_delivery
 from marketplace.webhooks.models import DeliveryStatus, EventType
 from marketplace.webhooks.signing import HEADER
-from tests.factories import english_user
+from tests.factories import PASSWORD, english_user
 from tests.integration.shared.test_locks import at_once
 from tests.integration.webhooks.conftest import deliveries, endpoint_for, make_due, received
 from tests.shipping_support import details, make_shop, paid_order, pass_qc
@@ -159,7 +159,7 @@ def test_a_private_address_is_refused_at_sending_time_in_production(app, receive
     assert logged.last_error == "refused_address" and receiver.log == []
 
 
-def test_an_endpoint_failing_for_a_day_is_disabled_and_its_owner_told(httpserver, smtp_server):
+def test_an_endpoint_failing_for_a_day_is_disabled_and_its_owner_told(app, httpserver, smtp_server):
     httpserver.expect_request("/hook").respond_with_data("down", status=503)
     shop = make_shop()
     shop.buyer.locale, shop.buyer.email_verified_at = "id", utcnow()
@@ -181,6 +181,9 @@ def test_an_endpoint_failing_for_a_day_is_disabled_and_its_owner_told(httpserver
         )
     ).all()
     assert note.params["url"] == endpoint.url and note.link == f"/akun/webhook/{endpoint.id}"
+    owner = app.test_client()
+    owner.post("/akun/masuk", data={"email": shop.buyer.email, "password": PASSWORD})
+    assert endpoint.url in owner.get("/notifikasi/").get_data(as_text=True)
     mails = [message_from_bytes(raw, policy=default).get_content() for raw in smtp_server.messages]
     assert any(endpoint.url in text and "dinonaktifkan" in text for text in mails)  # Indonesian
 
