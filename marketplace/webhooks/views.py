@@ -89,29 +89,41 @@ def log(endpoint_id: int) -> ResponseReturnValue:
     return render_template("webhooks/log.html", endpoint=endpoint, page=page, **_labels())
 
 
-# The buttons of an endpoint's page: the service each runs and what is said when it did.
-ACTIONS = {
-    "rahasia": (
-        services.rotate_secret,
-        _l("A new signing secret is made; the old one no longer signs deliveries."),
-    ),
-    "uji": (services.send_test, _l("Test event sent: its result is in the log below.")),
-    "aktifkan": (services.enable, _l("Endpoint enabled: waiting deliveries are tried again.")),
-    "hapus": (services.remove, _l("Endpoint deleted.")),
-}
+def _button(name: str, path: str, service, done) -> None:
+    """A button of an endpoint's page: POST /akun/webhook/<id>/<path> runs `service` on the
+    owner's endpoint, says `done` and goes back (to the list once the endpoint is deleted)."""
+    deletes = service is services.remove
 
+    def view(endpoint_id: int) -> ResponseReturnValue:
+        endpoint = get_endpoint_for_owner(endpoint_id, current_user)
+        back = "webhooks.index" if deletes else "webhooks.detail"
+        return act(
+            BaseForm(),
+            lambda: service(endpoint, current_user),
+            done=str(done),
+            back=url_for(back, endpoint_id=None if deletes else endpoint_id),
+            category="info" if deletes else "success",
+        )
 
-@bp.post("/akun/webhook/<int:endpoint_id>/<any(rahasia, uji, aktifkan, hapus):action>")
-def act_on(endpoint_id: int, action: str) -> ResponseReturnValue:
-    endpoint = get_endpoint_for_owner(endpoint_id, current_user)
-    service, done = ACTIONS[action]
-    deleted = action == "hapus"
-    return act(
-        BaseForm(),
-        lambda: service(endpoint, current_user),
-        done=str(done),
-        back=url_for("webhooks.index")
-        if deleted
-        else url_for("webhooks.detail", endpoint_id=endpoint_id),
-        category="info" if deleted else "success",
+    view.__name__ = name
+    bp.add_url_rule(
+        f"/akun/webhook/<int:endpoint_id>/{path}", name, view_func=view, methods=["POST"]
     )
+
+
+_button(
+    "rotate",
+    "rahasia",
+    services.rotate_secret,
+    _l("A new signing secret is made; the old one no longer signs deliveries."),
+)
+_button(
+    "send_test", "uji", services.send_test, _l("Test event sent: its result is in the log below.")
+)
+_button(
+    "enable",
+    "aktifkan",
+    services.enable,
+    _l("Endpoint enabled: waiting deliveries are tried again."),
+)
+_button("delete", "hapus", services.remove, _l("Endpoint deleted."))
