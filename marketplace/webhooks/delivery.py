@@ -48,18 +48,23 @@ def body_of(delivery: WebhookDelivery) -> str:
 
 def emit(event: Event, endpoint_ids: list[int] | None = None) -> list[WebhookDelivery]:
     """Add a delivery of `event` for every active endpoint of its owners that wants it (or
-    for `endpoint_ids`), skipping endpoints that have it already; in the caller's transaction."""
-    query = select(WebhookEndpoint.id)
+    for `endpoint_ids`), skipping endpoints that have it already; in the caller's transaction.
+    One query when nobody listens: the event's data is only made for a delivery."""
+    query = select(WebhookEndpoint).where(WebhookEndpoint.disabled_at.is_(None))
     if endpoint_ids is not None:
         query = query.where(WebhookEndpoint.id.in_(endpoint_ids))
     else:
-        query = query.where(WebhookEndpoint.user_id.in_(event.owner_ids))
-    ids = list(db.session.scalars(query.where(WebhookEndpoint.disabled_at.is_(None))))
+        query = query.where(WebhookEndpoint.user_id.in_(event.owners))
+    found = db.session.scalars(query.order_by(WebhookEndpoint.id)).all()
+    ids = [e.id for e in found if endpoint_ids is not None or e.wants(event.type)]
     if not ids:
         return []
     lock_endpoints(ids)
     endpoints = db.session.scalars(
-        select(WebhookEndpoint).where(WebhookEndpoint.id.in_(ids)).order_by(WebhookEndpoint.id)
+        select(WebhookEndpoint)
+        .where(WebhookEndpoint.id.in_(ids), WebhookEndpoint.disabled_at.is_(None))
+        .order_by(WebhookEndpoint.id)
+        .execution_options(populate_existing=True)
     ).all()
     have = set(
         db.session.scalars(
@@ -68,11 +73,10 @@ def emit(event: Event, endpoint_ids: list[int] | None = None) -> list[WebhookDel
             )
         )
     )
-    payload = event.envelope()
+    todo = [endpoint for endpoint in endpoints if endpoint.id not in have]
+    payload = event.envelope() if todo else {}
     made = []
-    for endpoint in endpoints:
-        if endpoint.id in have or not (endpoint_ids is not None or endpoint.wants(event.type)):
-            continue
+    for endpoint in todo:
         delivery = WebhookDelivery(
             endpoint_id=endpoint.id,
             event_id=event.id,

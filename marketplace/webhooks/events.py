@@ -11,31 +11,34 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, literal, select
 
 from marketplace.cooperatives.models import Membership, MembershipRole, MembershipStatus
 from marketplace.db import utcnow
-from marketplace.extensions import db
 from marketplace.webhooks.models import TEST_EVENT, EventType
 
 
 @dataclass(frozen=True)
 class Event:
+    """An event, its owners (the users whose endpoints hear it: ids, or a query of ids) and
+    how to make its data, which is only done when some endpoint wants it."""
+
     id: str
     type: str
-    data: dict[str, Any]
-    owner_ids: tuple[int, ...]  # the users whose endpoints hear it
+    owners: tuple[int, ...] | Select
+    data: Callable[[], dict[str, Any]]
 
     def envelope(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "type": self.type,
             "created": int(utcnow().timestamp()),
-            "data": self.data,
+            "data": self.data(),
         }
 
 
@@ -47,22 +50,16 @@ def _iso(value: date | datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def admin_ids(cooperative_id: int) -> tuple[int, ...]:
-    return tuple(
-        db.session.scalars(
-            select(Membership.user_id)
-            .where(
-                Membership.cooperative_id == cooperative_id,
-                Membership.role == MembershipRole.ADMIN,
-                Membership.status == MembershipStatus.ACTIVE,
-            )
-            .order_by(Membership.user_id)
-        )
+def admins(cooperative_id: int) -> Select:
+    """The user ids of the cooperative's active admins (a query, run inside another)."""
+    return select(Membership.user_id).where(
+        Membership.cooperative_id == cooperative_id,
+        Membership.role == MembershipRole.ADMIN,
+        Membership.status == MembershipStatus.ACTIVE,
     )
 
 
-def order_event(event_type: str, order) -> Event:
-    """order.confirmed/shipped/delivered: to the buyer and the cooperative's admins."""
+def _order_data(event_type: str, order) -> dict[str, Any]:
     data = {
         "object": "order",
         "number": order.number,
@@ -92,14 +89,23 @@ def order_event(event_type: str, order) -> Event:
             }
             for shipment in order.shipments
         ]
-    owners = tuple(sorted({order.buyer_id, *admin_ids(order.cooperative_id)}))
-    return Event(event_id(event_type, order.number), event_type, data, owners)
+    return data
 
 
-def quote_event(quote) -> Event:
-    """quote.received: to the buyer of the RFQ. A revised quote is a new event."""
+def order_event(event_type: str, order) -> Event:
+    """order.confirmed/shipped/delivered: to the buyer and the cooperative's admins."""
+    owners = admins(order.cooperative_id).union(select(literal(order.buyer_id)))
+    return Event(
+        event_id(event_type, order.number),
+        event_type,
+        owners,
+        lambda: _order_data(event_type, order),
+    )
+
+
+def _quote_data(quote) -> dict[str, Any]:
     recipient = quote.recipient
-    data = {
+    return {
         "object": "quote",
         "id": quote.id,
         "rfq_id": recipient.rfq_id,
@@ -111,16 +117,20 @@ def quote_event(quote) -> Event:
         "lead_time_days": quote.lead_time_days,
         "valid_until": _iso(quote.valid_until),
     }
-    terms = (quote.quantity, quote.unit_price, quote.lead_time_days, data["valid_until"])
+
+
+def quote_event(quote) -> Event:
+    """quote.received: to the buyer of the RFQ. A revised quote is a new event."""
+    terms = (quote.quantity, quote.unit_price, quote.lead_time_days, _iso(quote.valid_until))
     key = ":".join(str(part) for part in (quote.id, *terms))
     event_type = EventType.QUOTE_RECEIVED
-    return Event(event_id(event_type, key), event_type, data, (recipient.rfq.buyer_id,))
+    owners = (quote.recipient.rfq.buyer_id,)
+    return Event(event_id(event_type, key), event_type, owners, lambda: _quote_data(quote))
 
 
-def call_off_event(call_off) -> Event:
-    """calloff.created: to the offtaker of the contract, once its order is placed."""
+def _call_off_data(call_off) -> dict[str, Any]:
     contract, order = call_off.contract, call_off.order
-    data = {
+    return {
         "object": "call_off",
         "id": call_off.id,
         "contract": contract.number,
@@ -131,14 +141,19 @@ def call_off_event(call_off) -> Event:
         "currency": "IDR",
         "total": order.total if order is not None else None,
     }
+
+
+def call_off_event(call_off) -> Event:
+    """calloff.created: to the offtaker of the contract, once its order is placed."""
     event_type = EventType.CALLOFF_CREATED
-    return Event(event_id(event_type, str(call_off.id)), event_type, data, (contract.offtaker_id,))
+    owners = (call_off.contract.offtaker_id,)
+    key = event_id(event_type, str(call_off.id))
+    return Event(key, event_type, owners, lambda: _call_off_data(call_off))
 
 
-def payout_event(line) -> Event:
-    """payout.paid: a member's payout line is paid; to the cooperative's admins."""
+def _payout_data(line) -> dict[str, Any]:
     batch = line.batch
-    data = {
+    return {
         "object": "payout_line",
         "id": line.id,
         "batch_id": batch.id,
@@ -149,13 +164,16 @@ def payout_event(line) -> Event:
         "reference": line.reference,
         "paid_at": _iso(line.paid_at),
     }
+
+
+def payout_event(line) -> Event:
+    """payout.paid: a member's payout line is paid; to the cooperative's admins."""
     event_type = EventType.PAYOUT_PAID
-    return Event(
-        event_id(event_type, str(line.id)), event_type, data, admin_ids(batch.cooperative_id)
-    )
+    owners = admins(line.batch.cooperative_id)
+    return Event(event_id(event_type, str(line.id)), event_type, owners, lambda: _payout_data(line))
 
 
 def ping_event(owner_id: int) -> Event:
     """The "send a test event" button: a new id each time."""
     data = {"object": "test", "message": "Pasar Koperasi webhook test"}
-    return Event("evt_test_" + secrets.token_hex(12), TEST_EVENT, data, (owner_id,))
+    return Event("evt_test_" + secrets.token_hex(12), TEST_EVENT, (owner_id,), lambda: data)

@@ -23,6 +23,13 @@ def receiver(httpserver):
     return httpserver
 
 
+class Nowhere:
+    """A receiver URL without a server (for tests that send nothing)."""
+
+    def url_for(self, path: str) -> str:
+        return f"http://127.0.0.1:9{path}"
+
+
 def endpoint_for(user, server, events=ALL_EVENTS, path="/hook") -> WebhookEndpoint:
     return register(user, EndpointData(url=server.url_for(path), events=tuple(events)))
 

@@ -17,13 +17,21 @@ from marketplace.extensions import db
 from marketplace.fulfilment.services import ship_ready_units
 from marketplace.notifications.models import Notification
 from marketplace.orders.services import confirm_receipt
+from marketplace.payments.services import record_bank_transfer
 from marketplace.transaction import transaction
 from marketplace.webhooks import delivery as webhook_delivery
 from marketplace.webhooks.models import DeliveryStatus, EventType
 from marketplace.webhooks.signing import HEADER
-from tests.factories import PASSWORD, english_user
+from tests.factories import PASSWORD, english_user, order_of
 from tests.integration.shared.test_locks import at_once
-from tests.integration.webhooks.conftest import deliveries, endpoint_for, make_due, received
+from tests.integration.shared.test_query_counts import counting
+from tests.integration.webhooks.conftest import (
+    Nowhere,
+    deliveries,
+    endpoint_for,
+    make_due,
+    received,
+)
 from tests.shipping_support import details, make_shop, paid_order, pass_qc
 
 
@@ -242,3 +250,16 @@ def test_two_workers_sending_one_delivery_at_once_send_it_once(app, httpserver):
     assert len(httpserver.log) == 2  # the failed first try and one retry
     (sent,) = deliveries(endpoint)
     assert sent.status == DeliveryStatus.DELIVERED and sent.attempts == 2
+
+
+def test_an_event_nobody_listens_to_costs_one_query():
+    shop = make_shop()
+    endpoint_for(english_user("Someone else"), Nowhere())
+    order = order_of(shop.buyer, shop.product, 40)
+    with counting() as statements:
+        record_bank_transfer(
+            order, shop.admin, amount=order.total, received_on=shop.coop.local_date()
+        )
+    ours = [s for s in statements if "webhook_" in s]
+    assert len(ours) == 1 and "webhook_endpoints" in ours[0]
+    assert deliveries() == []

@@ -9,7 +9,7 @@ from marketplace.db import utcnow
 from marketplace.extensions import db
 from marketplace.webhooks.models import WebhookDelivery, WebhookEndpoint
 from tests.factories import client_for, db_state, english_user, make_user
-from tests.integration.webhooks.conftest import deliveries, endpoint_for, received
+from tests.integration.webhooks.conftest import Nowhere, deliveries, endpoint_for, received
 
 FORM = {"url": "https://hooks.example.com/pasar", "events": ["order.shipped", "order.delivered"]}
 
@@ -56,7 +56,7 @@ def test_an_owner_edits_rotates_tests_and_deletes(app, receiver):
 
 def test_a_disabled_endpoint_is_enabled_again_by_its_owner(app):
     user = english_user("Integrator")
-    endpoint = endpoint_for(user, _Server())
+    endpoint = endpoint_for(user, Nowhere())
     endpoint.disabled_at = endpoint.failing_since = utcnow()
     db.session.commit()
     client = client_for(app, user)
@@ -67,13 +67,6 @@ def test_a_disabled_endpoint_is_enabled_again_by_its_owner(app):
     assert again.is_active and again.failing_since is None
     answer = client.post(f"/akun/webhook/{endpoint.id}/aktifkan", follow_redirects=True)
     assert "already enabled" in answer.get_data(as_text=True)
-
-
-class _Server:
-    """A receiver URL without a server (for pages that send nothing)."""
-
-    def url_for(self, path: str) -> str:
-        return f"http://127.0.0.1:9{path}"
 
 
 @pytest.mark.parametrize(
@@ -117,7 +110,7 @@ def test_the_form_speaks_indonesian(app):
 
 def test_the_log_is_paginated(app):
     user = english_user("Integrator")
-    endpoint = endpoint_for(user, _Server())
+    endpoint = endpoint_for(user, Nowhere())
     for n in range(25):
         db.session.add(
             WebhookDelivery(
@@ -149,7 +142,7 @@ ACTIONS = ["/ubah", "/rahasia", "/uji", "/aktifkan", "/hapus"]
 
 def test_nobody_else_reaches_an_endpoint_and_nothing_changes(app, coop_with_product):
     owner = english_user("Owner")
-    endpoint = endpoint_for(owner, _Server())
+    endpoint = endpoint_for(owner, Nowhere())
     endpoint.disabled_at = utcnow()  # so that "enable" would change something
     db.session.commit()
     people = {
@@ -173,7 +166,7 @@ def test_nobody_else_reaches_an_endpoint_and_nothing_changes(app, coop_with_prod
 
 
 def test_anonymous_visitors_are_sent_to_log_in(app):
-    endpoint = endpoint_for(english_user("Owner"), _Server())
+    endpoint = endpoint_for(english_user("Owner"), Nowhere())
     client = app.test_client()
     before = db_state()
     base = f"/akun/webhook/{endpoint.id}"
