@@ -123,6 +123,8 @@ def attempt(delivery_id: int) -> bool | None:
         answer = sender.post(
             endpoint.url, body, endpoint.secret, int(now.timestamp()), delivery.event_id
         )
+    lock_endpoints([endpoint.id])  # only now: a slow answer does not hold up the endpoint
+    db.session.refresh(endpoint)  # its failing_since as other deliveries left it
     _record(delivery, answer, utcnow())
     return delivery.status == DeliveryStatus.DELIVERED
 
