@@ -16,7 +16,7 @@ from marketplace.webhooks.models import DeliveryStatus, EventType, WebhookDelive
 from marketplace.webhooks.signing import new_secret
 
 DEMO_URL = "https://erp.hotel-teluk-nusantara.example/webhooks/pasar"
-ANSWERS = [(200, '{"received":true}'), (200, '{"received":true}'), (503, "Service Unavailable")]
+ANSWERS = [(200, '{"received":true}'), (503, "Service Unavailable"), (200, '{"received":true}')]
 
 
 def _log(endpoint: WebhookEndpoint, orders: list[Order]) -> None:
