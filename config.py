@@ -98,6 +98,8 @@ class Config:
     # The job queue's broker (Redis); unset: jobs run in-process at once (marketplace/queue.py).
     CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
     CELERY_QUEUE = os.environ.get("CELERY_QUEUE", "pasar")
+    # Webhooks may be sent to private and loopback addresses (never in production: SSRF).
+    WEBHOOKS_ALLOW_PRIVATE = os.environ.get("WEBHOOKS_ALLOW_PRIVATE", "") == "1"
 
 
 class Development(Config):
@@ -121,6 +123,7 @@ class Testing(Config):
     STRIPE_API_BASE = ""
     SENTRY_DSN = ""
     CELERY_BROKER_URL = ""
+    WEBHOOKS_ALLOW_PRIVATE = True  # the tests' receivers listen on 127.0.0.1
 
 
 class Production(Config):

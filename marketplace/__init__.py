@@ -98,7 +98,8 @@ def _import_models() -> None:
     import marketplace.orders.shipment_models
     import marketplace.outbox
     import marketplace.payments.models
-    import marketplace.rfq.models  # noqa: F401
+    import marketplace.rfq.models
+    import marketplace.webhooks.models  # noqa: F401
 
 
 def _configure_login(app: Flask) -> None:
@@ -142,6 +143,7 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.places.views import bp as places_bp
     from marketplace.reports.views import bp as reports_bp
     from marketplace.rfq.views import bp as rfq_bp
+    from marketplace.webhooks.views import bp as webhooks_bp
 
     for bp in (
         accounts_bp,
@@ -163,16 +165,18 @@ def _register_blueprints(app: Flask) -> None:
         shu_bp,
         rfq_bp,
         places_bp,
+        webhooks_bp,
     ):
         app.register_blueprint(bp)
 
 
 def _connect_receivers(app: Flask) -> None:
     """Packages that react to other packages' signals connect their receivers here."""
-    from marketplace import finance, notifications
+    from marketplace import finance, notifications, webhooks
 
     finance.init_app(app)
     notifications.init_app(app)
+    webhooks.init_app(app)
 
 
 def _register_template_helpers(app: Flask) -> None:

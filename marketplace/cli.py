@@ -6,6 +6,7 @@ from flask import Flask
 from flask.cli import AppGroup
 
 from marketplace.offtake.cli import register as register_offtake_cli
+from marketplace.webhooks.cli import register as register_webhooks_cli
 
 orders_cli = AppGroup("orders", help="Order housekeeping (for cron).")
 
@@ -109,6 +110,7 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(orders_cli)
     register_fulfilment_cli(app)
     register_offtake_cli(app)
+    register_webhooks_cli(app)
 
 
 def register_fulfilment_cli(app: Flask) -> None:

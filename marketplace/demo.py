@@ -43,6 +43,7 @@ from marketplace.demo_reports import seed_reports
 from marketplace.demo_rfq import seed_rfqs
 from marketplace.demo_shipping import SHIPPING_TARGETS, take_to
 from marketplace.demo_shu import seed_shu
+from marketplace.demo_webhooks import seed_webhooks
 from marketplace.extensions import db
 from marketplace.finance.queries import balance
 from marketplace.finance.services import (
@@ -320,7 +321,9 @@ def seed_demo() -> None:
     seed_reports()
     seed_shu(partial(_place_demo_order, buyer))
     seed_rfqs(buyer)
-    seed_contracts(seed_offtakers(password_hash, DOMAIN), coops, products)
+    offtakers = seed_offtakers(password_hash, DOMAIN)
+    seed_contracts(offtakers, coops, products)
+    seed_webhooks(offtakers["hotel"])
     seed_demo_photos()
     seed_places()
 

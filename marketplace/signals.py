@@ -87,3 +87,6 @@ call_off_changed = _signals.signal("call-off-changed")  # quantity changed or sk
 call_off_ordered = _signals.signal("call-off-ordered")
 call_off_failed = _signals.signal("call-off-failed")
 call_off_short = _signals.signal("call-off-short")  # capacity does not cover it
+
+# finance: sender is the PayoutLine just marked paid; `actor`
+payout_paid = _signals.signal("payout-paid")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
+from marketplace import signals
 from marketplace.accounts.models import User
 from marketplace.audit.services import record
 from marketplace.cooperatives.models import Cooperative, Membership, MembershipRole
@@ -154,6 +155,7 @@ def mark_line_paid(line: PayoutLine, actor: User, reference: str) -> LedgerEntry
             {"member": line.membership_id, "amount": line.amount, "reference": line.reference},
         )
         _tell_member(line)
+        signals.payout_paid.send(line, actor=actor)
     return entry
 
 

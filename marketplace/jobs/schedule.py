@@ -12,4 +12,5 @@ BEAT_SCHEDULE = {
     "remind-unpaid": {"task": "marketplace.remind_unpaid", "schedule": crontab(minute=5)},
     "receive-overdue": {"task": "marketplace.receive_overdue", "schedule": crontab(minute=10)},
     "run-due-call-offs": {"task": "marketplace.run_due_call_offs", "schedule": crontab(minute=20)},
+    "retry-webhooks": {"task": "marketplace.retry_webhooks", "schedule": 60.0},
 }

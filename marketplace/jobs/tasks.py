@@ -10,6 +10,7 @@ from marketplace.fulfilment.services import expire_overdue
 from marketplace.offtake.services import run_due
 from marketplace.orders.services import complete_due, expire_unpaid, receive_overdue, remind_unpaid
 from marketplace.queue import celery, is_eager
+from marketplace.webhooks.delivery import retry_due
 
 log = logging.getLogger(__name__)
 MAX_RETRIES = 10
@@ -65,3 +66,9 @@ def expire_overdue_answers() -> int:
 def run_due_call_offs() -> int:
     """Order the call-offs whose cut-off has come; each once, however often it runs."""
     return len(run_due().ordered)
+
+
+@celery.task(name="marketplace.retry_webhooks")
+def retry_webhooks() -> int:
+    """Send again the webhook deliveries whose backoff has passed; each delivered once."""
+    return retry_due()
