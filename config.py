@@ -98,6 +98,13 @@ class Config:
     # The job queue's broker (Redis); unset: jobs run in-process at once (marketplace/queue.py).
     CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
     CELERY_QUEUE = os.environ.get("CELERY_QUEUE", "pasar")
+    # Seconds before Redis hands a job whose worker died (no ack) to another worker; longer
+    # than any job runs (a shorter one would start a slow job twice while it still runs).
+    CELERY_VISIBILITY_TIMEOUT = _int_env("CELERY_VISIBILITY_TIMEOUT", 3600)
+    # Public pages for anonymous visitors (marketplace/page_cache.py): a Redis URL, "memory://"
+    # (one bounded dict per process) or empty (off). Production falls back to the limits' Redis.
+    PAGE_CACHE_URL = os.environ.get("PAGE_CACHE_URL", "memory://")
+    PAGE_CACHE_PREFIX = os.environ.get("PAGE_CACHE_PREFIX", "pasar-pages")
 
 
 class Development(Config):
@@ -121,6 +128,7 @@ class Testing(Config):
     STRIPE_API_BASE = ""
     SENTRY_DSN = ""
     CELERY_BROKER_URL = ""
+    PAGE_CACHE_URL = ""  # tests/integration/shared/test_page_cache.py turns it on
 
 
 class Production(Config):
@@ -137,6 +145,9 @@ class Production(Config):
         self.SECRET_KEY = os.environ["SECRET_KEY"]
         self.SQLALCHEMY_DATABASE_URI = _database_url(os.environ["DATABASE_URL"])
         self.RATELIMIT_STORAGE_URI = os.environ["RATELIMIT_STORAGE_URI"]
+        if "PAGE_CACHE_URL" not in os.environ:  # one cache for every web process
+            limits = self.RATELIMIT_STORAGE_URI
+            self.PAGE_CACHE_URL = limits if limits.startswith(("redis://", "rediss://")) else ""
 
 
 CONFIGS = {"development": Development, "testing": Testing, "production": Production}
