@@ -193,6 +193,8 @@ def main() -> int:
     }
     if args.reseed or seeded_scale(args.database) != args.scale:
         seed(args.database, args.scale, env)
+    else:  # the code's migrations (indexes) on the data set kept from an earlier run
+        subprocess.run([BIN / "flask", "db", "upgrade"], env=env, check=True, capture_output=True)
     app_base, bare_base = f"http://127.0.0.1:{args.port}", f"http://127.0.0.1:{args.port + 1}"
     gunicorn = [str(BIN / "gunicorn"), "-c", str(ROOT / "deploy/gunicorn.conf.py")]
     run_dir = Path(tempfile.mkdtemp(prefix="bench-web-"))

@@ -38,15 +38,24 @@ from sqlalchemy.orm import Session
 CACHED_ENDPOINTS = frozenset({"catalogue.index", "catalogue.cooperative"})
 TTL_SECONDS = 180
 MEMORY_ENTRIES = 500
-# Tables whose rows no public page shows: writing them keeps the cached pages.
+# Tables whose rows no public page shows: writing them keeps the cached pages. Every other
+# table's writes start a new generation (a table added later is watched until listed here).
 WATCH_EXEMPT = frozenset(
     {
+        "alembic_version",
         "audit_events",
-        "users",
+        "cart_items",
+        "invitations",
+        "ledger_entries",
         "notifications",
         "outbox_messages",
-        "login_attempts",
-        "alembic_version",
+        "payment_events",
+        "payout_batches",
+        "payout_lines",
+        "saved_addresses",
+        "savings_entries",
+        "savings_settings",
+        "users",
     }
 )
 HEADER = "X-Page-Cache"
@@ -68,8 +77,10 @@ class MemoryStore:
             self._data.move_to_end(key)
             return self.generation, hit[1]
 
-    def store(self, key: str, value: bytes, ttl: int) -> None:
+    def store(self, key: str, value: bytes, ttl: int, generation: int) -> None:
         with self._lock:
+            if generation != self.generation:  # rendered before a change: already stale
+                return
             self._data[key] = (time.monotonic() + ttl, value)
             self._data.move_to_end(key)
             while len(self._data) > self.entries:
@@ -94,9 +105,7 @@ class RedisStore:
         return f"{self.prefix}:{generation.decode()}:{key}"
 
     def fetch(self, key: str) -> tuple[bytes, bytes | None]:
-        generation, value = self.client.mget(
-            f"{self.prefix}:generation", self._key(self.seen, key)
-        )
+        generation, value = self.client.mget(f"{self.prefix}:generation", self._key(self.seen, key))
         generation = generation or b"0"
         if generation != self.seen:
             self.seen, value = generation, self.client.get(self._key(generation, key))
@@ -133,8 +142,8 @@ def cache_key() -> str | None:
         return None
     if "_flashes" in session or current_user.is_authenticated:
         return None
-    query = urlencode(sorted(parse_qsl(request.query_string.decode("utf-8", "replace"))))
-    return f"{get_locale()}|{request.path}?{query}"
+    pairs = parse_qsl(request.query_string.decode("utf-8", "replace"), keep_blank_values=True)
+    return f"{get_locale()}|{request.host}{request.path}?{urlencode(sorted(pairs))}"
 
 
 def serve_cached() -> Response | None:
@@ -172,11 +181,7 @@ def keep_response(response: Response) -> Response:
         return response
     key, generation = pending
     try:
-        store = _store()
-        if isinstance(store, RedisStore):
-            store.store(key, response.get_data(), TTL_SECONDS, generation)
-        else:
-            store.store(key, response.get_data(), TTL_SECONDS)
+        _store().store(key, response.get_data(), TTL_SECONDS, generation)
     except redis.RedisError:
         current_app.logger.warning("page cache unreachable", exc_info=True)
     return response

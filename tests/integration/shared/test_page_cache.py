@@ -5,10 +5,11 @@ import os
 import uuid
 
 import pytest
+from sqlalchemy import update
 
 from marketplace import page_cache
 from marketplace.catalogue import services
-from marketplace.catalogue.models import ProductStatus
+from marketplace.catalogue.models import Product, ProductStatus
 from marketplace.extensions import db
 from tests.factories import client_for, make_cooperative, make_product, make_user
 
@@ -144,3 +145,27 @@ def test_the_language_switch_by_get_changes_only_this_browsers_language(app, sho
     db.session.refresh(user)
     assert user.locale == "id"  # a saved choice changes only by the POST form
     assert app.test_client().get("/akun/bahasa?lang=xx").status_code == 302
+
+
+def test_a_bulk_update_statement_starts_a_new_generation_too(app, cache, shop):
+    _, _, product = shop
+    client = app.test_client()
+    client.get("/")
+    db.session.execute(update(Product).where(Product.id == product.id).values(name="Boneka Baru"))
+    db.session.commit()
+    assert "Boneka Baru" in client.get("/").get_data(as_text=True)
+
+
+def test_a_page_rendered_before_a_change_is_not_kept_after_it(app, cache):
+    generation, value = cache.fetch("id|/?")
+    assert value is None
+    cache.bump()  # a change committed while the page was rendering
+    cache.store("id|/?", b"<p>old</p>", 60, generation)
+    assert cache.fetch("id|/?")[1] is None
+
+
+def test_the_memory_store_keeps_at_most_its_entries():
+    store = page_cache.MemoryStore(entries=3)
+    for n in range(5):
+        store.store(f"k{n}", b"x", 60, store.generation)
+    assert [store.fetch(f"k{n}")[1] for n in range(5)] == [None, None, b"x", b"x", b"x"]
