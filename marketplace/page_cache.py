@@ -38,6 +38,10 @@ from sqlalchemy.orm import Session
 CACHED_ENDPOINTS = frozenset({"catalogue.index", "catalogue.cooperative"})
 TTL_SECONDS = 180
 MEMORY_ENTRIES = 500
+# Redis: how long a process serves its own copy without asking Redis for the generation, and
+# how many copies it keeps.
+LOCAL_SECONDS = 1.0
+LOCAL_ENTRIES = 200
 # Tables whose rows no public page shows: writing them keeps the cached pages. Every other
 # table's writes start a new generation (a table added later is watched until listed here).
 WATCH_EXEMPT = frozenset(
@@ -95,20 +99,40 @@ class MemoryStore:
 class RedisStore:
     """Keys `<prefix>:<generation>:<key>` and the generation at `<prefix>:generation`: one
     round trip to look a page up (MGET of the generation and the key of the generation last
-    seen; a miss on a new generation costs one more)."""
+    seen; a miss on a new generation costs one more).
+
+    In front of Redis, each process keeps the pages it served last for LOCAL_SECONDS after it
+    last read the generation: a change made through this process is seen at once (bump()
+    forgets them), one made through another process within LOCAL_SECONDS."""
 
     def __init__(self, url: str, prefix: str) -> None:
         self.client = redis.Redis.from_url(url, socket_timeout=0.5, socket_connect_timeout=0.5)
-        self.prefix, self.seen = prefix, b"0"
+        self.prefix, self.seen, self.checked_at = prefix, b"0", 0.0
+        self.local = MemoryStore(LOCAL_ENTRIES)
+        self._lock = threading.Lock()
 
     def _key(self, generation: bytes, key: str) -> str:
         return f"{self.prefix}:{generation.decode()}:{key}"
 
     def fetch(self, key: str) -> tuple[bytes, bytes | None]:
-        generation, value = self.client.mget(f"{self.prefix}:generation", self._key(self.seen, key))
+        now = time.monotonic()
+        with self._lock:
+            seen, fresh = self.seen, now - self.checked_at < LOCAL_SECONDS
+        if fresh:
+            _, value = self.local.fetch(key)
+            if value is not None:
+                return seen, value
+        generation, value = self.client.mget(f"{self.prefix}:generation", self._key(seen, key))
         generation = generation or b"0"
-        if generation != self.seen:
-            self.seen, value = generation, self.client.get(self._key(generation, key))
+        if generation != seen:
+            value = self.client.get(self._key(generation, key))
+        with self._lock:
+            if generation != self.seen:
+                self.seen = generation
+                self.local.bump()
+            self.checked_at = now
+        if value is not None:
+            self.local.store(key, value, LOCAL_SECONDS, self.local.generation)
         return generation, value
 
     def store(self, key: str, value: bytes, ttl: int, generation: bytes) -> None:
@@ -116,6 +140,9 @@ class RedisStore:
 
     def bump(self) -> None:
         self.client.incr(f"{self.prefix}:generation")
+        with self._lock:
+            self.checked_at = 0.0
+            self.local.bump()
 
 
 def init_app(app: Flask) -> None:

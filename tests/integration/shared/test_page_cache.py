@@ -2,6 +2,7 @@
 until something they show changes; nothing personal is ever kept or handed out."""
 
 import os
+import time
 import uuid
 
 import pytest
@@ -169,3 +170,19 @@ def test_the_memory_store_keeps_at_most_its_entries():
     for n in range(5):
         store.store(f"k{n}", b"x", 60, store.generation)
     assert [store.fetch(f"k{n}")[1] for n in range(5)] == [None, None, b"x", b"x", b"x"]
+
+
+def test_another_process_sees_a_change_within_the_local_seconds(monkeypatch):
+    monkeypatch.setattr(page_cache, "LOCAL_SECONDS", 0.2)
+    here = _redis_store()
+    there = page_cache.RedisStore(REDIS_URL, here.prefix)  # another web process
+    try:
+        generation, _ = there.fetch("k")
+        there.store("k", b"<p>old</p>", 60, generation)
+        assert there.fetch("k")[1] == b"<p>old</p>"
+        here.bump()  # a change committed through the other process
+        time.sleep(0.25)
+        assert there.fetch("k")[1] is None
+    finally:
+        for key in here.client.scan_iter(f"{here.prefix}:*"):
+            here.client.delete(key)
