@@ -145,9 +145,9 @@ class Production(Config):
         self.SECRET_KEY = os.environ["SECRET_KEY"]
         self.SQLALCHEMY_DATABASE_URI = _database_url(os.environ["DATABASE_URL"])
         self.RATELIMIT_STORAGE_URI = os.environ["RATELIMIT_STORAGE_URI"]
-        if "PAGE_CACHE_URL" not in os.environ:  # one cache for every web process
-            limits = self.RATELIMIT_STORAGE_URI
-            self.PAGE_CACHE_URL = limits if limits.startswith(("redis://", "rediss://")) else ""
+        limits = self.RATELIMIT_STORAGE_URI  # unset: one cache for every web process there
+        shared = limits if limits.startswith(("redis://", "rediss://")) else ""
+        self.PAGE_CACHE_URL = os.environ.get("PAGE_CACHE_URL", shared)
 
 
 CONFIGS = {"development": Development, "testing": Testing, "production": Production}
@@ -167,6 +167,9 @@ def check_settings(config: dict) -> None:
         ("redis://", "rediss://", "redis+sentinel://", "redis+cluster://")
     ):
         raise ConfigurationError("RATELIMIT_STORAGE_URI must be a Redis URL in production")
+    if production and config.get("PAGE_CACHE_URL") == "memory://":
+        # One dict per process: a change seen by one web process leaves the others' copies.
+        raise ConfigurationError("PAGE_CACHE_URL must be a Redis URL (or empty) in production")
     stripe_key, webhook_secret = (
         config.get("STRIPE_SECRET_KEY"),
         config.get("STRIPE_WEBHOOK_SECRET"),
