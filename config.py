@@ -102,8 +102,9 @@ class Config:
     # than any job runs (a shorter one would start a slow job twice while it still runs).
     CELERY_VISIBILITY_TIMEOUT = _int_env("CELERY_VISIBILITY_TIMEOUT", 3600)
     # Public pages for anonymous visitors (marketplace/page_cache.py): a Redis URL, "memory://"
-    # (one bounded dict per process) or empty (off). Production falls back to the limits' Redis.
-    PAGE_CACHE_URL = os.environ.get("PAGE_CACHE_URL", "memory://")
+    # (one bounded dict per process) or empty (off: development, where templates change, and
+    # the tests). Production falls back to the limiter's Redis.
+    PAGE_CACHE_URL = os.environ.get("PAGE_CACHE_URL", "")
     PAGE_CACHE_PREFIX = os.environ.get("PAGE_CACHE_PREFIX", "pasar-pages")
 
 
@@ -128,7 +129,7 @@ class Testing(Config):
     STRIPE_API_BASE = ""
     SENTRY_DSN = ""
     CELERY_BROKER_URL = ""
-    PAGE_CACHE_URL = ""  # tests/integration/shared/test_page_cache.py turns it on
+    PAGE_CACHE_URL = ""  # tests/integration/shared/test_page_cache.py installs a store
 
 
 class Production(Config):

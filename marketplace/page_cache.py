@@ -2,10 +2,11 @@
 the data behind them changes.
 
 Which requests: a GET of an endpoint in CACHED_ENDPOINTS by a visitor who is not logged in and
-has no flashed message waiting. The key is the path, the query string with its parameters
-sorted, and the interface language (anonymous visitors choose it in their session cookie; see
-select_locale). Which responses are kept: status 200 HTML whose rendering did not touch the
-session (so no CSRF token, no flashed message, no login state is in it) and set no cookie.
+has no flashed message waiting. The key is the host and path, the query string with its
+parameters sorted, and the interface language (anonymous visitors choose it in their session
+cookie, see select_locale; the responses say `Vary: Cookie`). Which responses are kept: status
+200 HTML whose rendering did not change the session nor make a CSRF token (so no token, no
+flashed message, no login state is in it) and set no cookie.
 A page with a form carrying a CSRF token (the product page's order form) is therefore never
 kept, whatever CACHED_ENDPOINTS says: nothing one visitor may not see reaches another.
 
@@ -13,10 +14,14 @@ Freshness: every key carries the generation it was written in; a commit that wro
 the public pages show (anything but WATCH_EXEMPT: products, offers, capacity, photos,
 cooperatives, orders and their stock) increments the generation, so the next request renders
 anew. TTL_SECONDS bounds the rest (today's date in availability, a clock-driven expiry).
+The generation follows the ORM session's commits rather than domain signals: every writer of
+those tables commits through it (services, jobs, the demo, bulk statements), so no change can
+be missed by a signal somebody forgot to send.
 
 Where: Redis at PAGE_CACHE_URL (production: every web process shares one generation, so a
-change on one instance is seen by all at once); "memory://" keeps a bounded dict per process
-(development); empty turns the cache off (the test default).
+change on one instance is seen by all at once, see RedisStore); "memory://" keeps a bounded
+dict per process (one process only: refused in production); empty turns the cache off (the
+default outside production: templates change in development).
 """
 
 from __future__ import annotations
