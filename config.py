@@ -100,6 +100,14 @@ class Config:
     CELERY_QUEUE = os.environ.get("CELERY_QUEUE", "pasar")
     # Webhooks may be sent to private and loopback addresses (never in production: SSRF).
     WEBHOOKS_ALLOW_PRIVATE = os.environ.get("WEBHOOKS_ALLOW_PRIVATE", "") == "1"
+    # Seconds before Redis hands a job whose worker died (no ack) to another worker; longer
+    # than any job runs (a shorter one would start a slow job twice while it still runs).
+    CELERY_VISIBILITY_TIMEOUT = _int_env("CELERY_VISIBILITY_TIMEOUT", 3600)
+    # Public pages for anonymous visitors (marketplace/page_cache.py): a Redis URL, "memory://"
+    # (one bounded dict per process) or empty (off: development, where templates change, and
+    # the tests). Production falls back to the limiter's Redis.
+    PAGE_CACHE_URL = os.environ.get("PAGE_CACHE_URL", "")
+    PAGE_CACHE_PREFIX = os.environ.get("PAGE_CACHE_PREFIX", "pasar-pages")
 
 
 class Development(Config):
@@ -124,6 +132,7 @@ class Testing(Config):
     SENTRY_DSN = ""
     CELERY_BROKER_URL = ""
     WEBHOOKS_ALLOW_PRIVATE = True  # the tests' receivers listen on 127.0.0.1
+    PAGE_CACHE_URL = ""  # tests/integration/shared/test_page_cache.py installs a store
 
 
 class Production(Config):
@@ -140,6 +149,9 @@ class Production(Config):
         self.SECRET_KEY = os.environ["SECRET_KEY"]
         self.SQLALCHEMY_DATABASE_URI = _database_url(os.environ["DATABASE_URL"])
         self.RATELIMIT_STORAGE_URI = os.environ["RATELIMIT_STORAGE_URI"]
+        limits = self.RATELIMIT_STORAGE_URI  # unset: one cache for every web process there
+        shared = limits if limits.startswith(("redis://", "rediss://")) else ""
+        self.PAGE_CACHE_URL = os.environ.get("PAGE_CACHE_URL", shared)
 
 
 CONFIGS = {"development": Development, "testing": Testing, "production": Production}
@@ -159,6 +171,9 @@ def check_settings(config: dict) -> None:
         ("redis://", "rediss://", "redis+sentinel://", "redis+cluster://")
     ):
         raise ConfigurationError("RATELIMIT_STORAGE_URI must be a Redis URL in production")
+    if production and config.get("PAGE_CACHE_URL") == "memory://":
+        # One dict per process: a change seen by one web process leaves the others' copies.
+        raise ConfigurationError("PAGE_CACHE_URL must be a Redis URL (or empty) in production")
     stripe_key, webhook_secret = (
         config.get("STRIPE_SECRET_KEY"),
         config.get("STRIPE_WEBHOOK_SECRET"),

@@ -19,6 +19,10 @@ pressing the button again would. A third of the way in, one gunicorn instance is
 Prints the requests, their outcomes and the errors (only for requests in flight to the killed
 instance, or sent in the moment nginx takes to notice); exit status 1 if an order was lost or
 duplicated.
+
+Second phase (benchmarks/worker_kill.py; `--phase jobs` runs it alone): a Celery worker is
+killed with SIGKILL in the middle of a job; another worker runs the job again and its effect
+(an email) happens once. Exit status 1 if not.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks import worker_kill  # noqa: E402
 from tests.fuzz.site import parse_page  # noqa: E402
 
 BIN = ROOT / ".venv" / "bin"
@@ -201,6 +206,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--clients", type=int, default=6)
     parser.add_argument("--port", type=int, default=8095)
+    parser.add_argument("--phase", choices=["all", "web", "jobs"], default="all")
     args = parser.parse_args()
     run_dir = Path(os.environ.get("RUN_DIR", "/tmp/pasar-scale-out"))
     run_dir.mkdir(parents=True, exist_ok=True)
@@ -217,6 +223,16 @@ def main() -> int:
         "LOG_LEVEL": "WARNING",
     }
     fresh_database(env)
+    failed = 0
+    if args.phase in ("all", "web"):
+        failed |= web_phase(args, env, run_dir)
+    if args.phase in ("all", "jobs"):
+        with open(run_dir / "worker-kill.log", "w") as log:
+            failed |= worker_kill.run(env, start, kill_group, log)
+    return failed
+
+
+def web_phase(args, env: dict, run_dir: Path) -> int:
     web_ports = [args.port + 1, args.port + 2]
     log = open(run_dir / "stack.log", "w")  # noqa: SIM115 (kept open for the processes)
 

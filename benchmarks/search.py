@@ -135,7 +135,7 @@ def seed(app, products: int) -> None:
                     name=f"Koperasi {rnd.choice(FILLER).title()} {regency.split()[-1]} {n}",
                     kind="producer",
                     legal_entity_number=f"AHU-{n}",
-                    nib=f"{9000000000000 + n}",
+                    nib=f"{9500000000000 + n}",
                     province=province,
                     regency=regency,
                     status="verified",
@@ -146,7 +146,8 @@ def seed(app, products: int) -> None:
                 )
             )
         db.session.execute(insert(Cooperative), coops)
-        coop_ids = list(db.session.scalars(text("SELECT id FROM cooperatives ORDER BY id")))
+        mine = "SELECT id FROM cooperatives WHERE slug LIKE 'bench-%' ORDER BY id"
+        coop_ids = list(db.session.scalars(text(mine)))
         rows = []
         for n in range(products):
             slug = rnd.choice(list(NAMES))
@@ -172,7 +173,8 @@ def seed(app, products: int) -> None:
             )
         for start in range(0, len(rows), 1000):
             db.session.execute(insert(Product), rows[start : start + 1000])
-        product_ids = list(db.session.scalars(text("SELECT id FROM products ORDER BY id")))
+        mine = "SELECT id FROM products WHERE slug LIKE 'p-%' ORDER BY id"
+        product_ids = list(db.session.scalars(text(mine)))
         tiers = [
             dict(product_id=pid, min_quantity=q, unit_price=rnd.randint(5, 500) * 1000 - i * 500)
             for pid in product_ids

@@ -16,9 +16,12 @@ threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5  # behind nginx, which keeps connections to us open
-# Replace a worker now and then, so that a slow leak never grows without bound.
-max_requests = 5000
-max_requests_jitter = 500
+# Replace a worker now and then, so that a slow leak never grows without bound. Not too
+# often: a new worker loads the whole app (2-3 s of a core), and with cached pages at 1,000
+# requests/s a limit of 5,000 restarted each worker every few seconds (benchmarks/web.py:
+# dropped connections and p95 spikes). Memory per worker stays flat under load (~130 MiB).
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "100000"))
+max_requests_jitter = max_requests // 10
 # The app writes its own JSON access line with the request id (marketplace/ops/logs.py).
 accesslog = None
 errorlog = "-"

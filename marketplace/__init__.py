@@ -7,7 +7,7 @@ from flask import Flask, current_app, has_request_context, render_template, requ
 from flask_babel import get_locale
 from flask_login import current_user
 
-from marketplace import jobs, ops
+from marketplace import jobs, ops, page_cache
 from marketplace.accounts import throttle as login_throttle
 from marketplace.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate
 from marketplace.locking import wait_for_write_lock
@@ -69,6 +69,7 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
     app.before_request(refuse_nul_characters)  # first: no hook or view sees such input
     _configure_login(app)
     _register_blueprints(app)
+    page_cache.init_app(app)  # after the login check: it serves only public endpoints
     _connect_receivers(app)
     jobs.init_app(app)
     _register_template_helpers(app)

@@ -56,7 +56,9 @@ def configure(app: Flask) -> None:
         worker_prefetch_multiplier=1,
         task_ignore_result=True,
         broker_connection_retry_on_startup=True,
-        broker_transport_options={"visibility_timeout": 3600},
+        broker_transport_options={
+            "visibility_timeout": app.config.get("CELERY_VISIBILITY_TIMEOUT", 3600)
+        },
         broker_connection_timeout=2,
         # A web request never waits long on a broker that is down: the outbox keeps the message.
         task_publish_retry_policy={"max_retries": 1, "interval_start": 0, "interval_step": 0.5},

@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_user, logout_user
 
-from marketplace.accounts import known_browsers, recovery, services
+from marketplace.accounts import known_browsers, queries, recovery, services
 from marketplace.accounts.access import public, safe_next
 from marketplace.accounts.forms import (
     ForgotPasswordForm,
@@ -97,10 +97,23 @@ def language() -> ResponseReturnValue:
     return redirect(safe_next(form.next.data, url_for("catalogue.index")))
 
 
+@bp.get("/bahasa")
+@public
+def choose_language() -> ResponseReturnValue:
+    """The language switch of a visitor who is not logged in: a GET form without a CSRF token,
+    so that public pages carry no per-visitor token and can be cached (marketplace/page_cache).
+    Only this browser's session changes; a logged-in user's saved language is the POST's."""
+    form = LanguageForm(formdata=request.args, meta={"csrf": False})
+    if form.validate():
+        session["lang"] = form.lang.data
+    return redirect(safe_next(form.next.data, url_for("catalogue.index")))
+
+
 @bp.get("/")
 def dashboard() -> ResponseReturnValue:
     """The user's home: their cooperatives, as admin or member, and their orders."""
-    return render_template("accounts/dashboard.html", memberships=current_user.memberships)
+    memberships = queries.memberships_with_cooperatives(current_user)
+    return render_template("accounts/dashboard.html", memberships=memberships)
 
 
 @bp.app_context_processor

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, String
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from marketplace.db import UTCDateTime, utcnow
@@ -14,6 +14,8 @@ class AuditEvent(db.Model):
     """Who changed what and when, with the state before and after."""
 
     __tablename__ = "audit_events"
+    # An order's timeline and allocation history look its events up (0023_speed).
+    __table_args__ = (Index("ix_audit_events_entity_type_entity_id", "entity_type", "entity_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

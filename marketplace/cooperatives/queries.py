@@ -87,24 +87,28 @@ def find_offer(membership: Membership, product: Product) -> SupplyOffer | None:
     )
 
 
-def offers_overview(membership: Membership) -> list[tuple[Product, SupplyOffer | None, int]]:
-    """For each published product of the member's cooperative: the member's offer and the
-    product's pooled availability."""
-    products = list(
-        db.session.scalars(
-            select(Product)
-            .where(
-                Product.cooperative_id == membership.cooperative_id,
-                Product.status == ProductStatus.PUBLISHED,
-            )
-            .order_by(Product.name, Product.id)
+def offers_overview(
+    membership: Membership, page: int = 1
+) -> tuple[Pagination, list[tuple[Product, SupplyOffer | None, int]]]:
+    """One page of the published products of the member's cooperative, by name, and for each
+    the member's offer and the product's pooled availability."""
+    products = one_page(
+        select(Product)
+        .where(
+            Product.cooperative_id == membership.cooperative_id,
+            Product.status == ProductStatus.PUBLISHED,
         )
+        .order_by(Product.name, Product.id),
+        page,
     )
+    ids = [p.id for p in products.items]
     offers = {
         offer.product_id: offer
         for offer in db.session.scalars(
-            select(SupplyOffer).where(SupplyOffer.membership_id == membership.id)
+            select(SupplyOffer).where(
+                SupplyOffer.membership_id == membership.id, SupplyOffer.product_id.in_(ids)
+            )
         )
     }
-    available = availability_for([p.id for p in products])
-    return [(p, offers.get(p.id), available.get(p.id, 0)) for p in products]
+    available = availability_for(ids)
+    return products, [(p, offers.get(p.id), available.get(p.id, 0)) for p in products.items]

@@ -263,11 +263,13 @@ def accept_invitation(token: str) -> ResponseReturnValue:
 @bp.get("/anggota/<slug>/penawaran")
 def my_offers(slug: str) -> ResponseReturnValue:
     membership = get_membership_for_member(slug, current_user)
+    page, rows = queries.offers_overview(membership, page_number())
     return render_template(
         "cooperatives/my_offers.html",
         membership=membership,
         coop=membership.cooperative,
-        rows=queries.offers_overview(membership),
+        page=page,
+        rows=rows,
     )
 
 

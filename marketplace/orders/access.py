@@ -7,7 +7,7 @@ from sqlalchemy.orm import selectinload
 from marketplace.accounts.models import User
 from marketplace.cooperatives.models import Cooperative
 from marketplace.extensions import db
-from marketplace.orders.models import Order
+from marketplace.orders.models import Order, OrderLine
 from marketplace.orders.shipment_models import Complaint, ComplaintPhoto, Shipment
 
 
@@ -16,9 +16,12 @@ def get_order_for_buyer(number: str, user: User) -> Order:
 
 
 def get_order_for_admin(coop: Cooperative, number: str) -> Order:
-    """An order of `coop` (already loaded through get_cooperative_for_admin)."""
+    """An order of `coop` (already loaded through get_cooperative_for_admin), with its lines
+    and their products (every admin page of an order shows them: no query per line)."""
     return db.one_or_404(
-        select(Order).where(Order.number == number, Order.cooperative_id == coop.id)
+        select(Order)
+        .where(Order.number == number, Order.cooperative_id == coop.id)
+        .options(selectinload(Order.lines).selectinload(OrderLine.product))
     )
 
 

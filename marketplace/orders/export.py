@@ -1,6 +1,7 @@
 """The cooperative admin's order list as CSV (pure: rows in, text lines out)."""
 
 import csv
+import functools
 import io
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -24,6 +25,7 @@ def safe_cell(value) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=4096)  # an export repeats the same buyers' numbers
 def phone_cell(e164: str | None) -> str:
     """A phone number a spreadsheet shows as it is: Indonesian numbers in the national form
     (0812-3456-7890, no '+' to be taken for a formula nor a leading zero lost to a number)."""

@@ -164,16 +164,22 @@ class Order(TimestampMixin, db.Model):
     @property
     def address_lines(self) -> list[str]:
         """The delivery address as it is written on an Indonesian parcel, line by line."""
-        return [
-            line
-            for line in (
-                self.delivery_address,
-                ", ".join(p for p in (self.village, self.district) if p),
-                ", ".join(p for p in (self.regency, self.province) if p),
-                self.postal_code,
-            )
-            if line
-        ]
+        return parcel_address_lines(self)
+
+
+def parcel_address_lines(order) -> list[str]:
+    """Order.address_lines of anything with an order's address attributes (an Order, or a
+    row of its columns such as the CSV export reads)."""
+    return [
+        line
+        for line in (
+            order.delivery_address,
+            ", ".join(p for p in (order.village, order.district) if p),
+            ", ".join(p for p in (order.regency, order.province) if p),
+            order.postal_code,
+        )
+        if line
+    ]
 
 
 class OrderLine(db.Model):

@@ -1,22 +1,25 @@
 """Read-only order listings for buyers and cooperative admins, the status timeline and the
 admin's filters."""
 
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import or_, select
+from sqlalchemy import Row, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from marketplace.accounts.models import User
 from marketplace.audit.models import AuditEvent
+from marketplace.catalogue.models import Product
 from marketplace.cooperatives.models import Cooperative
 from marketplace.extensions import db
 from marketplace.orders.models import Order, OrderLine
 from marketplace.orders.shipment_models import Complaint, Shipment
 from marketplace.pagination import one_page
+from marketplace.payments.models import Payment
 
 EXPORT_BATCH = 500
 
@@ -76,9 +79,43 @@ def orders_of_cooperative(
     return _listing(_filtered(coop, filters), page, per_page)
 
 
-def orders_for_export(coop: Cooperative, filters: OrderFilter) -> Iterator[Order]:
-    """Every order the filters keep, newest first, loaded in batches (a fixed number of
-    queries per batch, so that a long export neither runs N+1 nor holds all rows at once)."""
+EXPORT_COLUMNS = (
+    Order.id,
+    Order.number,
+    Order.created_at,
+    Order.status,
+    User.name.label("buyer_name"),
+    User.email.label("buyer_email"),
+    Order.subtotal,
+    Order.delivery_method,
+    Order.courier,
+    Order.delivery_fee,
+    Order.vat,
+    Order.total,
+    Order.payment_method,
+    Order.delivery_date,
+    Order.recipient_name,
+    Order.recipient_phone,
+    Order.delivery_address,
+    Order.village,
+    Order.district,
+    Order.regency,
+    Order.province,
+    Order.postal_code,
+    Order.po_number,
+)
+
+
+@dataclass(frozen=True)
+class ExportRow:
+    order: Row  # EXPORT_COLUMNS by name
+    items: str  # "name x quantity; ..." in line order
+    amount_paid: int
+
+
+def orders_for_export(coop: Cooperative, filters: OrderFilter) -> Iterator[ExportRow]:
+    """Every order the filters keep, newest first, as plain rows read in batches: three
+    queries per batch and no ORM objects (building them was 89% of a 10,000-order export)."""
     ids = list(
         db.session.scalars(
             _filtered(coop, filters)
@@ -88,12 +125,41 @@ def orders_for_export(coop: Cooperative, filters: OrderFilter) -> Iterator[Order
     )
     for start in range(0, len(ids), EXPORT_BATCH):
         batch = ids[start : start + EXPORT_BATCH]
-        found = {
-            o.id: o
-            for o in db.session.scalars(_with_details(select(Order).where(Order.id.in_(batch))))
+        rows = {
+            row.id: row
+            for row in db.session.execute(
+                select(*EXPORT_COLUMNS)
+                .join(User, Order.buyer_id == User.id)
+                .where(Order.id.in_(batch))
+            )
         }
+        items, paid = _items_of(batch), _paid_for(batch)
         for order_id in batch:
-            yield found[order_id]
+            yield ExportRow(rows[order_id], "; ".join(items[order_id]), paid.get(order_id, 0))
+
+
+def _items_of(order_ids: list[int]) -> dict[int, list[str]]:
+    items: dict[int, list[str]] = defaultdict(list)
+    for order_id, name, quantity in db.session.execute(
+        select(OrderLine.order_id, Product.name, OrderLine.quantity)
+        .join(Product, OrderLine.product_id == Product.id)
+        .where(OrderLine.order_id.in_(order_ids))
+        .order_by(OrderLine.order_id, OrderLine.id)
+    ):
+        items[order_id].append(f"{name} x {quantity}")
+    return items
+
+
+def _paid_for(order_ids: list[int]) -> dict[int, int]:
+    """Order.amount_paid of each order: the sum of its payments."""
+    return {
+        order_id: int(total)
+        for order_id, total in db.session.execute(
+            select(Payment.order_id, func.sum(Payment.amount))
+            .where(Payment.order_id.in_(order_ids))
+            .group_by(Payment.order_id)
+        )
+    }
 
 
 def order_timeline(order: Order) -> list[AuditEvent]:

@@ -6,7 +6,12 @@ from marketplace.fulfilment.services.by_hand import (
     assign_by_hand,
     hand_candidates,
 )
-from marketplace.fulfilment.services.capacity import CandidateRow, accepted_units, covered
+from marketplace.fulfilment.services.capacity import (
+    CandidateRow,
+    accepted_units,
+    covered,
+    line_progress,
+)
 from marketplace.fulfilment.services.planning import LineProposal, line_policy, open_units
 from marketplace.fulfilment.services.publishing import (
     LinePlan,
@@ -43,6 +48,7 @@ __all__ = [
     "assign_by_hand",
     "assignments_for_line_ids",
     "covered",
+    "line_progress",
     "decline_assignment",
     "expire_overdue",
     "hand_candidates",

@@ -20,7 +20,9 @@ from marketplace.fulfilment.models import Assignment, AssignmentStatus
 from marketplace.fulfilment.services.capacity import (
     CandidateRow,
     candidates,
+    candidates_for,
     covered,
+    covered_for,
     released_members,
 )
 from marketplace.orders.models import OrderLine
@@ -61,6 +63,17 @@ def propose_line(line: OrderLine, policy: Policy, exclude=frozenset()) -> LinePr
     need = open_units(line)
     rows = candidates(line, exclude=exclude)
     return LineProposal(line, policy, need, rows, allocate(need, engine_candidates(rows), policy))
+
+
+def propose_lines(lines: list[OrderLine], policies: dict[int, Policy]) -> list[LineProposal]:
+    """propose_line for every line of one order, in a fixed number of queries."""
+    done, rows = covered_for(lines), candidates_for(lines)
+    proposals = []
+    for line in lines:
+        need, policy = max(line.quantity - done.get(line.id, 0), 0), policies[line.id]
+        allocation = allocate(need, engine_candidates(rows[line.id]), policy)
+        proposals.append(LineProposal(line, policy, need, rows[line.id], allocation))
+    return proposals
 
 
 def line_payout(line: OrderLine) -> int:

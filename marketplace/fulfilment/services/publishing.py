@@ -17,6 +17,7 @@ from marketplace.fulfilment.services.planning import (
     line_policy,
     offer_units,
     propose_line,
+    propose_lines,
 )
 from marketplace.fulfilment.share_checks import (
     Row,
@@ -66,10 +67,9 @@ def propose_allocation(order: Order, policies: dict[int, str] | None = None) -> 
 
     `policies` picks another policy for some lines (line id -> policy value)."""
     policies = policies or {}
-    return [
-        propose_line(line, Policy(policies.get(line.id) or line_policy(line)))
-        for line in order.lines
-    ]
+    lines = list(order.lines)
+    chosen = {line.id: Policy(policies.get(line.id) or line_policy(line)) for line in lines}
+    return propose_lines(lines, chosen)
 
 
 def check_plan(proposal: LineProposal, shares: dict[int, int]) -> ShareCheck:

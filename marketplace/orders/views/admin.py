@@ -1,5 +1,6 @@
 """The cooperative admin's orders: filtered list, CSV export, one order, payment, cancel."""
 
+from functools import lru_cache
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
@@ -21,10 +22,9 @@ from marketplace.cooperatives.access import get_cooperative_for_admin
 from marketplace.db import utcnow
 from marketplace.forms import choices
 from marketplace.fulfilment.services import (
-    accepted_units,
     allocation_history,
     assignments_for_line_ids,
-    covered,
+    line_progress,
 )
 from marketplace.labels import (
     ORDER_EXPORT_HEADERS,
@@ -35,7 +35,7 @@ from marketplace.labels import (
 from marketplace.orders import export, queries, services
 from marketplace.orders.access import get_order_for_admin
 from marketplace.orders.forms import AdminCancelForm, BankTransferForm, OrderFilterForm
-from marketplace.orders.models import OrderStatus
+from marketplace.orders.models import OrderStatus, parcel_address_lines
 from marketplace.orders.views import bp
 from marketplace.payments.services import (
     ReceivedBeforeOrder,
@@ -79,27 +79,31 @@ def export_orders(slug: str) -> ResponseReturnValue:
         query = urlencode(list(request.args.items(multi=True)))
         return redirect(f"{url_for('orders.manage_orders', slug=slug)}?{query}")
     zone = ZoneInfo(coop.time_zone)
+    # The same few labels on every row, in this request's language: translated once each.
+    status_text, payment_text = lru_cache(32)(status_label), lru_cache(32)(payment_method_label)
+    delivery_text = lru_cache(32)(delivery_label)
 
     def rows():
-        for order in queries.orders_for_export(coop, filters):
+        for found in queries.orders_for_export(coop, filters):
+            order = found.order
             yield (
                 order.number,
                 order.created_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
-                status_label(order.status),
-                order.buyer.name,
-                order.buyer.email,
-                "; ".join(f"{line.product.name} x {line.quantity}" for line in order.lines),
+                status_text(order.status),
+                order.buyer_name,
+                order.buyer_email,
+                found.items,
                 order.subtotal,
-                delivery_label(order.delivery_method, order.courier),
+                delivery_text(order.delivery_method, order.courier),
                 "" if order.delivery_fee is None else order.delivery_fee,
                 order.vat,
                 order.total,
-                order.amount_paid,
-                payment_method_label(order.payment_method),
+                found.amount_paid,
+                payment_text(order.payment_method),
                 order.delivery_date.isoformat(),
                 order.recipient_name,
                 export.phone_cell(order.recipient_phone),
-                ", ".join(order.address_lines),
+                ", ".join(parcel_address_lines(order)),
                 order.po_number or "",
             )
 
@@ -146,12 +150,18 @@ def _manage_page(coop, order, form, cancel_form) -> ResponseReturnValue:
         cancel_form=cancel_form,
         assignments=assignments,
         cancellable=order.status in services.status.ADMIN_CANCELLABLE,
-        progress={line.id: (covered(line), accepted_units(line)) for line in order.lines},
+        progress=_progress(order, assignments),
         history=allocation_history(order, assignments),
         names={a.membership_id: a.membership.display_name for a in assignments},
         action_form=FlaskForm(),
         accepts_transfer=accepts_transfer(order),
     )
+
+
+def _progress(order, assignments) -> dict[int, tuple[int, int]]:
+    """(covered, accepted) units per line, from the assignments the page loaded anyway."""
+    loaded = line_progress(assignments)
+    return {line.id: loaded.get(line.id, (0, 0)) for line in order.lines}
 
 
 @bp.post("/kelola/<slug>/pesanan/<number>/batal")

@@ -15,6 +15,7 @@ from flask.sessions import SecureCookieSessionInterface
 from config import (
     ConfigurationError,
     Development,
+    Production,
     development_secret_key,
 )
 from marketplace import create_app
@@ -257,6 +258,7 @@ def _production_app(app, monkeypatch, **env):
         "SECRET_KEY": STRONG_KEY,
         "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
         "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:6379/15",
+        "PAGE_CACHE_URL": "",  # no pages kept in Redis across test runs
         **env,
     }
     for name, value in values.items():
@@ -286,6 +288,21 @@ def test_production_refuses_to_start_without(app, monkeypatch, missing):
 def test_production_refuses_limiter_state_in_memory(app, monkeypatch):
     with pytest.raises(ConfigurationError, match="Redis"):
         _production_app(app, monkeypatch, RATELIMIT_STORAGE_URI="memory://")
+
+
+def test_production_refuses_pages_kept_per_process(app, monkeypatch):
+    with pytest.raises(ConfigurationError, match="PAGE_CACHE_URL"):
+        _production_app(app, monkeypatch, PAGE_CACHE_URL="memory://")
+
+
+def test_production_keeps_pages_in_the_limiters_redis_unless_told(monkeypatch):
+    monkeypatch.setenv("SECRET_KEY", STRONG_KEY)
+    monkeypatch.setenv("DATABASE_URL", "sqlite://")
+    monkeypatch.setenv("RATELIMIT_STORAGE_URI", "redis://127.0.0.1:6379/15")
+    monkeypatch.delenv("PAGE_CACHE_URL", raising=False)
+    assert Production().PAGE_CACHE_URL == "redis://127.0.0.1:6379/15"
+    monkeypatch.setenv("PAGE_CACHE_URL", "")
+    assert Production().PAGE_CACHE_URL == ""
 
 
 def _wsgi(env: dict) -> subprocess.CompletedProcess:
