@@ -8,8 +8,8 @@ run in-process at once, so nothing needs a server. Tasks run inside a Flask app 
 from __future__ import annotations
 
 from celery import Celery, Task
-from kombu import pools
 from flask import Flask, has_app_context
+from kombu import pools
 
 
 class FlaskTask(Task):
