@@ -29,6 +29,7 @@ class ProblemSchema(Schema):
     detail = fields.String(required=True)
     code = fields.String(required=True)
     field = fields.String()
+    scope = fields.String()
     errors = fields.Dict()
 
 
@@ -43,7 +44,8 @@ def bounded_date(**kwargs) -> fields.Date:
     return fields.Date(validate=validate.Range(FIRST_DATE, LAST_DATE), **kwargs)
 
 
-class SearchArgs(PageArgs):
+class SearchArgs(StrictSchema):
+    cursor = fields.String(validate=validate.Length(1, MAX_CURSOR_LENGTH))
     q = fields.String(load_default="", validate=validate.Length(max=MAX_SEARCH_LENGTH * 4))
     available_by = bounded_date(
         metadata={"description": "Only products that can be delivered by this date."}
@@ -132,6 +134,7 @@ class IdempotencyHeader(Schema):
 
 
 class OrderLineSchema(Schema):
+    id = fields.Integer(required=True)
     product_id = fields.Integer(required=True)
     product_name = fields.String(required=True, attribute="product.name")
     quantity = fields.Integer(required=True)
@@ -141,9 +144,9 @@ class OrderLineSchema(Schema):
 
 class ShipmentSchema(Schema):
     id = fields.Integer(required=True)
-    courier = fields.String(required=True, allow_none=True)
-    tracking_number = fields.String(required=True, allow_none=True)
-    shipped_at = fields.DateTime(required=True, allow_none=True)
+    courier = fields.String(required=True)
+    tracking_number = fields.String(required=True)
+    shipped_on = fields.Date(required=True)
     delivered_at = fields.DateTime(required=True, allow_none=True)
 
 

@@ -3,7 +3,7 @@
 from flask import Flask
 
 from marketplace.accounts.access import public
-from marketplace.api import catalogue_views, cooperative_views, order_views
+from marketplace.api import catalogue_views, cooperative_views, order_views, token_views
 from marketplace.api.blueprint import MarketplaceApi, bp
 from marketplace.db import MAX_ID
 from marketplace.extensions import csrf
@@ -47,6 +47,7 @@ def init_app(app: Flask) -> None:
     api.register_converter(BoundedIntConverter, _id_parameter)
     csrf.exempt(bp)  # bearer tokens only; no cookie is accepted under /api/
     api.register_blueprint(bp)
+    app.register_blueprint(token_views.bp)
     # Tokens are checked by the blueprint itself; the description is public.
     for endpoint, view in list(app.view_functions.items()):
         if endpoint.startswith("api."):
