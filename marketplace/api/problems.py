@@ -102,7 +102,7 @@ def from_domain_error(error: DomainError) -> Response:
         kind = next((k for k in type(error).__mro__ if k in DOMAIN_CODES), None)
         status, code = DOMAIN_CODES.get(kind, (422, "domain_error"))
     extra = {"field": error.field} if error.field else {}
-    return problem(status, code, error.message, **extra)
+    return problem(status, code, str(error.message), **extra)
 
 
 def register(app: Flask) -> None:

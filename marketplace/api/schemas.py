@@ -5,9 +5,12 @@ Shapes only (types, lengths, ranges); rules stay in the services.
 
 from marshmallow import Schema, fields, validate
 
+from marketplace.catalogue.models import ProductKind, ProductStatus, ProductUnit
 from marketplace.limits import (
     FIRST_DATE,
     LAST_DATE,
+    MAX_LEAD_TIME_DAYS,
+    MAX_PRICE,
     MAX_QUANTITY,
     MAX_SEARCH_LENGTH,
 )
@@ -173,3 +176,49 @@ class OrderPageSchema(Schema):
 
 class OrderListArgs(PageArgs):
     status = fields.String(validate=validate.OneOf([s.value for s in OrderStatus]))
+
+
+class PriceTierInput(StrictSchema):
+    min_quantity = fields.Integer(required=True, validate=validate.Range(1, MAX_QUANTITY))
+    unit_price = fields.Integer(required=True, validate=validate.Range(1, MAX_PRICE))
+
+
+class ProductInputSchema(StrictSchema):
+    """A product's details and price tiers (a PUT replaces all of them)."""
+
+    name = fields.String(required=True, validate=validate.Length(1, 160))
+    category = fields.String(
+        required=True,
+        validate=validate.Length(1, 40),
+        metadata={"description": "A category slug (GET /categories)."},
+    )
+    kind = fields.String(required=True, validate=validate.OneOf([k.value for k in ProductKind]))
+    unit = fields.String(required=True, validate=validate.OneOf([u.value for u in ProductUnit]))
+    order_step = fields.Integer(required=True, validate=validate.Range(1, MAX_QUANTITY))
+    min_order_quantity = fields.Integer(required=True, validate=validate.Range(1, MAX_QUANTITY))
+    lead_time_days = fields.Integer(required=True, validate=validate.Range(0, MAX_LEAD_TIME_DAYS))
+    description = fields.String(load_default="", validate=validate.Length(max=5000))
+    pirt_number = fields.String(load_default="", validate=validate.Length(max=40))
+    bpom_number = fields.String(load_default="", validate=validate.Length(max=40))
+    halal_number = fields.String(load_default="", validate=validate.Length(max=40))
+    sni_number = fields.String(load_default="", validate=validate.Length(max=40))
+    price_tiers = fields.List(
+        fields.Nested(PriceTierInput), required=True, validate=validate.Length(max=10)
+    )
+    member_price = fields.Integer(
+        load_default=None, allow_none=True, validate=validate.Range(0, MAX_PRICE)
+    )
+
+
+class ProductStatusSchema(StrictSchema):
+    status = fields.String(required=True, validate=validate.OneOf([s.value for s in ProductStatus]))
+
+
+class CategorySchema(Schema):
+    slug = fields.String(required=True)
+    name_id = fields.String(required=True)
+    name_en = fields.String(required=True)
+
+
+class CategoryListSchema(Schema):
+    items = fields.List(fields.Nested(CategorySchema), required=True)

@@ -3,13 +3,24 @@
 from flask import Flask
 
 from marketplace.accounts.access import public
-from marketplace.api import catalogue_views, cooperative_views, order_views, token_views
+from marketplace.api import (
+    catalogue_views,
+    cooperative_views,
+    order_views,
+    product_views,
+    token_views,
+)
 from marketplace.api.blueprint import MarketplaceApi, bp
 from marketplace.db import MAX_ID
 from marketplace.extensions import csrf
 from marketplace.url_params import BoundedIntConverter
 
-VIEW_MODULES = (catalogue_views, order_views, cooperative_views)  # they add bp's routes
+VIEW_MODULES = (
+    catalogue_views,
+    order_views,
+    cooperative_views,
+    product_views,
+)  # they add bp's routes
 
 SETTINGS = {
     "API_TITLE": "Pasar Koperasi API",
