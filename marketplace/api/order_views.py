@@ -18,17 +18,23 @@ from marketplace.orders.access import get_order_for_buyer
 from marketplace.orders.services.status import cancel_by_buyer
 
 
-def order_page(rows_and_next: tuple) -> dict:
+def cursor_page(kind: str, rows_and_next: tuple) -> dict:
+    """A list page's body: its items and the cursor of the next page (None on the last)."""
     rows, next_id = rows_and_next
     return {
         "items": rows,
-        "next_cursor": pagination.encode("order", next_id) if next_id else None,
+        "next_cursor": pagination.encode(kind, next_id) if next_id else None,
     }
 
 
-def before_id(args: dict) -> int | None:
+def order_page(rows_and_next: tuple) -> dict:
+    return cursor_page("order", rows_and_next)
+
+
+def before_id(args: dict, kind: str = "order") -> int | None:
+    """The id a list continues below, from the request's cursor of `kind`."""
     try:
-        return pagination.decode("order", args.get("cursor"))
+        return pagination.decode(kind, args.get("cursor"))
     except pagination.BadCursor:
         raise bad_cursor() from None
 

@@ -2,13 +2,11 @@
 the categories products belong to."""
 
 from flask.views import MethodView
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
-from marketplace.api import pagination
+from marketplace.api import queries
 from marketplace.api.blueprint import api_user, bp
-from marketplace.api.catalogue_views import bad_cursor
 from marketplace.api.cooperative_views import SLUG
+from marketplace.api.order_views import before_id, cursor_page
 from marketplace.api.products import product_data
 from marketplace.api.schemas import (
     CategoryListSchema,
@@ -20,10 +18,8 @@ from marketplace.api.schemas import (
 )
 from marketplace.catalogue import services
 from marketplace.catalogue.access import get_product_for_admin
-from marketplace.catalogue.models import Product
 from marketplace.catalogue.queries import list_categories
 from marketplace.cooperatives.access import get_cooperative_for_admin
-from marketplace.extensions import db
 
 
 @bp.route("/categories")
@@ -41,26 +37,9 @@ class CooperativeProducts(MethodView):
     def get(self, args: dict, slug: str) -> dict:
         """List the products of a cooperative I administer (every status), newest first"""
         coop = get_cooperative_for_admin(slug, api_user())
-        try:
-            before = pagination.decode("product", args.get("cursor"))
-        except pagination.BadCursor:
-            raise bad_cursor() from None
-        stmt = select(Product).where(Product.cooperative_id == coop.id)
-        if before is not None:
-            stmt = stmt.where(Product.id < before)
-        rows = list(
-            db.session.scalars(
-                stmt.options(selectinload(Product.price_tiers), selectinload(Product.category))
-                .order_by(Product.id.desc())
-                .limit(args["limit"] + 1)
-            )
+        return cursor_page(
+            "product", queries.products_of(coop, before_id(args, "product"), args["limit"])
         )
-        more = len(rows) > args["limit"]
-        rows = rows[: args["limit"]]
-        return {
-            "items": rows,
-            "next_cursor": pagination.encode("product", rows[-1].id) if more else None,
-        }
 
     @bp.arguments(ProductInputSchema)
     @bp.response(201, ProductSchema)
