@@ -36,17 +36,21 @@ class ApiOrder:
     delivery: Delivery
 
 
-def order_request(body: dict) -> ApiOrder:
-    """The request body (shape-checked by its schema) as the service's inputs."""
-    fields = dict(body["delivery"])
+def delivery_of(body: dict) -> Delivery:
+    """A request's delivery part (shape-checked by its schema) as the checkout's Delivery."""
+    fields = {k: v.strip() if isinstance(v, str) else v for k, v in body.items()}
     try:
         fields["recipient_phone"] = normalise_phone(fields["recipient_phone"])
     except IdentifierError:
         raise ValidationFailed(
             _("Enter a valid phone number."), field="delivery.recipient_phone"
         ) from None
-    text = {k: v.strip() if isinstance(v, str) else v for k, v in fields.items()}
-    return ApiOrder(body["quantity"], body["payment_method"], Delivery(**text))
+    return Delivery(**fields)
+
+
+def order_request(body: dict) -> ApiOrder:
+    """The request body (shape-checked by its schema) as the service's inputs."""
+    return ApiOrder(body["quantity"], body["payment_method"], delivery_of(body["delivery"]))
 
 
 def _facts(quantity: int, method: str, delivery: Delivery) -> tuple:

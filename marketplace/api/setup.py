@@ -5,9 +5,11 @@ from flask import Flask
 from marketplace.accounts.access import public
 from marketplace.api import (
     catalogue_views,
+    contract_views,
     cooperative_views,
     order_views,
     product_views,
+    rfq_views,
     token_views,
 )
 from marketplace.api.blueprint import MarketplaceApi, bp
@@ -15,12 +17,15 @@ from marketplace.db import MAX_ID
 from marketplace.extensions import csrf
 from marketplace.url_params import BoundedIntConverter
 
+# Importing them adds their routes to bp.
 VIEW_MODULES = (
     catalogue_views,
     order_views,
     cooperative_views,
     product_views,
-)  # they add bp's routes
+    rfq_views,
+    contract_views,
+)
 
 SETTINGS = {
     "API_TITLE": "Pasar Koperasi API",
