@@ -9,6 +9,16 @@ from marketplace.limits import MAX_PRICE, MAX_QUANTITY, MAX_RFQ_COOPERATIVES, MA
 from marketplace.orders.models import PaymentMethod
 
 
+def order_number() -> fields.Function:
+    """The number of the object's order, null while it has none."""
+    return fields.Function(
+        lambda obj: obj.order.number if obj.order is not None else None,
+        required=True,
+        allow_none=True,
+        metadata={"type": "string", "description": "The order's number, if any."},
+    )
+
+
 class RFQCreateSchema(StrictSchema):
     title = fields.String(required=True, validate=validate.Length(1, 160))
     quantity = fields.Integer(required=True, validate=validate.Range(1, MAX_QUANTITY))
@@ -41,7 +51,7 @@ class QuoteSchema(Schema):
     lead_time_days = fields.Integer(required=True)
     valid_until = fields.Date(required=True)
     conditions = fields.String(required=True)
-    order = fields.String(required=True, allow_none=True, attribute="order.number")
+    order = order_number()
 
 
 class RecipientSchema(Schema):
@@ -111,7 +121,7 @@ class CallOffSchema(Schema):
     quantity = fields.Integer(required=True)
     status = fields.String(required=True)
     changed = fields.Boolean(required=True)
-    order = fields.String(required=True, allow_none=True, attribute="order.number")
+    order = order_number()
 
 
 class TermsSchema(Schema):

@@ -3,6 +3,8 @@ document and sends generated requests (valid and invalid) with the tokens of a b
 offtaker and a cooperative admin. No response may be a server error or break the document
 (status code, content type, headers and body schema)."""
 
+from dataclasses import dataclass
+
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, Phase, settings
@@ -14,9 +16,12 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from marketplace.rfq.services import send_rfq, submit_quote
 from tests.api_support import bearer, token_for
-from tests.factories import english_user, order_of
+from tests.factories import order_of
 from tests.fixtures.scenarios import build_placed, build_shop
+from tests.offtake_support import active_deal
+from tests.rfq_support import Seller, quote_input, rfq_input
 
 CHECKS = [
     not_a_server_error,
@@ -40,17 +45,41 @@ def _description() -> dict:
 schema = schemathesis.openapi.from_dict(_description())
 
 
+@dataclass
+class World:
+    tokens: dict[str, str]  # role -> token
+    ids: dict[str, object]  # path parameter -> a value that names a real row
+
+
 @pytest.fixture
-def tokens():
-    """A world with a cooperative, its product and orders, and a token per role."""
-    placed = build_placed(build_shop())
-    offtaker = english_user("Offtaker")
-    order_of(offtaker, placed.product, 30)
-    return {
-        "buyer": token_for(placed.buyer),
-        "offtaker": token_for(offtaker),
-        "cooperative_admin": token_for(placed.admin),
-    }
+def world() -> World:
+    """A cooperative with its product, a buyer's order, an offtaker's contract, order and
+    quoted RFQ, and a token per role."""
+    placed = build_placed(build_shop(units=1000))
+    deal = active_deal(placed)
+    order = order_of(deal.offtaker, placed.product, 30)
+    rfq = send_rfq(deal.offtaker, rfq_input(placed.product.id), [placed.coop.id], [])
+    recipient = rfq.recipients[0]
+    offer = submit_quote(
+        recipient, placed.admin, quote_input(Seller(placed.coop, placed.admin, placed.product))
+    )
+    return World(
+        tokens={
+            "buyer": token_for(placed.buyer),
+            "offtaker": token_for(deal.offtaker),
+            "cooperative_admin": token_for(placed.admin),
+        },
+        ids={
+            "slug": placed.coop.slug,
+            "number": order.number,
+            "product_id": placed.product.id,
+            "contract_id": deal.contract.id,
+            "call_off_id": deal.contract.call_offs[-1].id,
+            "rfq_id": rfq.id,
+            "quote_id": offer.id,
+            "recipient_id": recipient.id,
+        },
+    )
 
 
 @schema.parametrize()
@@ -62,6 +91,13 @@ def tokens():
     phases=[Phase.explicit, Phase.generate],
     suppress_health_check=list(HealthCheck),
 )
-def test_the_api_keeps_its_description(app, case, tokens):
-    for role in ROLES:  # every generated request with each role's token
-        case.call_and_validate(app=app, headers=bearer(tokens[role]), checks=CHECKS)
+def test_the_api_keeps_its_description(app, case, world):
+    # Every generated request with each role's token, as generated (ids that mostly name
+    # nothing) and with its path naming real rows (the generated body and query kept).
+    for role in ROLES:
+        case.call_and_validate(app=app, headers=bearer(world.tokens[role]), checks=CHECKS)
+    if case.path_parameters:
+        real = {name: world.ids.get(name, value) for name, value in case.path_parameters.items()}
+        case.path_parameters = real
+        for role in ROLES:
+            case.call_and_validate(app=app, headers=bearer(world.tokens[role]), checks=CHECKS)
