@@ -123,12 +123,20 @@ def register(app: Flask) -> None:
             raise error
         return from_domain_error(error)
 
+    app.after_request(no_store)
     for status in (405, 406, 409, 415, 422):
 
         def handler(error, status=status):
             return from_http_exception(error) if is_api_request() else error
 
         app.register_error_handler(status, handler)
+
+
+def no_store(response: Response) -> Response:
+    """after_request: API answers hold private data; no cache keeps them."""
+    if is_api_request():
+        response.headers.setdefault("Cache-Control", "no-store")
+    return response
 
 
 def api_error_response(error) -> Response | None:

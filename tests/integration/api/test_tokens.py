@@ -100,3 +100,11 @@ def test_a_deactivated_users_token_stops_working(app):
     assert_problem(
         app.test_client().get("/api/v1/orders", headers=bearer(secret)), 401, "unauthorized"
     )
+
+
+def test_api_answers_are_never_cached(app):
+    secret = token_for(english_user())
+    assert app.test_client().get("/api/v1/orders", headers=bearer(secret)).headers[
+        "Cache-Control"
+    ] == ("no-store")
+    assert app.test_client().get("/api/v1/nope").headers["Cache-Control"] == "no-store"
