@@ -2,7 +2,7 @@
 
 from marshmallow import Schema, fields, validate
 
-from marketplace.api.schemas import DeliverySchema, StrictSchema, bounded_date
+from marketplace.api.schemas import DeliverySchema, StrictSchema, bounded_date, page_of
 from marketplace.catalogue.models import ProductUnit
 from marketplace.db import MAX_ID
 from marketplace.limits import MAX_PRICE, MAX_QUANTITY, MAX_RFQ_COOPERATIVES, MAX_RFQ_TEXT
@@ -74,9 +74,7 @@ class RFQSchema(Schema):
     recipients = fields.List(fields.Nested(RecipientSchema), required=True)
 
 
-class RFQPageSchema(Schema):
-    items = fields.List(fields.Nested(RFQSchema), required=True)
-    next_cursor = fields.String(required=True, allow_none=True)
+RFQPageSchema = page_of(RFQSchema, "RFQPage")
 
 
 class AcceptQuoteSchema(StrictSchema):
@@ -101,9 +99,7 @@ class IncomingRFQSchema(Schema):
     quote = fields.Nested(QuoteSchema, required=True, allow_none=True)
 
 
-class IncomingRFQPageSchema(Schema):
-    items = fields.List(fields.Nested(IncomingRFQSchema), required=True)
-    next_cursor = fields.String(required=True, allow_none=True)
+IncomingRFQPageSchema = page_of(IncomingRFQSchema, "IncomingRFQPage")
 
 
 class QuoteInputSchema(StrictSchema):
@@ -148,9 +144,7 @@ class ContractSchema(Schema):
     call_offs = fields.List(fields.Nested(CallOffSchema), required=True)
 
 
-class ContractPageSchema(Schema):
-    items = fields.List(fields.Nested(ContractSchema), required=True)
-    next_cursor = fields.String(required=True, allow_none=True)
+ContractPageSchema = page_of(ContractSchema, "ContractPage")
 
 
 class CallOffChangeSchema(StrictSchema):

@@ -21,6 +21,18 @@ DEFAULT_PAGE_SIZE = 20
 MAX_CURSOR_LENGTH = 40
 
 
+def page_of(item: type[Schema], name: str) -> type[Schema]:
+    """The schema of one page of a list: its items and the cursor of the next page (null on
+    the last one)."""
+    return Schema.from_dict(
+        {
+            "items": fields.List(fields.Nested(item), required=True),
+            "next_cursor": fields.String(required=True, allow_none=True),
+        },
+        name=name,
+    )
+
+
 class StrictSchema(Schema):
     """Unknown fields are refused (a typo must not silently be ignored)."""
 
@@ -82,9 +94,7 @@ class ProductSchema(Schema):
     price_tiers = fields.List(fields.Nested(PriceTierSchema), required=True)
 
 
-class ProductPageSchema(Schema):
-    items = fields.List(fields.Nested(ProductSchema), required=True)
-    next_cursor = fields.String(required=True, allow_none=True)
+ProductPageSchema = page_of(ProductSchema, "ProductPage")
 
 
 class AvailabilitySchema(Schema):
@@ -169,9 +179,7 @@ class OrderSchema(Schema):
     shipments = fields.List(fields.Nested(ShipmentSchema), required=True)
 
 
-class OrderPageSchema(Schema):
-    items = fields.List(fields.Nested(OrderSchema), required=True)
-    next_cursor = fields.String(required=True, allow_none=True)
+OrderPageSchema = page_of(OrderSchema, "OrderPage")
 
 
 class OrderListArgs(PageArgs):
