@@ -18,6 +18,8 @@ from marketplace.identifiers import IdentifierError, normalise_phone
 from marketplace.orders.models import Order
 
 KEY_PREFIX = "api:"  # web checkouts' keys are random hex: the two never meet
+# Order.idempotency_key holds 64 characters: the prefix and the client's key must fit.
+MAX_KEY_LENGTH = 64 - len(KEY_PREFIX)
 
 
 class IdempotencyKeyReused(DomainError):

@@ -5,6 +5,7 @@ Shapes only (types, lengths, ranges); rules stay in the services.
 
 from marshmallow import Schema, fields, validate
 
+from marketplace.api.orders import MAX_KEY_LENGTH
 from marketplace.catalogue.models import ProductKind, ProductStatus, ProductUnit
 from marketplace.limits import (
     FIRST_DATE,
@@ -141,8 +142,10 @@ class IdempotencyHeader(Schema):
     idempotency_key = fields.String(
         required=True,
         data_key="Idempotency-Key",
-        validate=validate.Regexp(r"^[A-Za-z0-9_.:-]{8,64}$"),
-        metadata={"description": "8 to 64 letters, digits or _.:- chosen by the client."},
+        validate=validate.Regexp(rf"^[A-Za-z0-9_.:-]{{8,{MAX_KEY_LENGTH}}}$"),
+        metadata={
+            "description": f"8 to {MAX_KEY_LENGTH} letters, digits or _.:- chosen by the client."
+        },
     )
 
 

@@ -4,6 +4,7 @@ with cursors, get, cancel; and what another buyer's token cannot do."""
 import pytest
 from sqlalchemy import func, select
 
+from marketplace.api.orders import MAX_KEY_LENGTH
 from marketplace.extensions import db
 from marketplace.orders.models import Order
 from tests.api_support import (
@@ -70,6 +71,14 @@ def test_the_same_key_and_body_give_the_same_order(buyer_api, coop_with_product)
     second = buyer_api("POST", "/api/v1/orders", key="same-key-123", json=body)
     assert second.status_code == 201 and second.get_json()["number"] == first["number"]
     assert orders() == 1
+
+
+def test_the_longest_key_fits_the_order(buyer_api, coop_with_product):
+    body = order_body(coop_with_product.product.id)
+    placed = buyer_api("POST", "/api/v1/orders", key="k" * MAX_KEY_LENGTH, json=body)
+    assert placed.status_code == 201, placed.get_data(as_text=True)
+    longer = buyer_api("POST", "/api/v1/orders", key="k" * (MAX_KEY_LENGTH + 1), json=body)
+    assert_problem(longer, 422, "invalid_input")
 
 
 def test_the_same_key_with_another_body_is_refused(buyer_api, coop_with_product):
