@@ -84,7 +84,7 @@ def world() -> World:
 
 @schema.parametrize()
 @settings(
-    max_examples=12,
+    max_examples=10,
     derandomize=True,
     deadline=None,
     database=None,
