@@ -8,7 +8,6 @@ counts under /api/ (so CSRF does not apply), and the token's scopes decide its m
 import http
 
 from flask import current_app, g, request
-from flask_login import AnonymousUserMixin
 from flask_smorest import Api, Blueprint
 from flask_smorest.utils import prepare_response
 
@@ -69,7 +68,8 @@ limiter.limit(lambda: current_app.config["API_RATE_LIMIT"], key_func=rate_limit_
 
 @bp.before_request
 def authenticate_request() -> None:
-    g._login_user = AnonymousUserMixin()  # whatever session cookie came along
+    # Whatever session cookie came along, the request is anonymous until its token says who.
+    g._login_user = current_app.login_manager.anonymous_user()
     secret = bearer_secret()
     token = authenticate(secret) if secret else None
     if token is None:
