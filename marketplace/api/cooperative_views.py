@@ -26,6 +26,24 @@ class ShipmentLineSchema(Schema):
     quantity = fields.Integer(required=True, validate=validate.Range(1, 10_000_000))
 
 
+class AssignmentSchema(Schema):
+    id = fields.Integer(required=True)
+    line_id = fields.Integer(required=True, attribute="order_line_id")
+    member_number = fields.String(required=True, attribute="membership.member_number")
+    member = fields.String(required=True, attribute="membership.display_name")
+    quantity = fields.Integer(required=True)
+    status = fields.String(required=True)
+    payout_per_unit = fields.Integer(required=True, metadata={"description": "Whole rupiah."})
+    accepted_quantity = fields.Integer(required=True)
+    rejected_quantity = fields.Integer(required=True)
+    reason_code = fields.String(required=True)
+    reason_params = fields.Dict(required=True)
+
+
+class AllocationSchema(Schema):
+    items = fields.List(fields.Nested(AssignmentSchema), required=True)
+
+
 class ShipmentCreateSchema(Schema):
     courier = fields.String(
         required=True,
@@ -61,6 +79,18 @@ class CooperativeOrder(MethodView):
         """Get an order of a cooperative I administer"""
         coop = get_cooperative_for_admin(slug, api_user())
         return get_order_for_admin(coop, number)
+
+
+@bp.route(f"/cooperatives/{SLUG}/orders/{NUMBER}/allocation")
+class CooperativeAllocation(MethodView):
+    @bp.response(200, AllocationSchema)
+    def get(self, slug: str, number: str) -> dict:
+        """The allocation of an order: each member's share, its status and QC result
+
+        `reason_code` and `reason_params` say why a member got what it got.
+        """
+        coop = get_cooperative_for_admin(slug, api_user())
+        return {"items": queries.allocation_of(get_order_for_admin(coop, number))}
 
 
 @bp.route(f"/cooperatives/{SLUG}/orders/{NUMBER}/shipments")

@@ -5,8 +5,9 @@ from sqlalchemy.orm import selectinload
 
 from marketplace.accounts.models import User
 from marketplace.catalogue.models import Product
-from marketplace.cooperatives.models import Cooperative
+from marketplace.cooperatives.models import Cooperative, Membership
 from marketplace.extensions import db
+from marketplace.fulfilment.models import Assignment
 from marketplace.offtake.models import Contract
 from marketplace.orders.models import Order, OrderLine
 from marketplace.rfq.models import RFQ, RFQRecipient
@@ -89,3 +90,16 @@ def contracts_of_offtaker(user: User, before_id: int | None, limit: int):
         )
     )
     return page_by_id(stmt, Contract, before_id, limit)
+
+
+def allocation_of(order: Order) -> list[Assignment]:
+    """The members' shares of `order`'s lines (every assignment, whatever its status)."""
+    return list(
+        db.session.scalars(
+            select(Assignment)
+            .join(OrderLine, Assignment.order_line_id == OrderLine.id)
+            .where(OrderLine.order_id == order.id)
+            .options(selectinload(Assignment.membership).selectinload(Membership.user))
+            .order_by(Assignment.order_line_id, Assignment.id)
+        )
+    )

@@ -36,6 +36,14 @@ def test_the_admin_ships_what_passed_qc_with_a_tracking_number(app):
     shipped = response.get_json()
     assert shipped["status"] == "shipped"
     assert shipped["shipments"][0]["tracking_number"] == "JNE0001234"
+    allocation = app.test_client().get(
+        f"/api/v1/cooperatives/{shop.coop.slug}/orders/{order.number}/allocation",
+        headers=headers,
+    )
+    shares = allocation.get_json()["items"]
+    assert sum(s["quantity"] for s in shares) == order.lines[0].quantity
+    assert {s["member_number"] for s in shares} == {m.member_number for m in shop.members}
+    assert all(s["accepted_quantity"] == s["quantity"] for s in shares)
     buyer = bearer(token_for(shop.buyer))
     seen = app.test_client().get(f"/api/v1/orders/{order.number}", headers=buyer).get_json()
     assert seen["status"] == "shipped" and seen["shipments"][0]["courier"] == "jne"
@@ -68,6 +76,7 @@ def test_refusal_other_tokens_reach_nothing_of_the_cooperative(app, placed_order
     for method, url, body in (
         ("GET", f"/api/v1/cooperatives/{slug}/orders", None),
         ("GET", f"/api/v1/cooperatives/{slug}/orders/{number}", None),
+        ("GET", f"/api/v1/cooperatives/{slug}/orders/{number}/allocation", None),
         ("POST", f"/api/v1/cooperatives/{slug}/orders/{number}/shipments", {"courier": "jne"}),
     ):
         response = client.open(url, method=method, json=body, headers=headers)
