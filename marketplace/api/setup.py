@@ -33,7 +33,6 @@ SETTINGS = {
     "OPENAPI_VERSION": "3.1.0",
     "OPENAPI_URL_PREFIX": "/api/v1",
     "OPENAPI_JSON_PATH": "openapi.json",
-    "API_RATE_LIMIT": "120 per minute",
     "API_SPEC_OPTIONS": {
         "security": [{"bearerAuth": []}],
         "components": {
