@@ -66,6 +66,8 @@ class Config:
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_KEY_PREFIX = os.environ.get("RATELIMIT_KEY_PREFIX", "pasar")
     RATELIMIT_ENABLED = True
+    # Requests one API token may make (flask-limiter notation), in the same storage.
+    API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120 per minute")
     LOGIN_THROTTLE_ENABLED = True
     # Failed logins allowed per account (any address) and per account from one address.
     LOGIN_ACCOUNT_LIMIT = os.environ.get("LOGIN_ACCOUNT_LIMIT", "20 per hour")

@@ -9,6 +9,8 @@ from flask_login import current_user
 
 from marketplace import jobs, ops, page_cache
 from marketplace.accounts import throttle as login_throttle
+from marketplace.api import problems
+from marketplace.api import setup as api_setup
 from marketplace.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate
 from marketplace.locking import wait_for_write_lock
 from marketplace.security import add_security_headers, trust_proxies
@@ -70,6 +72,7 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
     _configure_login(app)
     _register_blueprints(app)
     page_cache.init_app(app)  # after the login check: it serves only public endpoints
+    api_setup.init_app(app)
     _connect_receivers(app)
     jobs.init_app(app)
     _register_template_helpers(app)
@@ -85,6 +88,7 @@ def _import_models() -> None:
     """Import every models module so that metadata and relationships are complete."""
     import marketplace.accounts.models
     import marketplace.addresses.models
+    import marketplace.api.models
     import marketplace.audit.models
     import marketplace.catalogue.models
     import marketplace.checkout.models
@@ -232,10 +236,14 @@ def _register_template_helpers(app: Flask) -> None:
 
 
 def _register_error_handlers(app: Flask) -> None:
-    for code in (400, 403, 404, 413, 429):
+    problems.register(app)
+    for code in (400, 401, 403, 404, 413, 429):
 
         def handler(error, code=code):
-            return render_template("errors.html", code=code), code
+            return problems.api_error_response(error) or (
+                render_template("errors.html", code=code),
+                code,
+            )
 
         app.register_error_handler(code, handler)
 
@@ -261,6 +269,8 @@ def _server_error(error):
     (PostgreSQL then refuses every query), and the page's navigation queries the database for
     the logged-in user: roll back first, and fall back to plain text if rendering still fails."""
     db.session.rollback()
+    if problems.is_api_request():
+        return problems.api_error_response(error)
     try:
         return render_template("errors.html", code=500), 500
     except Exception:

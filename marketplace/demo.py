@@ -27,6 +27,7 @@ from marketplace.cooperatives.models import (
     SupplyOffer,
 )
 from marketplace.db import utcnow
+from marketplace.demo_api import seed_api_tokens
 from marketplace.demo_capacity import seed_capacity
 from marketplace.demo_contracts import seed_contracts, seed_offtakers
 from marketplace.demo_data import (
@@ -324,6 +325,7 @@ def seed_demo() -> None:
     offtakers = seed_offtakers(password_hash, DOMAIN)
     seed_contracts(offtakers, coops, products)
     seed_webhooks(offtakers["hotel"])
+    seed_api_tokens(offtakers)
     seed_demo_photos()
     seed_places()
 

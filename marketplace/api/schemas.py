@@ -1,0 +1,235 @@
+"""Marshmallow schemas: the API's shapes, from which the OpenAPI document is generated.
+
+Shapes only (types, lengths, ranges); rules stay in the services.
+"""
+
+from marshmallow import Schema, fields, validate
+
+from marketplace.api.orders import MAX_KEY_LENGTH
+from marketplace.catalogue.models import ProductKind, ProductStatus, ProductUnit
+from marketplace.limits import (
+    FIRST_DATE,
+    LAST_DATE,
+    MAX_LEAD_TIME_DAYS,
+    MAX_PRICE,
+    MAX_QUANTITY,
+    MAX_SEARCH_LENGTH,
+)
+from marketplace.orders.models import OrderStatus, PaymentMethod
+
+MAX_PAGE_SIZE = 100
+DEFAULT_PAGE_SIZE = 20
+MAX_CURSOR_LENGTH = 40
+
+
+def page_of(item: type[Schema], name: str) -> type[Schema]:
+    """The schema of one page of a list: its items and the cursor of the next page (null on
+    the last one)."""
+    return Schema.from_dict(
+        {
+            "items": fields.List(fields.Nested(item), required=True),
+            "next_cursor": fields.String(required=True, allow_none=True),
+        },
+        name=name,
+    )
+
+
+class StrictSchema(Schema):
+    """Unknown fields are refused (a typo must not silently be ignored)."""
+
+
+class ProblemSchema(Schema):
+    type = fields.String(required=True)
+    title = fields.String(required=True)
+    status = fields.Integer(required=True)
+    detail = fields.String(required=True)
+    code = fields.String(required=True)
+    field = fields.String()
+    scope = fields.String()
+    errors = fields.Dict()
+
+
+class PageArgs(StrictSchema):
+    limit = fields.Integer(
+        load_default=DEFAULT_PAGE_SIZE, validate=validate.Range(1, MAX_PAGE_SIZE)
+    )
+    cursor = fields.String(validate=validate.Length(1, MAX_CURSOR_LENGTH))
+
+
+def bounded_date(**kwargs) -> fields.Date:
+    return fields.Date(validate=validate.Range(FIRST_DATE, LAST_DATE), **kwargs)
+
+
+class SearchArgs(StrictSchema):
+    cursor = fields.String(validate=validate.Length(1, MAX_CURSOR_LENGTH))
+    q = fields.String(load_default="", validate=validate.Length(max=MAX_SEARCH_LENGTH * 4))
+    available_by = bounded_date(
+        metadata={"description": "Only products that can be delivered by this date."}
+    )
+
+
+class ProductArgs(StrictSchema):
+    date = bounded_date(
+        metadata={"description": "Availability by this date (default: today in WIB)."}
+    )
+
+
+class PriceTierSchema(Schema):
+    min_quantity = fields.Integer(required=True)
+    unit_price = fields.Integer(required=True, metadata={"description": "Whole rupiah."})
+
+
+class ProductSchema(Schema):
+    id = fields.Integer(required=True)
+    slug = fields.String(required=True)
+    name = fields.String(required=True)
+    cooperative = fields.String(required=True, attribute="cooperative.slug")
+    category = fields.String(required=True, attribute="category.slug")
+    kind = fields.String(required=True)
+    unit = fields.String(required=True)
+    status = fields.String(required=True)
+    order_step = fields.Integer(required=True)
+    min_order_quantity = fields.Integer(required=True)
+    lead_time_days = fields.Integer(required=True)
+    description = fields.String(required=True)
+    price_tiers = fields.List(fields.Nested(PriceTierSchema), required=True)
+
+
+ProductPageSchema = page_of(ProductSchema, "ProductPage")
+
+
+class AvailabilitySchema(Schema):
+    date = fields.Date(required=True)
+    units = fields.Integer(required=True)
+    earliest_delivery_date = fields.Date(required=True)
+
+
+class ProductDetailSchema(ProductSchema):
+    availability = fields.Nested(AvailabilitySchema, required=True)
+
+
+class DeliverySchema(StrictSchema):
+    delivery_date = bounded_date(required=True)
+    recipient_name = fields.String(required=True, validate=validate.Length(1, 120))
+    recipient_phone = fields.String(
+        required=True,
+        validate=validate.Length(1, 30),
+        metadata={"description": "Indonesian or international number, e.g. 081234567890."},
+    )
+    province = fields.String(required=True, validate=validate.Length(1, 80))
+    regency = fields.String(required=True, validate=validate.Length(1, 80))
+    district = fields.String(required=True, validate=validate.Length(1, 80))
+    village = fields.String(required=True, validate=validate.Length(1, 80))
+    street_address = fields.String(required=True, validate=validate.Length(1, 500))
+    postal_code = fields.String(
+        required=True, validate=validate.Regexp(r"^[0-9]{5}$", error="Five digits.")
+    )
+    po_number = fields.String(load_default="", validate=validate.Length(max=60))
+    notes = fields.String(load_default="", validate=validate.Length(max=2000))
+
+
+class OrderCreateSchema(StrictSchema):
+    product_id = fields.Integer(required=True, validate=validate.Range(1, 2**31 - 1))
+    quantity = fields.Integer(required=True, validate=validate.Range(1, MAX_QUANTITY))
+    payment_method = fields.String(
+        load_default=PaymentMethod.BANK_TRANSFER,
+        validate=validate.OneOf([m.value for m in PaymentMethod]),
+    )
+    delivery = fields.Nested(DeliverySchema, required=True)
+
+
+class IdempotencyHeader(Schema):
+    idempotency_key = fields.String(
+        required=True,
+        data_key="Idempotency-Key",
+        validate=validate.Regexp(rf"^[A-Za-z0-9_.:-]{{8,{MAX_KEY_LENGTH}}}$"),
+        metadata={
+            "description": f"8 to {MAX_KEY_LENGTH} letters, digits or _.:- chosen by the client."
+        },
+    )
+
+
+class OrderLineSchema(Schema):
+    id = fields.Integer(required=True)
+    product_id = fields.Integer(required=True)
+    product_name = fields.String(required=True, attribute="product.name")
+    quantity = fields.Integer(required=True)
+    unit_price = fields.Integer(required=True)
+    line_total = fields.Integer(required=True)
+
+
+class ShipmentSchema(Schema):
+    id = fields.Integer(required=True)
+    courier = fields.String(required=True)
+    tracking_number = fields.String(required=True)
+    shipped_on = fields.Date(required=True)
+    delivered_at = fields.DateTime(required=True, allow_none=True)
+
+
+class OrderSchema(Schema):
+    number = fields.String(required=True)
+    status = fields.String(required=True, validate=validate.OneOf([s.value for s in OrderStatus]))
+    cooperative = fields.String(required=True, attribute="cooperative.slug")
+    payment_method = fields.String(required=True)
+    subtotal = fields.Integer(required=True)
+    delivery_fee = fields.Integer(required=True, allow_none=True)
+    vat = fields.Integer(required=True)
+    total = fields.Integer(required=True)
+    amount_due = fields.Integer(required=True)
+    delivery_date = fields.Date(required=True)
+    created_at = fields.DateTime(required=True)
+    lines = fields.List(fields.Nested(OrderLineSchema), required=True)
+    shipments = fields.List(fields.Nested(ShipmentSchema), required=True)
+
+
+OrderPageSchema = page_of(OrderSchema, "OrderPage")
+
+
+class OrderListArgs(PageArgs):
+    status = fields.String(validate=validate.OneOf([s.value for s in OrderStatus]))
+
+
+class PriceTierInput(StrictSchema):
+    min_quantity = fields.Integer(required=True, validate=validate.Range(1, MAX_QUANTITY))
+    unit_price = fields.Integer(required=True, validate=validate.Range(1, MAX_PRICE))
+
+
+class ProductInputSchema(StrictSchema):
+    """A product's details and price tiers (a PUT replaces all of them)."""
+
+    name = fields.String(required=True, validate=validate.Length(1, 160))
+    category = fields.String(
+        required=True,
+        validate=validate.Length(1, 40),
+        metadata={"description": "A category slug (GET /categories)."},
+    )
+    kind = fields.String(required=True, validate=validate.OneOf([k.value for k in ProductKind]))
+    unit = fields.String(required=True, validate=validate.OneOf([u.value for u in ProductUnit]))
+    order_step = fields.Integer(required=True, validate=validate.Range(1, MAX_QUANTITY))
+    min_order_quantity = fields.Integer(required=True, validate=validate.Range(1, MAX_QUANTITY))
+    lead_time_days = fields.Integer(required=True, validate=validate.Range(0, MAX_LEAD_TIME_DAYS))
+    description = fields.String(load_default="", validate=validate.Length(max=5000))
+    pirt_number = fields.String(load_default="", validate=validate.Length(max=40))
+    bpom_number = fields.String(load_default="", validate=validate.Length(max=40))
+    halal_number = fields.String(load_default="", validate=validate.Length(max=40))
+    sni_number = fields.String(load_default="", validate=validate.Length(max=40))
+    price_tiers = fields.List(
+        fields.Nested(PriceTierInput), required=True, validate=validate.Length(max=10)
+    )
+    member_price = fields.Integer(
+        load_default=None, allow_none=True, validate=validate.Range(0, MAX_PRICE)
+    )
+
+
+class ProductStatusSchema(StrictSchema):
+    status = fields.String(required=True, validate=validate.OneOf([s.value for s in ProductStatus]))
+
+
+class CategorySchema(Schema):
+    slug = fields.String(required=True)
+    name_id = fields.String(required=True)
+    name_en = fields.String(required=True)
+
+
+class CategoryListSchema(Schema):
+    items = fields.List(fields.Nested(CategorySchema), required=True)
