@@ -100,11 +100,16 @@ def fill_address(page: Page, street: str = "Jl. Melati No. 12") -> None:
     page.fill("main input[name=recipient_phone]", "0813 1111 2222")
 
 
+REGION_TIMEOUT_MS = 30_000
+
+
 def choose_regions(page: Page, *codes: str) -> None:
     """Pick province, regency, district, village in the address picker (with JavaScript: each
     list is filled from /wilayah/ after the level above is chosen)."""
     for name, code in zip(("province", "regency", "district", "village"), codes, strict=False):
-        page.select_option(f"main select[name={name}_code]", code)
+        # Each list waits for a fetch the level above started: on a loaded machine that takes
+        # longer than the default timeout (seen when several suites ran at once).
+        page.select_option(f"main select[name={name}_code]", code, timeout=REGION_TIMEOUT_MS)
 
 
 def place_order(page: Page, coop_slug: str, product_slug: str, quantity: int) -> str:
