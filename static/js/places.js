@@ -59,15 +59,22 @@
     var levels = selects.map(function (select) { return new Level(picker, select); });
     var prompts = levels.map(function (level) { return level.select.dataset.prompt || level.prompt; });
     picker.querySelectorAll("[data-region-refine]").forEach(function (button) { button.remove(); });
+    function chosen(index) {
+      var level = levels[index];
+      levels.slice(index + 1).forEach(function (below) { below.fill([], picker.dataset.waiting); });
+      var next = levels[index + 1];
+      if (!next || !level.select.value) return;
+      fetch(base + encodeURIComponent(level.select.value), { headers: { Accept: "application/json" } })
+        .then(function (response) { return response.ok ? response.json() : []; })
+        .then(function (regions) { next.fill(regions, prompts[index + 1]); });
+    }
     levels.forEach(function (level, index) {
-      level.select.addEventListener("change", function () {
-        levels.slice(index + 1).forEach(function (below) { below.fill([], picker.dataset.waiting); });
-        var next = levels[index + 1];
-        if (!next || !level.select.value) return;
-        fetch(base + encodeURIComponent(level.select.value), { headers: { Accept: "application/json" } })
-          .then(function (response) { return response.ok ? response.json() : []; })
-          .then(function (regions) { next.fill(regions, prompts[index + 1]); });
-      });
+      level.select.addEventListener("change", function () { chosen(index); });
+    });
+    // A level chosen before this script ran (a quick hand on a slow phone) fills the next one.
+    levels.forEach(function (level, index) {
+      var next = levels[index + 1];
+      if (next && level.select.value && next.select.disabled) chosen(index);
     });
   }
 

@@ -136,3 +136,23 @@ def test_the_demo_buyer_orders_to_the_default_address(new_page, shots, size, wid
     expect(page.locator("main select[name=regency_code] option[selected]")).to_have_text(
         "Kabupaten Bekasi"
     )
+
+
+def test_a_province_chosen_before_the_script_ran_still_fills_the_regencies(new_page):
+    """A quick hand on a slow phone: the province is chosen while places.js is still loading;
+    when it runs it fills the regency list (CI saw the checkout tests choose that fast)."""
+    page = new_page(**PHONE)
+    sign_up(page, "Quick Buyer", fresh_email("quick"))
+    held = []
+    page.route("**/static/js/places.js", lambda route: held.append(route))
+    page.goto(
+        "/akun/alamat/baru", wait_until="commit"
+    )  # places.js (deferred) holds DOMContentLoaded
+    page.select_option("main select[name=province_code]", "72")  # no script yet: no fetch
+    regency = page.locator("main select[name=regency_code]")
+    expect(regency).to_be_disabled()
+    assert len(held) == 1
+    held[0].continue_()
+    expect(regency).to_be_enabled()
+    page.select_option("main select[name=regency_code]", "72.71")
+    assert "Kota Palu" in options(page, "regency_code")

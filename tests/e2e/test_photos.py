@@ -3,6 +3,7 @@ product's gallery; an SVG and an HTML file renamed to .jpg are refused with a me
 nothing (no row, no file); a photo is deleted after the confirmation."""
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from tests.e2e.support import BEKASI, BEKASI_ADMIN, log_in
 pytestmark = pytest.mark.e2e
 
 PRODUCT = "Boneka Beruang 30 cm"
+BEAR = "boneka-beruang-30-cm"  # its slug
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
 HTML = b"<!doctype html><html><body><script>alert(document.cookie)</script></body></html>"
 
@@ -101,3 +103,29 @@ def test_an_admin_uploads_a_photo_buyers_see_it_and_the_admin_deletes_it(new_pag
         last.get_by_role("button", name="Delete").click()
     expect(page.locator(".alert-success")).to_contain_text("The photo is deleted.")
     assert _state(live_server) == (photos, files)
+
+
+def test_a_thumbnail_followed_before_the_script_ran_is_marked_once_it_runs(new_page):
+    """A tap on a thumbnail while gallery.js is still loading follows the plain #anchor link;
+    the script, when it runs, marks that thumbnail as the one shown."""
+    admin = new_page()
+    _open_photos_page(admin)
+    _upload(admin, "kedua.jpg", "image/jpeg", _jpeg(), alt="Foto kedua")  # two photos: thumbnails
+    expect(admin.locator(".alert-success")).to_contain_text("The photo is added.")
+
+    page = new_page()
+    held = []
+    page.route("**/static/js/gallery.js", lambda route: held.append(route))
+    page.goto(f"/produk/{BEKASI}/{BEAR}", wait_until="commit")  # the deferred script holds load
+    thumb = page.locator("main .gallery-thumbs a").last
+    thumb.click()
+    expect(page).to_have_url(re.compile(r"#foto-\d+$"))
+    expect(thumb).not_to_have_class("active")
+    held[0].continue_()
+    expect(thumb).to_have_class("active")
+    expect(page.locator("main .gallery-thumbs a.active")).to_have_count(1)
+
+    admin.once("dialog", lambda dialog: dialog.accept())
+    with admin.expect_navigation():
+        admin.locator("main .photo-admin li").last.get_by_role("button", name="Delete").click()
+    expect(admin.locator(".alert-success")).to_contain_text("The photo is deleted.")
