@@ -1,8 +1,10 @@
 """The account page's form for a new API token."""
 
+import secrets
+
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, StringField
-from wtforms.validators import DataRequired, Length
+from wtforms import BooleanField, HiddenField, StringField
+from wtforms.validators import DataRequired, Length, Optional
 
 from marketplace.api.scopes import MAX_NAME_LENGTH
 from marketplace.forms import BaseForm, strip
@@ -20,6 +22,11 @@ class TokenForm(BaseForm):
     )
     scope_read = BooleanField(_l("Read (see orders, products, the catalogue)"), default=True)
     scope_write = BooleanField(_l("Write (place and cancel orders, record shipments)"))
+    # One value per rendered form: the same form sent again (a reload of the page that showed
+    # the secret, a double click) makes no second token.
+    nonce = HiddenField(
+        default=lambda: secrets.token_urlsafe(16), validators=[Optional(), Length(max=64)]
+    )
 
     def scopes(self) -> list[str]:
         return [

@@ -5,8 +5,10 @@ from flask import (
     abort,
     flash,
     make_response,
+    redirect,
     render_template,
     send_from_directory,
+    session,
     url_for,
 )
 from flask.typing import ResponseReturnValue
@@ -49,13 +51,24 @@ def _page(form: TokenForm, secret: str | None = None, status: int = 200):
     return response
 
 
+SENT_FORMS_KEPT = 10  # the forms of this browser that made a token, newest last
+
+
 @bp.route("/akun/token-api", methods=["GET", "POST"])
 def index() -> ResponseReturnValue:
     form = TokenForm()
     if form.validate_on_submit():
+        nonce = form.nonce.data or ""
+        if nonce and nonce in session.get("api_token_forms", []):
+            flash(_("That token was made already and its secret shown once. If you did not copy "
+                    "it, revoke it and make a new one."), "info")  # fmt: skip
+            return redirect(url_for("api_tokens.index"))
         with domain_errors(form) as outcome:
             _token, secret = tokens.create_token(current_user, form.name.data, form.scopes())
         if outcome:
+            if nonce:
+                sent = [*session.get("api_token_forms", []), nonce]
+                session["api_token_forms"] = sent[-SENT_FORMS_KEPT:]
             flash(_("Token created. Copy it now: it is shown only once."), "success")
             return _page(TokenForm(formdata=None), secret=secret)
     return _page(form, status=422 if form.is_submitted() else 200)

@@ -30,6 +30,18 @@ def test_the_account_page_makes_a_token_shown_once_and_stored_hashed(app):
     assert app.test_client().get("/api/v1/orders", headers=bearer(secret)).status_code == 200
 
 
+def test_the_same_form_sent_again_makes_no_second_token(app):
+    """A reload of the page that showed the secret sends the form again: no second token."""
+    browser = client_for(app, english_user("Offtaker"))
+    form = {"name": "ERP", "scope_read": "y", "nonce": "form-1"}
+    assert browser.post("/akun/token-api", data=form).status_code == 200
+    again = browser.post("/akun/token-api", data=form, follow_redirects=True)
+    assert "That token was made already" in again.get_data(as_text=True)
+    assert len(db.session.scalars(select(ApiToken)).all()) == 1
+    browser.post("/akun/token-api", data={**form, "nonce": "form-2"})
+    assert len(db.session.scalars(select(ApiToken)).all()) == 2
+
+
 def test_a_token_needs_a_name_and_a_scope(app):
     browser = client_for(app, english_user())
     before = db_state()
