@@ -27,6 +27,23 @@ DEFAULT_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test_reports"
 GOAL_MS = 200
 
 
+def _create_database(url: str) -> None:
+    """Make the PostgreSQL database in `url` if it is not there yet (the first run)."""
+    from sqlalchemy import create_engine, make_url, text
+
+    target = make_url(url)
+    if not target.drivername.startswith("postgresql"):
+        return
+    admin = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        found = conn.scalar(
+            text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": target.database}
+        )
+        if not found:
+            conn.exec_driver_sql(f'CREATE DATABASE "{target.database}"')
+    admin.dispose()
+
+
 def _prepare(app, scale: int) -> int:
     from flask_migrate import upgrade
 
@@ -93,6 +110,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
+    _create_database(url)
 
     from marketplace import create_app
 
