@@ -67,7 +67,6 @@ def _trust(coop, email: str, terms_days: int, actor: User | None, **cause) -> Tr
         "trusted_buyer.added",
         trusted,
         actor=actor,
-        cooperative_id=coop.id,
         after={"email": email, "terms_days": terms_days, **cause},
     )
     return trusted
@@ -80,7 +79,6 @@ def remove_trusted_buyer(trusted: TrustedBuyer, actor: User) -> None:
             "trusted_buyer.removed",
             trusted,
             actor=actor,
-            cooperative_id=trusted.cooperative_id,
             before={"email": trusted.email, "terms_days": trusted.terms_days},
         )
         db.session.delete(trusted)

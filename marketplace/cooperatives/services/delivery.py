@@ -97,7 +97,6 @@ def set_delivery_fee(
             "cooperative.delivery_fee_set",
             rate,
             actor=actor,
-            cooperative_id=coop.id,
             before=before,
             after={"province": rate.province, "regency": rate.regency, "fee": fee},
         )
@@ -116,13 +115,11 @@ def _same_place(coop: Cooperative, province: str, regency: str) -> DeliveryFeeRa
 def remove_delivery_fee(rate: DeliveryFeeRate, actor: User) -> None:
     """Take a row out of the fee table, audited (its destinations lose own delivery unless
     their province has a row)."""
-    coop_id = rate.cooperative_id
     with transaction():
         record(
             "cooperative.delivery_fee_removed",
             rate,
             actor=actor,
-            cooperative_id=coop_id,
             before={"province": rate.province, "regency": rate.regency, "fee": rate.fee},
         )
         db.session.delete(rate)

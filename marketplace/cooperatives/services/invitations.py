@@ -137,7 +137,6 @@ def invite_member(coop, actor: User, data: InvitationData) -> Invitation:
             "invitation.created",
             invitation,
             actor=actor,
-            cooperative_id=coop.id,
             after={"name": data.name, "role": data.role, "email": email},
         )
         if email:
@@ -169,7 +168,6 @@ def revoke_invitation(invitation: Invitation, actor: User) -> Invitation:
             "invitation.revoked",
             invitation,
             actor=actor,
-            cooperative_id=invitation.cooperative_id,
             before={"state": "open"},
             after={"state": "revoked"},
         )
@@ -267,7 +265,6 @@ def _join(invitation: Invitation, user: User) -> Membership:
         action,
         membership,
         actor=user,
-        cooperative_id=invitation.cooperative_id,
         before=before,
         after={
             "role": membership.role,

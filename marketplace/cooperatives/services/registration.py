@@ -178,7 +178,6 @@ def register_cooperative(
             "membership.created",
             admin,
             actor=user,
-            cooperative_id=coop.id,
             after={"role": admin.role, "member_number": admin.member_number},
         )
     return coop

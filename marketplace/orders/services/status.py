@@ -37,7 +37,6 @@ def change_status(order: Order, new_status: str, actor: User | None, **details) 
         f"order.{new_status}",
         order,
         actor=actor,
-        cooperative_id=order.cooperative_id,
         before={"status": str(before)},
         after={"status": str(new_status), **details},
     )
@@ -152,13 +151,7 @@ def remind_unpaid(within_hours: int, now: datetime | None = None) -> list[str]:
             lock_order(order)
             if order.status != OrderStatus.PLACED or _was_reminded(order):
                 continue
-            record(
-                REMINDED,
-                order,
-                actor=None,
-                cooperative_id=order.cooperative_id,
-                after={"expires_at": order.expires_at.isoformat()},
-            )
+            record(REMINDED, order, actor=None, after={"expires_at": order.expires_at.isoformat()})
             payment_due_soon.send(order)
             reminded.append(order.number)
     return reminded

@@ -61,14 +61,7 @@ def submit_quote(recipient: RFQRecipient, admin: User, data: QuoteInput) -> Quot
         db.session.flush()
         db.session.refresh(recipient)
         recipient.status = RecipientStatus.QUOTED
-        record(
-            "rfq.quoted",
-            recipient,
-            actor=admin,
-            cooperative_id=recipient.cooperative_id,
-            before=before,
-            after=_terms(quote),
-        )
+        record("rfq.quoted", recipient, actor=admin, before=before, after=_terms(quote))
         quote_submitted.send(quote, actor=admin)
     return quote
 
@@ -90,7 +83,6 @@ def decline_rfq(recipient: RFQRecipient, admin: User, reason: str) -> None:
             "rfq.declined",
             recipient,
             actor=admin,
-            cooperative_id=recipient.cooperative_id,
             before=before,
             after={"status": recipient.status, "reason": reason},
         )
