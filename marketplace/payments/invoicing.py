@@ -14,6 +14,7 @@ from marketplace.errors import InvalidTransition, NotAllowed, ValidationFailed
 from marketplace.extensions import db
 from marketplace.orders.models import Order, OrderStatus, PaymentMethod
 from marketplace.orders.services import confirm_paid
+from marketplace.orders.services.audit import record_for_order
 from marketplace.payments.locks import lock_order
 from marketplace.payments.models import TERMS_DAYS, Invoice, TrustedBuyer
 from marketplace.transaction import transaction
@@ -121,17 +122,8 @@ def issue_invoice(order: Order, buyer: User) -> Invoice:
     db.session.add(invoice)
     order.payment_method = PaymentMethod.INVOICE_TERMS
     db.session.flush()
-    record(
-        "invoice.issued",
-        invoice,
-        actor=buyer,
-        cooperative_id=order.cooperative_id,
-        after={
-            "order": order.number,
-            "amount": order.total,
-            "due_date": invoice.due_date.isoformat(),
-        },
-    )
+    terms = {"amount": order.total, "due_date": invoice.due_date.isoformat()}
+    record_for_order("invoice.issued", invoice, order, actor=buyer, after=terms)
     confirm_paid(order, buyer, method=PaymentMethod.INVOICE_TERMS, terms_days=trusted.terms_days)
     return invoice
 

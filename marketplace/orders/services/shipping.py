@@ -18,6 +18,7 @@ from marketplace.errors import InvalidTransition, NotAllowed, ValidationFailed
 from marketplace.extensions import db
 from marketplace.orders.locks import lock_order
 from marketplace.orders.models import Order, OrderLine, OrderStatus
+from marketplace.orders.services.audit import record_for_order
 from marketplace.orders.services.status import change_status
 from marketplace.orders.shipment_models import (
     Complaint,
@@ -111,20 +112,14 @@ def add_shipment(
         shipment.lines.append(ShipmentLine(order_line_id=line_id, quantity=units))
     db.session.add(shipment)
     db.session.flush()
-    record(
-        "shipment.sent",
-        shipment,
-        actor=actor,
-        cooperative_id=order.cooperative_id,
-        after={
-            "order": order.number,
-            "number": shipment.number,
-            "courier": shipment.courier,
-            "tracking_number": shipment.tracking_number,
-            "lines": {str(k): v for k, v in sorted(quantities.items())},
-            "replacement": replacement,
-        },
-    )
+    facts = {
+        "number": shipment.number,
+        "courier": shipment.courier,
+        "tracking_number": shipment.tracking_number,
+        "lines": {str(k): v for k, v in sorted(quantities.items())},
+        "replacement": replacement,
+    }
+    record_for_order("shipment.sent", shipment, order, actor=actor, after=facts)
     shipment_sent.send(shipment, actor=actor)
     return shipment
 
