@@ -17,6 +17,7 @@ from marketplace.cooperatives.delivery import (
 )
 from marketplace.cooperatives.locks import lock_cooperative
 from marketplace.cooperatives.models import Cooperative, DeliveryFeeRate
+from marketplace.cooperatives.services.changes import changed_values, save_changes
 from marketplace.errors import ValidationFailed
 from marketplace.extensions import db
 from marketplace.limits import MAX_PRICE
@@ -57,19 +58,7 @@ def update_delivery_options(
     }
     with transaction():
         lock_cooperative(coop)
-        before = {name: getattr(coop, name) for name in values}
-        changed = {name: value for name, value in values.items() if before[name] != value}
-        for name, value in changed.items():
-            setattr(coop, name, value)
-        if changed:
-            record(
-                "cooperative.delivery_updated",
-                coop,
-                actor=actor,
-                cooperative_id=coop.id,
-                before={name: before[name] for name in changed},
-                after=changed,
-            )
+        save_changes(coop, actor, "cooperative.delivery_updated", changed_values(coop, values))
     return coop
 
 
