@@ -5,7 +5,7 @@ What may be shipped depends on quality control, which the fulfilment package kno
 `ship_ready_units` checks that and calls `add_shipment` here inside its transaction.
 """
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 
 from flask_babel import gettext as _
@@ -44,6 +44,13 @@ class ShipmentDetails:
     vehicle: str = ""
     driver: str = ""
     packages: int = 1
+
+    def columns(self) -> dict:
+        """The shipment's columns these details fill, their text stripped."""
+        return {
+            name: value.strip() if isinstance(value, str) else value
+            for name, value in asdict(self).items()
+        }
 
 
 @dataclass(frozen=True)
@@ -98,12 +105,7 @@ def add_shipment(
     shipment = Shipment(
         order=order,
         position=position,
-        courier=details.courier.strip(),
-        tracking_number=details.tracking_number.strip(),
-        shipped_on=details.shipped_on,
-        vehicle=details.vehicle.strip(),
-        driver=details.driver.strip(),
-        packages=details.packages,
+        **details.columns(),
         shipped_at=utcnow(),
         shipped_by_id=actor.id,
         is_replacement=replacement,
