@@ -6,7 +6,7 @@ revoked; an admin invitation only works for the account whose email address it w
 
 import re
 import secrets
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import timedelta
 from urllib.parse import quote
 
@@ -124,11 +124,7 @@ def invite_member(coop, actor: User, data: InvitationData) -> Invitation:
         invitation = Invitation(
             cooperative_id=coop.id,
             token=secrets.token_urlsafe(32),
-            name=data.name,
-            business_name=data.business_name,
-            phone=data.phone,
-            email=email,
-            role=data.role,
+            **asdict(replace(data, email=email)),
             invited_by_id=actor.id,
             expires_at=utcnow() + timedelta(days=days),
         )
