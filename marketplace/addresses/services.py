@@ -103,7 +103,7 @@ def save_address(user: User, data: AddressData) -> SavedAddress:
         db.session.flush()
         if data.make_default or count == 0:
             _make_default(user, address)
-        record("address.saved", address, actor=user, cooperative_id=None, after=_snapshot(address))
+        record("address.saved", address, actor=user, after=_snapshot(address))
     return address
 
 
@@ -117,14 +117,7 @@ def update_address(address: SavedAddress, user: User, data: AddressData) -> Save
             setattr(address, name, value)
         if data.make_default:
             _make_default(user, address)
-        record(
-            "address.updated",
-            address,
-            actor=user,
-            cooperative_id=None,
-            before=before,
-            after=_snapshot(address),
-        )
+        record("address.updated", address, actor=user, before=before, after=_snapshot(address))
     return address
 
 
@@ -135,7 +128,7 @@ def make_default(address: SavedAddress, user: User) -> SavedAddress:
         db.session.refresh(address)
         if not address.is_default:
             _make_default(user, address)
-            record("address.made_default", address, actor=user, cooperative_id=None)
+            record("address.made_default", address, actor=user)
     return address
 
 
@@ -144,9 +137,7 @@ def delete_address(address: SavedAddress, user: User) -> None:
     remaining one becomes the default."""
     with transaction():
         lock_address_book(user)
-        record(
-            "address.deleted", address, actor=user, cooperative_id=None, before=_snapshot(address)
-        )
+        record("address.deleted", address, actor=user, before=_snapshot(address))
         was_default = address.is_default
         db.session.delete(address)
         db.session.flush()

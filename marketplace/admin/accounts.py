@@ -31,7 +31,6 @@ def _set_active(user: User, actor: User, active: bool, reason: str, refusal) -> 
             "user.reactivated" if active else "user.deactivated",
             user,
             actor=actor,
-            cooperative_id=None,
             before={"active": not active},
             after={"active": active, "reason": reason},
         )

@@ -75,7 +75,6 @@ def create_token(user: User, name: str, scopes: Iterable[str]) -> tuple[ApiToken
             "api_token.created",
             token,
             actor=user,
-            cooperative_id=None,
             after={"name": name, "scopes": scope_text, "prefix": token.prefix},
         )
     return token, secret
@@ -89,7 +88,7 @@ def revoke_token(token: ApiToken, user: User) -> None:
         return
     with transaction():
         token.revoked_at = utcnow()
-        record("api_token.revoked", token, actor=user, cooperative_id=None)
+        record("api_token.revoked", token, actor=user)
 
 
 def authenticate(secret: str) -> ApiToken | None:

@@ -162,13 +162,7 @@ def create_product(coop: Cooperative, actor: User, data: ProductData) -> Product
         _apply(product, data, category)
         product.cooperative = coop
         db.session.add(product)
-        record(
-            "product.created",
-            product,
-            actor=actor,
-            cooperative_id=coop.id,
-            after=_snapshot(product),
-        )
+        record("product.created", product, actor=actor, after=_snapshot(product))
     return product
 
 
@@ -190,14 +184,7 @@ def update_product(product: Product, actor: User, data: ProductData) -> Product:
         _apply(product, data, category)
         if product.status == ProductStatus.PUBLISHED:
             _check_publishable(product)
-        record(
-            "product.updated",
-            product,
-            actor=actor,
-            cooperative_id=product.cooperative_id,
-            before=before,
-            after=_snapshot(product),
-        )
+        record("product.updated", product, actor=actor, before=before, after=_snapshot(product))
     return product
 
 
@@ -229,7 +216,6 @@ def set_product_status(product: Product, actor: User, status: str) -> Product:
             "product.status_changed",
             product,
             actor=actor,
-            cooperative_id=product.cooperative_id,
             before={"status": str(current)},
             after={"status": str(target)},
         )

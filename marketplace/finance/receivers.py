@@ -30,7 +30,6 @@ def on_qc_recorded(assignment: Assignment, accepted: int, actor=None, **_details
         "ledger.earning",
         entry,
         actor=actor,
-        cooperative_id=entry.cooperative_id,
         after={
             "member": entry.membership_id,
             "assignment": assignment.id,

@@ -70,12 +70,7 @@ def save_settings(coop: Cooperative, actor: User, data: SettingsInput) -> Saving
         )
         db.session.flush()
         record(
-            "savings.settings",
-            settings,
-            actor=actor,
-            cooperative_id=coop.id,
-            before=before,
-            after=_settings_dict(settings),
+            "savings.settings", settings, actor=actor, before=before, after=_settings_dict(settings)
         )
     return settings
 
@@ -145,7 +140,6 @@ def record_movement(membership: Membership, actor: User, move: SavingsMovement) 
             "savings.withdrawal" if move.withdrawal else "savings.deposit",
             entry,
             actor=actor,
-            cooperative_id=membership.cooperative_id,
             after={
                 "member": membership.id,
                 "kind": entry.kind,

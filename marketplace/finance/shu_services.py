@@ -84,7 +84,6 @@ def save_policy(coop: Cooperative, actor: User, year: int, data: PolicyInput) ->
             "shu.policy",
             policy,
             actor=actor,
-            cooperative_id=coop.id,
             after={"year": year, "version": policy.version, "funds": policy.funds},
         )
     return policy
@@ -110,7 +109,6 @@ def save_draft(coop: Cooperative, actor: User, year: int, amount: int, expenses:
             "shu.draft",
             draft,
             actor=actor,
-            cooperative_id=coop.id,
             before=before,
             after={"year": year, "amount": amount, "expenses": expenses, "policy": policy.id},
         )
@@ -156,7 +154,6 @@ def approve(shu_year: ShuYear, actor: User) -> ShuYear:
             "shu.approved",
             shu_year,
             actor=actor,
-            cooperative_id=coop.id,
             before={"status": ShuStatus.DRAFT},
             after={
                 "year": shu_year.year,

@@ -42,7 +42,6 @@ def start_card_checkout(
             "payment.checkout_started",
             order,
             actor=buyer,
-            cooperative_id=order.cooperative_id,
             before={"payment_method": before},
             after={"payment_method": PaymentMethod.CARD, "session": session.id},
         )

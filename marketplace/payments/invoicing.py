@@ -14,6 +14,7 @@ from marketplace.errors import InvalidTransition, NotAllowed, ValidationFailed
 from marketplace.extensions import db
 from marketplace.orders.models import Order, OrderStatus, PaymentMethod
 from marketplace.orders.services import confirm_paid
+from marketplace.orders.services.audit import record_for_order
 from marketplace.payments.locks import lock_order
 from marketplace.payments.models import TERMS_DAYS, Invoice, TrustedBuyer
 from marketplace.transaction import transaction
@@ -67,7 +68,6 @@ def _trust(coop, email: str, terms_days: int, actor: User | None, **cause) -> Tr
         "trusted_buyer.added",
         trusted,
         actor=actor,
-        cooperative_id=coop.id,
         after={"email": email, "terms_days": terms_days, **cause},
     )
     return trusted
@@ -80,7 +80,6 @@ def remove_trusted_buyer(trusted: TrustedBuyer, actor: User) -> None:
             "trusted_buyer.removed",
             trusted,
             actor=actor,
-            cooperative_id=trusted.cooperative_id,
             before={"email": trusted.email, "terms_days": trusted.terms_days},
         )
         db.session.delete(trusted)
@@ -123,17 +122,8 @@ def issue_invoice(order: Order, buyer: User) -> Invoice:
     db.session.add(invoice)
     order.payment_method = PaymentMethod.INVOICE_TERMS
     db.session.flush()
-    record(
-        "invoice.issued",
-        invoice,
-        actor=buyer,
-        cooperative_id=order.cooperative_id,
-        after={
-            "order": order.number,
-            "amount": order.total,
-            "due_date": invoice.due_date.isoformat(),
-        },
-    )
+    terms = {"amount": order.total, "due_date": invoice.due_date.isoformat()}
+    record_for_order("invoice.issued", invoice, order, actor=buyer, after=terms)
     confirm_paid(order, buyer, method=PaymentMethod.INVOICE_TERMS, terms_days=trusted.terms_days)
     return invoice
 

@@ -10,12 +10,12 @@ import secrets
 from flask_babel import gettext as _
 
 from marketplace.accounts.models import User
-from marketplace.audit.services import record
 from marketplace.errors import DomainError, InvalidTransition, ValidationFailed
 from marketplace.extensions import db
 from marketplace.orders.lifecycle import ALLOWED
 from marketplace.orders.models import Order, OrderStatus, PaymentMethod
 from marketplace.orders.services import change_status
+from marketplace.orders.services.audit import record_for_order
 from marketplace.payments import stripe_gateway
 from marketplace.payments.locks import lock_order
 from marketplace.payments.models import Payment, Refund, RefundStatus
@@ -94,12 +94,8 @@ def _refund_by_card(order: Order, refund: Refund, actor: User) -> None:
         log.warning("stripe refund failed: %s", type(exc).__name__)
         with transaction():
             refund.status = RefundStatus.FAILED
-            record(
-                "refund.failed",
-                refund,
-                actor=actor,
-                cooperative_id=order.cooperative_id,
-                after={"order": order.number, "amount": refund.amount},
+            record_for_order(
+                "refund.failed", refund, order, actor=actor, after={"amount": refund.amount}
             )
         raise RefundFailed(_("The card refund failed; nothing was refunded.")) from exc
     with transaction():
@@ -112,18 +108,12 @@ def _refund_by_card(order: Order, refund: Refund, actor: User) -> None:
 def _settled(order: Order, refund: Refund, actor: User) -> None:
     db.session.flush()
     db.session.expire(order, ["refunds"])
-    record(
-        "refund.recorded",
-        refund,
-        actor=actor,
-        cooperative_id=order.cooperative_id,
-        after={
-            "order": order.number,
-            "amount": refund.amount,
-            "method": refund.payment.method,
-            "refunded": order.amount_refunded,
-        },
-    )
+    facts = {
+        "amount": refund.amount,
+        "method": refund.payment.method,
+        "refunded": order.amount_refunded,
+    }
+    record_for_order("refund.recorded", refund, order, actor=actor, after=facts)
     refund_recorded.send(refund)
     fully = order.amount_refunded >= order.amount_paid
     if fully and OrderStatus.REFUNDED in ALLOWED.get(order.status, frozenset()):

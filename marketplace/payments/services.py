@@ -7,7 +7,6 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 
 from marketplace.accounts.models import User
-from marketplace.audit.services import record
 from marketplace.db import utcnow
 from marketplace.errors import InvalidTransition, ValidationFailed
 from marketplace.extensions import db
@@ -15,6 +14,7 @@ from marketplace.limits import MAX_PRICE
 from marketplace.orders.locks import lock_order
 from marketplace.orders.models import Order, OrderStatus, PaymentMethod
 from marketplace.orders.services import confirm_paid
+from marketplace.orders.services.audit import record_for_order
 from marketplace.payments.invoicing import not_quoted_message
 from marketplace.payments.models import Payment
 from marketplace.signals import payment_recorded
@@ -104,13 +104,8 @@ def record_bank_transfer(
                 )
             if order.invoice is not None and order.invoice.paid_at is None:
                 order.invoice.paid_at = utcnow()
-                record(
-                    "invoice.paid",
-                    order.invoice,
-                    actor=actor,
-                    cooperative_id=order.cooperative_id,
-                    after={"order": order.number, "paid": order.amount_paid},
-                )
+                paid = {"paid": order.amount_paid}
+                record_for_order("invoice.paid", order.invoice, order, actor=actor, after=paid)
     return payment
 
 
@@ -136,17 +131,7 @@ def add_payment(
     )
     db.session.add(payment)
     db.session.flush()
-    record(
-        "payment.recorded",
-        payment,
-        actor=actor,
-        cooperative_id=order.cooperative_id,
-        after={
-            "order": order.number,
-            "amount": amount,
-            "method": method,
-            "paid": order.amount_paid,
-        },
-    )
+    facts = {"amount": amount, "method": method, "paid": order.amount_paid}
+    record_for_order("payment.recorded", payment, order, actor=actor, after=facts)
     payment_recorded.send(payment)
     return payment

@@ -137,7 +137,6 @@ def _apply_completed(order: Order, session: dict) -> str:
             "payment.received_out_of_order",
             order,
             actor=None,
-            cooperative_id=order.cooperative_id,
             before={"status": order.status},
             after={"status": order.status, "reference": intent, "paid": order.amount_paid},
         )
@@ -152,7 +151,6 @@ def _apply_expired(order: Order, session: dict) -> str:
         "payment.checkout_expired",
         order,
         actor=None,
-        cooperative_id=order.cooperative_id,
         after={"session": session.get("id"), "status": order.status},
     )
     return "expired"

@@ -159,7 +159,6 @@ def _disable(endpoint: WebhookEndpoint, now) -> None:
         "webhook.disabled",
         endpoint,
         actor=None,
-        cooperative_id=None,
         after={"failing_since": endpoint.failing_since.isoformat()},
     )
     notify(endpoint.user, DISABLED_KIND, f"/akun/webhook/{endpoint.id}", url=endpoint.url)

@@ -75,13 +75,7 @@ def register(user: User, data: EndpointData) -> WebhookEndpoint:
         endpoint = WebhookEndpoint(user_id=user.id, url=url, events=events, secret=new_secret())
         db.session.add(endpoint)
         db.session.flush()
-        record(
-            "webhook.registered",
-            endpoint,
-            actor=user,
-            cooperative_id=None,
-            after=_snapshot(endpoint),
-        )
+        record("webhook.registered", endpoint, actor=user, after=_snapshot(endpoint))
     return endpoint
 
 
@@ -91,14 +85,7 @@ def update(endpoint: WebhookEndpoint, user: User, data: EndpointData) -> Webhook
         lock_owner(user)
         before = _snapshot(endpoint)
         endpoint.url, endpoint.events = url, events
-        record(
-            "webhook.updated",
-            endpoint,
-            actor=user,
-            cooperative_id=None,
-            before=before,
-            after=_snapshot(endpoint),
-        )
+        record("webhook.updated", endpoint, actor=user, before=before, after=_snapshot(endpoint))
     return endpoint
 
 
@@ -107,7 +94,7 @@ def rotate_secret(endpoint: WebhookEndpoint, user: User) -> WebhookEndpoint:
     with transaction():
         lock_owner(user)
         endpoint.secret = new_secret()
-        record("webhook.secret_rotated", endpoint, actor=user, cooperative_id=None)
+        record("webhook.secret_rotated", endpoint, actor=user)
     return endpoint
 
 
@@ -120,7 +107,7 @@ def enable(endpoint: WebhookEndpoint, user: User) -> WebhookEndpoint:
             raise InvalidTransition(str(_l("This endpoint is already enabled.")))
         endpoint.disabled_at = None
         endpoint.failing_since = None
-        record("webhook.enabled", endpoint, actor=user, cooperative_id=None)
+        record("webhook.enabled", endpoint, actor=user)
     return endpoint
 
 
@@ -128,9 +115,7 @@ def remove(endpoint: WebhookEndpoint, user: User) -> None:
     """Delete the endpoint and its delivery log."""
     with transaction():
         lock_owner(user)
-        record(
-            "webhook.deleted", endpoint, actor=user, cooperative_id=None, before=_snapshot(endpoint)
-        )
+        record("webhook.deleted", endpoint, actor=user, before=_snapshot(endpoint))
         db.session.execute(
             delete(WebhookDelivery).where(WebhookDelivery.endpoint_id == endpoint.id)
         )
@@ -145,5 +130,5 @@ def send_test(endpoint: WebhookEndpoint, user: User) -> WebhookDelivery:
         if not endpoint.is_active:
             raise InvalidTransition(str(_l("Enable the endpoint before sending a test event.")))
         (delivery,) = emit(ping_event(user.id), endpoint_ids=[endpoint.id])
-        record("webhook.test_sent", endpoint, actor=user, cooperative_id=None)
+        record("webhook.test_sent", endpoint, actor=user)
     return delivery

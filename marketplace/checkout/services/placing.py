@@ -289,7 +289,6 @@ def _new_order(
         "order.placed",
         order,
         actor=buyer,
-        cooperative_id=coop.id,
         after={
             "status": OrderStatus.PLACED.value,
             "origin": str(origin),

@@ -53,7 +53,6 @@ def quote_delivery_fee(order: Order, actor: User, fee: int) -> Order:
             "order.delivery_quoted",
             order,
             actor=actor,
-            cooperative_id=coop.id,
             before=before,
             after={"delivery_fee": fee, "total": order.total, "vat": order.vat},
         )

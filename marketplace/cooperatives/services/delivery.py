@@ -17,6 +17,7 @@ from marketplace.cooperatives.delivery import (
 )
 from marketplace.cooperatives.locks import lock_cooperative
 from marketplace.cooperatives.models import Cooperative, DeliveryFeeRate
+from marketplace.cooperatives.services.changes import changed_values, save_changes
 from marketplace.errors import ValidationFailed
 from marketplace.extensions import db
 from marketplace.limits import MAX_PRICE
@@ -57,19 +58,7 @@ def update_delivery_options(
     }
     with transaction():
         lock_cooperative(coop)
-        before = {name: getattr(coop, name) for name in values}
-        changed = {name: value for name, value in values.items() if before[name] != value}
-        for name, value in changed.items():
-            setattr(coop, name, value)
-        if changed:
-            record(
-                "cooperative.delivery_updated",
-                coop,
-                actor=actor,
-                cooperative_id=coop.id,
-                before={name: before[name] for name in changed},
-                after=changed,
-            )
+        save_changes(coop, actor, "cooperative.delivery_updated", changed_values(coop, values))
     return coop
 
 
@@ -97,7 +86,6 @@ def set_delivery_fee(
             "cooperative.delivery_fee_set",
             rate,
             actor=actor,
-            cooperative_id=coop.id,
             before=before,
             after={"province": rate.province, "regency": rate.regency, "fee": fee},
         )
@@ -116,13 +104,11 @@ def _same_place(coop: Cooperative, province: str, regency: str) -> DeliveryFeeRa
 def remove_delivery_fee(rate: DeliveryFeeRate, actor: User) -> None:
     """Take a row out of the fee table, audited (its destinations lose own delivery unless
     their province has a row)."""
-    coop_id = rate.cooperative_id
     with transaction():
         record(
             "cooperative.delivery_fee_removed",
             rate,
             actor=actor,
-            cooperative_id=coop_id,
             before={"province": rate.province, "regency": rate.regency, "fee": rate.fee},
         )
         db.session.delete(rate)

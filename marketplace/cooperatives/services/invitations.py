@@ -6,7 +6,7 @@ revoked; an admin invitation only works for the account whose email address it w
 
 import re
 import secrets
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import timedelta
 from urllib.parse import quote
 
@@ -124,11 +124,7 @@ def invite_member(coop, actor: User, data: InvitationData) -> Invitation:
         invitation = Invitation(
             cooperative_id=coop.id,
             token=secrets.token_urlsafe(32),
-            name=data.name,
-            business_name=data.business_name,
-            phone=data.phone,
-            email=email,
-            role=data.role,
+            **asdict(replace(data, email=email)),
             invited_by_id=actor.id,
             expires_at=utcnow() + timedelta(days=days),
         )
@@ -137,7 +133,6 @@ def invite_member(coop, actor: User, data: InvitationData) -> Invitation:
             "invitation.created",
             invitation,
             actor=actor,
-            cooperative_id=coop.id,
             after={"name": data.name, "role": data.role, "email": email},
         )
         if email:
@@ -169,7 +164,6 @@ def revoke_invitation(invitation: Invitation, actor: User) -> Invitation:
             "invitation.revoked",
             invitation,
             actor=actor,
-            cooperative_id=invitation.cooperative_id,
             before={"state": "open"},
             after={"state": "revoked"},
         )
@@ -267,7 +261,6 @@ def _join(invitation: Invitation, user: User) -> Membership:
         action,
         membership,
         actor=user,
-        cooperative_id=invitation.cooperative_id,
         before=before,
         after={
             "role": membership.role,

@@ -52,7 +52,6 @@ def deactivate_member(membership: Membership, actor: User) -> Membership:
             "membership.deactivated",
             membership,
             actor=actor,
-            cooperative_id=membership.cooperative_id,
             before={"status": MembershipStatus.ACTIVE},
             after={"status": MembershipStatus.INACTIVE, "offers_withdrawn": withdrawn},
         )

@@ -78,34 +78,32 @@ def set_logo(coop: Cooperative, actor: User, data: bytes) -> None:
     """Check and store an uploaded logo (scaled to LOGO_SIDE) in place of the old one."""
     with stored_photo(data, field="logo", thumb_side=LOGO_SIDE) as stored, transaction():
         lock_cooperative(coop)
-        old = coop.logo_key
-        coop.logo_key = stored.thumb_key
-        record(
-            "cooperative.logo_changed",
-            coop,
-            actor=actor,
-            cooperative_id=coop.id,
-            before={"logo": old},
-            after={"logo": coop.logo_key},
-        )
+        old = _replace_logo(coop, actor, stored.thumb_key)
     discard(stored.key, old)
 
 
 def remove_logo(coop: Cooperative, actor: User) -> None:
     with transaction():
         lock_cooperative(coop)
-        old = coop.logo_key
-        if old is None:
+        if coop.logo_key is None:
             return
-        coop.logo_key = None
-        record(
-            "cooperative.logo_removed",
-            coop,
-            actor=actor,
-            cooperative_id=coop.id,
-            before={"logo": old},
-        )
+        old = _replace_logo(coop, actor, None)
     discard(old)
+
+
+def _replace_logo(coop: Cooperative, actor: User, key: str | None) -> str | None:
+    """Put the logo stored at `key` (None: no logo) in the locked cooperative's, audited;
+    the old logo's key."""
+    old, coop.logo_key = coop.logo_key, key
+    record(
+        "cooperative.logo_changed" if key else "cooperative.logo_removed",
+        coop,
+        actor=actor,
+        cooperative_id=coop.id,
+        before={"logo": old},
+        after={"logo": key} if key else None,
+    )
+    return old
 
 
 def add_cooperative_photo(

@@ -16,6 +16,7 @@ from marketplace.cooperatives.models import (
     MembershipStatus,
     TimeZone,
 )
+from marketplace.cooperatives.services.changes import changed_values, save_changes
 from marketplace.errors import NotAllowed, ValidationFailed
 from marketplace.extensions import db
 from marketplace.limits import MAX_EXPIRY_HOURS
@@ -178,7 +179,6 @@ def register_cooperative(
             "membership.created",
             admin,
             actor=user,
-            cooperative_id=coop.id,
             after={"role": admin.role, "member_number": admin.member_number},
         )
     return coop
@@ -201,25 +201,14 @@ def update_cooperative(
             _l("A registered VAT business (PKP) needs its NPWP."), field="is_pkp"
         )
     with transaction():
-        before = {name: getattr(coop, name) for name in values}
-        changed = {name: value for name, value in values.items() if before[name] != value}
+        changed = changed_values(coop, values)
         if coop.legal_identity_locked and any(name in LEGAL_FIELDS for name in changed):
             raise NotAllowed(
                 _l("A verified cooperative's legal identity can only be changed by the platform.")
             )
         if "nib" in changed:
             _refuse_duplicate_nib(changed["nib"], except_id=coop.id)
-        for name, value in changed.items():
-            setattr(coop, name, value)
-        if changed:
-            record(
-                "cooperative.updated",
-                coop,
-                actor=actor,
-                cooperative_id=coop.id,
-                before={name: before[name] for name in changed},
-                after=changed,
-            )
+        save_changes(coop, actor, "cooperative.updated", changed)
         if coop.status == CooperativeStatus.REJECTED:
             coop.status = CooperativeStatus.PENDING
             record(

@@ -180,7 +180,6 @@ def propose_contract(
             "contract.proposed",
             contract,
             actor=actor,
-            cooperative_id=coop.id,
             after={"offtaker": offtaker.email, "product": product.id, **_snapshot(version)},
         )
         signals.contract_proposed.send(contract, actor=actor)
@@ -205,13 +204,7 @@ def revise_contract(contract: Contract, actor: User, terms: ContractTerms) -> Co
             )
         version = _version(contract, contract.latest.number + 1, terms, actor)
         db.session.flush()
-        record(
-            "contract.revised",
-            contract,
-            actor=actor,
-            cooperative_id=contract.cooperative_id,
-            after=_snapshot(version),
-        )
+        record("contract.revised", contract, actor=actor, after=_snapshot(version))
         signals.contract_proposed.send(contract, actor=actor)
     return version
 
@@ -240,7 +233,6 @@ def request_changes(contract: Contract, actor: User, message: str) -> ContractVe
             "contract.changes_requested",
             contract,
             actor=actor,
-            cooperative_id=contract.cooperative_id,
             after={"version": pending.number, "message": message},
         )
         signals.contract_changes_requested.send(contract, actor=actor)
@@ -267,7 +259,6 @@ def accept_version(contract: Contract, actor: User) -> ContractVersion:
             "contract.accepted",
             contract,
             actor=actor,
-            cooperative_id=contract.cooperative_id,
             before=_snapshot(previous) if previous else None,
             after=_snapshot(pending),
         )

@@ -152,7 +152,7 @@ def _end_if_done(contract: Contract, today: date, report: RunReport) -> None:
         if any(c.status == CallOffStatus.SCHEDULED for c in contract.call_offs):
             return
         contract.status = ContractStatus.ENDED
-        record("contract.ended", contract, actor=None, cooperative_id=contract.cooperative_id)
+        record("contract.ended", contract, actor=None)
         report.ended += 1
 
 

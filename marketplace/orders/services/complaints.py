@@ -12,6 +12,7 @@ from marketplace.db import utcnow
 from marketplace.errors import InvalidTransition, NotAllowed, ValidationFailed
 from marketplace.extensions import db
 from marketplace.orders.locks import lock_order
+from marketplace.orders.services.audit import record_for_order
 from marketplace.orders.services.shipping import (
     RECEIVING_STATUSES,
     ShipmentDetails,
@@ -84,13 +85,12 @@ def open_complaint(
         )
         db.session.add(complaint)
         db.session.flush()
-        record(
+        record_for_order(
             "complaint.opened",
             complaint,
+            shipment.order,
             actor=buyer,
-            cooperative_id=shipment.order.cooperative_id,
             after={
-                "order": shipment.order.number,
                 "shipment": shipment.number,
                 "line": data.order_line_id,
                 "problem": data.problem,

@@ -5,7 +5,7 @@ What may be shipped depends on quality control, which the fulfilment package kno
 `ship_ready_units` checks that and calls `add_shipment` here inside its transaction.
 """
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 
 from flask_babel import gettext as _
@@ -18,6 +18,7 @@ from marketplace.errors import InvalidTransition, NotAllowed, ValidationFailed
 from marketplace.extensions import db
 from marketplace.orders.locks import lock_order
 from marketplace.orders.models import Order, OrderLine, OrderStatus
+from marketplace.orders.services.audit import record_for_order
 from marketplace.orders.services.status import change_status
 from marketplace.orders.shipment_models import (
     Complaint,
@@ -43,6 +44,13 @@ class ShipmentDetails:
     vehicle: str = ""
     driver: str = ""
     packages: int = 1
+
+    def columns(self) -> dict:
+        """The shipment's columns these details fill, their text stripped."""
+        return {
+            name: value.strip() if isinstance(value, str) else value
+            for name, value in asdict(self).items()
+        }
 
 
 @dataclass(frozen=True)
@@ -97,12 +105,7 @@ def add_shipment(
     shipment = Shipment(
         order=order,
         position=position,
-        courier=details.courier.strip(),
-        tracking_number=details.tracking_number.strip(),
-        shipped_on=details.shipped_on,
-        vehicle=details.vehicle.strip(),
-        driver=details.driver.strip(),
-        packages=details.packages,
+        **details.columns(),
         shipped_at=utcnow(),
         shipped_by_id=actor.id,
         is_replacement=replacement,
@@ -111,20 +114,14 @@ def add_shipment(
         shipment.lines.append(ShipmentLine(order_line_id=line_id, quantity=units))
     db.session.add(shipment)
     db.session.flush()
-    record(
-        "shipment.sent",
-        shipment,
-        actor=actor,
-        cooperative_id=order.cooperative_id,
-        after={
-            "order": order.number,
-            "number": shipment.number,
-            "courier": shipment.courier,
-            "tracking_number": shipment.tracking_number,
-            "lines": {str(k): v for k, v in sorted(quantities.items())},
-            "replacement": replacement,
-        },
-    )
+    facts = {
+        "number": shipment.number,
+        "courier": shipment.courier,
+        "tracking_number": shipment.tracking_number,
+        "lines": {str(k): v for k, v in sorted(quantities.items())},
+        "replacement": replacement,
+    }
+    record_for_order("shipment.sent", shipment, order, actor=actor, after=facts)
     shipment_sent.send(shipment, actor=actor)
     return shipment
 

@@ -10,12 +10,12 @@ from marketplace.accounts.models import User
 from marketplace.audit.models import AuditEvent
 from marketplace.audit.services import record
 from marketplace.db import utcnow
-from marketplace.errors import InvalidTransition, NotAllowed, ValidationFailed
+from marketplace.errors import InvalidTransition, NotAllowed
 from marketplace.extensions import db
-from marketplace.limits import MAX_REASON_LENGTH
 from marketplace.orders.lifecycle import check_transition
 from marketplace.orders.locks import lock_order
 from marketplace.orders.models import Order, OrderStatus
+from marketplace.reason_input import checked_reason
 from marketplace.signals import ORDER_STATUS_SIGNALS, payment_due_soon
 from marketplace.transaction import transaction
 
@@ -37,7 +37,6 @@ def change_status(order: Order, new_status: str, actor: User | None, **details) 
         f"order.{new_status}",
         order,
         actor=actor,
-        cooperative_id=order.cooperative_id,
         before={"status": str(before)},
         after={"status": str(new_status), **details},
     )
@@ -79,11 +78,11 @@ def cancel_by_admin(order: Order, actor: User, reason: str) -> None:
 
     The audit event notes the amount paid so far: a refund is recorded by the payments side.
     """
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationFailed(_("Give a reason for the buyer."), field="reason")
-    if len(reason) > MAX_REASON_LENGTH:
-        raise ValidationFailed(_("Keep the reason under 1.000 characters."), field="reason")
+    reason = checked_reason(
+        reason,
+        missing=_("Give a reason for the buyer."),
+        too_long=_("Keep the reason under 1.000 characters."),
+    )
     with transaction():
         lock_order(order)
         if order.status not in ADMIN_CANCELLABLE:
@@ -152,13 +151,7 @@ def remind_unpaid(within_hours: int, now: datetime | None = None) -> list[str]:
             lock_order(order)
             if order.status != OrderStatus.PLACED or _was_reminded(order):
                 continue
-            record(
-                REMINDED,
-                order,
-                actor=None,
-                cooperative_id=order.cooperative_id,
-                after={"expires_at": order.expires_at.isoformat()},
-            )
+            record(REMINDED, order, actor=None, after={"expires_at": order.expires_at.isoformat()})
             payment_due_soon.send(order)
             reminded.append(order.number)
     return reminded

@@ -12,7 +12,8 @@ from marketplace.catalogue.models import Product, ProductStatus
 from marketplace.checkout.services.rules import quantity_error
 from marketplace.errors import InvalidTransition, ValidationFailed
 from marketplace.extensions import db
-from marketplace.limits import MAX_LEAD_TIME_DAYS, MAX_PRICE, MAX_QUANTITY, MAX_REASON_LENGTH
+from marketplace.limits import MAX_LEAD_TIME_DAYS, MAX_PRICE, MAX_QUANTITY
+from marketplace.reason_input import checked_reason
 from marketplace.rfq import rules
 from marketplace.rfq.locks import lock_rfq
 from marketplace.rfq.models import Quote, RecipientStatus, RFQRecipient
@@ -61,25 +62,16 @@ def submit_quote(recipient: RFQRecipient, admin: User, data: QuoteInput) -> Quot
         db.session.flush()
         db.session.refresh(recipient)
         recipient.status = RecipientStatus.QUOTED
-        record(
-            "rfq.quoted",
-            recipient,
-            actor=admin,
-            cooperative_id=recipient.cooperative_id,
-            before=before,
-            after=_terms(quote),
-        )
+        record("rfq.quoted", recipient, actor=admin, before=before, after=_terms(quote))
         quote_submitted.send(quote, actor=admin)
     return quote
 
 
 def decline_rfq(recipient: RFQRecipient, admin: User, reason: str) -> None:
     """Decline this cooperative's copy of an RFQ with a reason the buyer sees."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationFailed(_("Tell the buyer why."), field="reason")
-    if len(reason) > MAX_REASON_LENGTH:
-        raise ValidationFailed(_("The reason is too long."), field="reason")
+    reason = checked_reason(
+        reason, missing=_("Tell the buyer why."), too_long=_("The reason is too long.")
+    )
     with transaction():
         lock_rfq(recipient.rfq)
         _check_may_answer(recipient)
@@ -90,7 +82,6 @@ def decline_rfq(recipient: RFQRecipient, admin: User, reason: str) -> None:
             "rfq.declined",
             recipient,
             actor=admin,
-            cooperative_id=recipient.cooperative_id,
             before=before,
             after={"status": recipient.status, "reason": reason},
         )

@@ -73,7 +73,6 @@ def send_rfq(
             "rfq.sent",
             rfq,
             actor=buyer,
-            cooperative_id=None,
             after={"cooperatives": [c.id for c in coops], "quantity": rfq.quantity},
         )
         for recipient in rfq.recipients:
