@@ -6,7 +6,6 @@ from zoneinfo import ZoneInfo
 
 from flask import (
     Blueprint,
-    Response,
     abort,
     flash,
     redirect,
@@ -31,7 +30,7 @@ from marketplace.orders.export import csv_lines
 from marketplace.reports.periods import parse_period
 from marketplace.spreadsheets import NUMBER, TEXT, xlsx
 from marketplace.url_params import page_number
-from marketplace.views import domain_errors
+from marketplace.views import domain_errors, download
 
 bp = Blueprint("console", __name__, url_prefix="/admin")
 
@@ -158,17 +157,11 @@ def export_table(name: str, fmt: str) -> ResponseReturnValue:
     if table is None:
         abort(404)
     filename = f"{name}-{utcnow():%Y%m%d}.{fmt}"
-    disposition = {"Content-Disposition": f'attachment; filename="{filename}"'}
     header = exports.header(table)
     if fmt == "csv":
-        lines = stream_with_context(csv_lines(header, exports.rows(table)))
-        return Response(lines, mimetype="text/csv", headers=disposition)
+        return download(stream_with_context(csv_lines(header, exports.rows(table))), filename)
     kinds = [_kind(column) for column in exports.exported_columns(table)]
-    return Response(
-        xlsx(name, header, exports.rows(table), kinds),
-        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        headers=disposition,
-    )
+    return download(xlsx(name, header, exports.rows(table), kinds), filename)
 
 
 def _kind(column) -> str:

@@ -1,20 +1,20 @@
 """Product photos: the cooperative admin's photo page, and every public photo's file."""
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from functools import partial
+
+from flask import Response, abort, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
-from flask_babel import gettext as _
 from flask_login import current_user
 
+from marketplace import photo_pages
 from marketplace.accounts.access import public
 from marketplace.catalogue import photos
 from marketplace.catalogue.access import get_photo_of, get_product_for_admin
 from marketplace.catalogue.blueprint import bp
 from marketplace.cooperatives.access import get_cooperative_for_admin
-from marketplace.cooperatives.forms import ConfirmForm
 from marketplace.limits import MAX_PRODUCT_PHOTOS
-from marketplace.photo_forms import MovePhotoForm, PhotoForm
+from marketplace.photo_forms import PhotoForm
 from marketplace.storage import PUBLIC_CACHE_CONTROL, media_type, public_storage, public_url
-from marketplace.views import act, domain_errors
 
 
 @bp.get("/foto/<key>")
@@ -36,13 +36,8 @@ def product_photos(slug: str, product_id: int) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     product = get_product_for_admin(coop, product_id)
     form = PhotoForm()
-    if form.validate_on_submit():
-        with domain_errors(form) as outcome:
-            alt_text = form.alt_text.data or ""
-            photos.add_product_photo(product, current_user, form.upload(), alt_text)
-        if outcome:
-            flash(_("The photo is added."), "success")
-            return redirect(url_for(".product_photos", slug=slug, product_id=product.id))
+    if photo_pages.add_photo(form, partial(photos.add_product_photo, product, current_user)):
+        return redirect(url_for(".product_photos", slug=slug, product_id=product.id))
     status = 400 if request.method == "POST" else 200
     return render_template(
         "catalogue/product_photos.html",
@@ -59,12 +54,9 @@ def move_product_photo(slug: str, product_id: int, photo_id: int) -> ResponseRet
     coop = get_cooperative_for_admin(slug, current_user)
     product = get_product_for_admin(coop, product_id)
     photo = get_photo_of(product, photo_id)
-    form = MovePhotoForm()
-    return act(
-        form,
-        lambda: photos.move_product_photo(product, photo, current_user, form.offset),
-        done=_("The order of the photos is saved."),
-        back=url_for(".product_photos", slug=slug, product_id=product.id),
+    return photo_pages.move_photo(
+        partial(photos.move_product_photo, product, photo, current_user),
+        url_for(".product_photos", slug=slug, product_id=product.id),
     )
 
 
@@ -73,11 +65,9 @@ def remove_product_photo(slug: str, product_id: int, photo_id: int) -> ResponseR
     coop = get_cooperative_for_admin(slug, current_user)
     product = get_product_for_admin(coop, product_id)
     photo = get_photo_of(product, photo_id)
-    return act(
-        ConfirmForm(),
-        lambda: photos.remove_product_photo(product, photo, current_user),
-        done=_("The photo is deleted."),
-        back=url_for(".product_photos", slug=slug, product_id=product.id),
+    return photo_pages.remove_photo(
+        partial(photos.remove_product_photo, product, photo, current_user),
+        url_for(".product_photos", slug=slug, product_id=product.id),
     )
 
 

@@ -10,7 +10,7 @@ from marketplace.cooperatives.models import Cooperative
 from marketplace.finance import rat, rat_export, shu_queries, shu_services
 from marketplace.finance.shu_forms import FUND_LABELS, ApproveForm, ShuDraftForm, policy_form
 from marketplace.limits import FIRST_DATE
-from marketplace.views import domain_errors
+from marketplace.views import domain_errors, download
 
 bp = Blueprint("shu", __name__)
 
@@ -114,23 +114,19 @@ def approve(slug: str, year: int) -> ResponseReturnValue:
     return redirect(url_for("shu.year", slug=slug, year=year))
 
 
-def _download(coop: Cooperative, year: int, body: bytes, ext: str, mimetype: str) -> Response:
-    name = f"rat-{coop.slug}-{year}.{ext}"
-    return Response(
-        body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'}
-    )
+def _download(coop: Cooperative, year: int, body: bytes, ext: str) -> Response:
+    return download(body, f"rat-{coop.slug}-{year}.{ext}")
 
 
 @bp.get("/kelola/<slug>/keuangan/shu/<int:year>/rat.pdf")
 def rat_pdf(slug: str, year: int) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     report = rat.report(coop, _year_of(coop, year))
-    return _download(coop, year, rat_export.pdf(report), "pdf", "application/pdf")
+    return _download(coop, year, rat_export.pdf(report), "pdf")
 
 
 @bp.get("/kelola/<slug>/keuangan/shu/<int:year>/rat.xlsx")
 def rat_xlsx(slug: str, year: int) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     report = rat.report(coop, _year_of(coop, year))
-    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    return _download(coop, year, rat_export.xlsx(report), "xlsx", xlsx)
+    return _download(coop, year, rat_export.xlsx(report), "xlsx")

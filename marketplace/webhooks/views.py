@@ -68,13 +68,17 @@ def new() -> ResponseReturnValue:
 @bp.get("/akun/webhook/<int:endpoint_id>")
 def detail(endpoint_id: int) -> ResponseReturnValue:
     endpoint = get_endpoint_for_owner(endpoint_id, current_user)
-    return render_template(
+    return _endpoint_page(
+        endpoint,
         "webhooks/detail.html",
-        endpoint=endpoint,
         deliveries=queries.recent_deliveries(endpoint),
         form=BaseForm(),
-        **_labels(),
     )
+
+
+def _endpoint_page(endpoint: WebhookEndpoint, template: str, **context) -> str:
+    """A page of one endpoint, with the words for its events, deliveries and errors."""
+    return render_template(template, endpoint=endpoint, **context, **_labels())
 
 
 @bp.route("/akun/webhook/<int:endpoint_id>/ubah", methods=["GET", "POST"])
@@ -86,7 +90,7 @@ def edit(endpoint_id: int) -> ResponseReturnValue:
 def log(endpoint_id: int) -> ResponseReturnValue:
     endpoint = get_endpoint_for_owner(endpoint_id, current_user)
     page = queries.delivery_log(endpoint, page_number())
-    return render_template("webhooks/log.html", endpoint=endpoint, page=page, **_labels())
+    return _endpoint_page(endpoint, "webhooks/log.html", page=page)
 
 
 def _button(name: str, path: str, service, done) -> None:

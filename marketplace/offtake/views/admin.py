@@ -26,13 +26,14 @@ from marketplace.views import domain_errors
 @bp.get("/kelola/<slug>/kontrak")
 def manage_contracts(slug: str) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
-    return render_template(
-        "offtake/manage_list.html",
-        coop=coop,
-        active="contracts",
-        contracts=queries.contracts_of(coop),
-        **LABELS,
+    return _manage_page(
+        coop, "offtake/manage_list.html", contracts=queries.contracts_of(coop), **LABELS
     )
+
+
+def _manage_page(coop, template: str, **context) -> str:
+    """A page of the cooperative's contracts, under the admin's Contracts tab."""
+    return render_template(template, coop=coop, active="contracts", **context)
 
 
 def _products(coop):
@@ -56,9 +57,7 @@ def _terms_page(coop, form, contract, save, done) -> ResponseReturnValue:
                 url_for("offtake.manage_contract", slug=coop.slug, contract_id=found.id)
             )
     status = 422 if form.is_submitted() else 200
-    return render_template(
-        "offtake/terms_form.html", coop=coop, active="contracts", form=form, contract=contract
-    ), status
+    return _manage_page(coop, "offtake/terms_form.html", form=form, contract=contract), status
 
 
 @bp.route("/kelola/<slug>/kontrak/baru", methods=["GET", "POST"])

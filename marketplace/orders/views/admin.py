@@ -4,15 +4,7 @@ from functools import lru_cache
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
-from flask import (
-    Response,
-    flash,
-    redirect,
-    render_template,
-    request,
-    stream_with_context,
-    url_for,
-)
+from flask import flash, redirect, render_template, request, stream_with_context, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -43,7 +35,7 @@ from marketplace.payments.services import (
     record_bank_transfer,
 )
 from marketplace.url_params import page_number
-from marketplace.views import domain_errors
+from marketplace.views import domain_errors, download
 
 
 def _filters() -> tuple[OrderFilterForm, queries.OrderFilter]:
@@ -108,11 +100,8 @@ def export_orders(slug: str) -> ResponseReturnValue:
             )
 
     filename = f"pesanan-{coop.slug}-{utcnow():%Y%m%d}.csv"
-    return Response(
-        stream_with_context(export.csv_lines([str(h) for h in ORDER_EXPORT_HEADERS], rows())),
-        mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+    headers = [str(h) for h in ORDER_EXPORT_HEADERS]
+    return download(stream_with_context(export.csv_lines(headers, rows())), filename)
 
 
 @bp.route("/kelola/<slug>/pesanan/<number>", methods=["GET", "POST"])

@@ -53,7 +53,7 @@ from marketplace.orders.views import bp
 from marketplace.payments.complaint_refunds import complaint_value, refund_complaint
 from marketplace.payments.documents import shipment_note_pdf
 from marketplace.storage import private_file, storage
-from marketplace.views import domain_errors
+from marketplace.views import domain_errors, download
 
 PHOTO_REJECTIONS = {
     "empty": _l("The photo is empty."),
@@ -263,11 +263,7 @@ def buyer_photo(number: str, key: str) -> Response:
 
 
 def _note(shipment) -> Response:
-    return Response(
-        shipment_note_pdf(shipment),
-        mimetype="application/pdf",
-        headers={"Content-Disposition": f'inline; filename="{shipment.number}.pdf"'},
-    )
+    return download(shipment_note_pdf(shipment), f"{shipment.number}.pdf", inline=True)
 
 
 def _photo(key: str) -> Response:

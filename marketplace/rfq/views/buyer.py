@@ -25,7 +25,7 @@ from marketplace.rfq.forms import MessageForm, RFQForm, accept_form
 from marketplace.rfq.views import bp, forget, post_from, save_files
 from marketplace.storage import private_file
 from marketplace.url_params import page_number
-from marketplace.views import domain_errors
+from marketplace.views import domain_errors, submit
 
 
 @bp.get("/permintaan/")
@@ -85,16 +85,21 @@ def _rfq_input(form: RFQForm, product: Product | None) -> services.RFQInput:
     )
 
 
+def _rfq_page(rfq, template: str, **context) -> str:
+    """A page of the buyer's request, with its files and their links."""
+    return render_template(
+        template,
+        rfq=rfq,
+        files=queries.rfq_files(rfq),
+        file_url=lambda key: url_for("rfq.buyer_file", rfq_id=rfq.id, key=key),
+        **context,
+    )
+
+
 @bp.get("/permintaan/<int:rfq_id>")
 def request_detail(rfq_id: int) -> ResponseReturnValue:
     rfq = get_rfq_for_buyer(rfq_id, current_user)
-    return render_template(
-        "rfq/detail.html",
-        rfq=rfq,
-        compare=queries.comparison(rfq),
-        files=queries.rfq_files(rfq),
-        file_url=lambda key: url_for("rfq.buyer_file", rfq_id=rfq.id, key=key),
-    )
+    return _rfq_page(rfq, "rfq/detail.html", compare=queries.comparison(rfq))
 
 
 @bp.route("/permintaan/<int:rfq_id>/koperasi/<int:recipient_id>", methods=["GET", "POST"])
@@ -105,14 +110,12 @@ def buyer_thread(rfq_id: int, recipient_id: int) -> ResponseReturnValue:
     if form.validate_on_submit() and post_from(form, recipient, from_buyer=True):
         return redirect(request.path)
     status = 400 if request.method == "POST" else 200
-    return render_template(
+    return _rfq_page(
+        rfq,
         "rfq/thread.html",
-        rfq=rfq,
         recipient=recipient,
         messages=queries.thread(recipient),
-        files=queries.rfq_files(rfq),
         form=form,
-        file_url=lambda key: url_for("rfq.buyer_file", rfq_id=rfq.id, key=key),
         as_buyer=True,
     ), status
 
@@ -131,18 +134,15 @@ def accept(rfq_id: int, quote_id: int) -> ResponseReturnValue:
         form.recipient_name.data = current_user.name
         form.recipient_phone.data = current_user.phone
         form.idempotency_key.data = secrets.token_hex(16)
-    if form.validate_on_submit():
-        with domain_errors(form) as outcome:
-            order = services.accept_quote(
-                quote,
-                current_user,
-                form.delivery(),
-                form.payment_method.data,
-                form.delivery_choice(),
-            )
-        if outcome:
-            flash(_("Quote accepted: order %(number)s is placed.", number=order.number), "success")
-            return redirect(url_for("orders.order_detail", number=order.number))
+    placed = submit(
+        form,
+        lambda: services.accept_quote(
+            quote, current_user, form.delivery(), form.payment_method.data, form.delivery_choice()
+        ),
+        done=lambda order: _("Quote accepted: order %(number)s is placed.", number=order.number),
+    )
+    if placed:
+        return redirect(url_for("orders.order_detail", number=placed.result.number))
     status = 400 if request.method == "POST" else 200
     return render_template(
         "rfq/accept.html",
