@@ -1,4 +1,5 @@
-"""What every blueprint's views share: turning a service's domain error into a response.
+"""What every blueprint's views share: turning a service's domain error into a response, the
+sequence of a form that runs one service (submit, act), files to download, member pages.
 
 A view calls its one service inside `domain_errors()`; a refusal is shown next to the field it
 names, or flashed at the top of the page, and the view carries on with the outcome:
@@ -28,7 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from flask import Response, flash, redirect
+from flask import Blueprint, Response, flash, redirect, render_template
 from flask_wtf import FlaskForm
 
 from marketplace.errors import DomainError
@@ -76,6 +77,17 @@ def domain_errors(
         show_domain_error(form, error, category=category, prefix=prefix)
 
 
+@contextmanager
+def undone_if_refused(undo: Callable[[], None]) -> Iterator[None]:
+    """Run the block; when a service refuses in it (a DomainError), `undo()` first, e.g. delete
+    the files stored for the refused call. The error goes on to domain_errors()."""
+    try:
+        yield
+    except DomainError:
+        undo()
+        raise
+
+
 def submit(
     form: FlaskForm | None,
     action: Callable[[], Any],
@@ -97,6 +109,13 @@ def submit(
     if outcome:
         flash(done(outcome.result) if callable(done) else done, category)
     return outcome
+
+
+def post_route(bp: Blueprint, rule: str, name: str, view: Callable[..., Any]) -> None:
+    """Register `view` as the POST endpoint `<blueprint>.<name>` at `rule`: for the buttons a
+    blueprint makes from a table (one function, many near-alike endpoints)."""
+    view.__name__ = name
+    bp.add_url_rule(rule, name, view_func=view, methods=["POST"])
 
 
 def flash_field_errors(form: FlaskForm, prefix: str = "") -> None:
@@ -141,3 +160,8 @@ def download(body: Any, filename: str, *, inline: bool = False) -> Response:
         mimetype=DOWNLOAD_TYPES[filename.rpartition(".")[2]],
         headers={"Content-Disposition": f'{disposition}; filename="{filename}"'},
     )
+
+
+def member_page(membership: Any, template: str, **context: Any) -> str:
+    """A page of a member's own area (/anggota/<slug>/...): the membership and its cooperative."""
+    return render_template(template, membership=membership, coop=membership.cooperative, **context)

@@ -12,7 +12,7 @@ from marketplace.db import utcnow
 from marketplace.finance import queries, services, statement
 from marketplace.finance.access import get_batch_of, get_line_of, get_member_of
 from marketplace.finance.forms import DeductionForm, PaidForm, amount_field_name, payout_form
-from marketplace.views import act, download, submit
+from marketplace.views import act, download, member_page, submit
 
 bp = Blueprint("finance", __name__)
 
@@ -23,18 +23,13 @@ bp = Blueprint("finance", __name__)
 @bp.get("/anggota/<slug>/keuangan")
 def my_money(slug: str) -> ResponseReturnValue:
     membership = get_membership_for_member(slug, current_user)
-    return _member_page(
+    return member_page(
         membership, "finance/member_dashboard.html", board=queries.member_dashboard(membership)
     )
 
 
-def _member_page(membership: Membership, template: str, **context) -> str:
-    """A page about one member's money, in their cooperative."""
-    return render_template(template, membership=membership, coop=membership.cooperative, **context)
-
-
 def _statement_page(membership: Membership, template: str, **context) -> str:
-    return _member_page(
+    return member_page(
         membership,
         template,
         rows=queries.statement(membership),

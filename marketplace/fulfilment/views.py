@@ -28,7 +28,7 @@ from marketplace.fulfilment.models import Assignment
 from marketplace.orders.access import get_order_for_admin
 from marketplace.orders.models import OrderStatus
 from marketplace.url_params import page_number
-from marketplace.views import act, domain_errors
+from marketplace.views import act, domain_errors, submit
 
 bp = Blueprint("fulfilment", __name__)
 
@@ -123,13 +123,16 @@ def assign_by_hand(slug: str, number: str, line_id: int) -> ResponseReturnValue:
     form.membership_id.choices = [(r.membership.id, r.membership.display_name) for r in rows]
     if request.method == "GET":
         form.quantity.data = services.open_units(line)
-    if form.validate_on_submit():
-        wanted = services.HandAssignment(line.id, form.membership_id.data, form.quantity.data)
-        with domain_errors(form) as outcome:
-            services.assign_by_hand(order, current_user, wanted)
-        if outcome:
-            flash(_("The units are offered to the member; they are notified."), "success")
-            return _order_page(slug, number)
+    if submit(
+        form,
+        lambda: services.assign_by_hand(
+            order,
+            current_user,
+            services.HandAssignment(line.id, form.membership_id.data, form.quantity.data),
+        ),
+        done=_("The units are offered to the member; they are notified."),
+    ):
+        return _order_page(slug, number)
     return render_template(
         "fulfilment/assign_by_hand.html",
         coop=coop,
@@ -152,18 +155,18 @@ def quality_control(slug: str, number: str, assignment_id: int) -> ResponseRetur
     if request.method == "GET":
         form.accepted_quantity.data = assignment.quantity
         form.rejected_quantity.data = 0
-    if form.validate_on_submit():
-        with domain_errors(form) as outcome:
-            services.record_quality_control(
-                assignment,
-                current_user,
-                form.accepted_quantity.data,
-                form.rejected_quantity.data,
-                form.qc_reason.data,
-            )
-        if outcome:
-            flash(_("Quality control recorded."), "success")
-            return _order_page(slug, number)
+    if submit(
+        form,
+        lambda: services.record_quality_control(
+            assignment,
+            current_user,
+            form.accepted_quantity.data,
+            form.rejected_quantity.data,
+            form.qc_reason.data,
+        ),
+        done=_("Quality control recorded."),
+    ):
+        return _order_page(slug, number)
     return render_template(
         "fulfilment/quality_control.html", coop=coop, order=order, a=assignment, form=form
     )

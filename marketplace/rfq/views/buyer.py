@@ -3,7 +3,7 @@ comparison, one thread per cooperative, accepting a quote, the files."""
 
 import secrets
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -22,10 +22,11 @@ from marketplace.rfq.access import (
     get_rfq_for_buyer,
 )
 from marketplace.rfq.forms import MessageForm, RFQForm, accept_form
+from marketplace.rfq.models import RFQ
 from marketplace.rfq.views import bp, forget, post_from, save_files
 from marketplace.storage import private_file
 from marketplace.url_params import page_number
-from marketplace.views import domain_errors, submit
+from marketplace.views import submit, undone_if_refused
 
 
 @bp.get("/permintaan/")
@@ -55,20 +56,23 @@ def _new_request(product: Product | None) -> ResponseReturnValue:
         form.quantity.data = product.min_order_quantity
         form.unit.data = product.unit
         form.cooperatives.data = [str(product.cooperative_id)]
-    if form.validate_on_submit():
-        files: list = []
-        with domain_errors(form) as outcome:
-            files = save_files(form.attachments.data or [])
-            rfq = services.send_rfq(
-                current_user, _rfq_input(form, product), form.cooperative_ids(), files
-            )
-        if not outcome:
-            forget(files)
-        if outcome:
-            flash(_("Your request for quotation is sent."), "success")
-            return redirect(url_for("rfq.request_detail", rfq_id=rfq.id))
+    sent = submit(
+        form,
+        lambda: _send_rfq(form, product),
+        done=_("Your request for quotation is sent."),
+    )
+    if sent:
+        return redirect(url_for("rfq.request_detail", rfq_id=sent.result.id))
     status = 400 if request.method == "POST" else 200
     return render_template("rfq/new.html", form=form, product=product), status
+
+
+def _send_rfq(form: RFQForm, product: Product | None) -> RFQ:
+    files = save_files(form.attachments.data or [])
+    with undone_if_refused(lambda: forget(files)):
+        return services.send_rfq(
+            current_user, _rfq_input(form, product), form.cooperative_ids(), files
+        )
 
 
 def _rfq_input(form: RFQForm, product: Product | None) -> services.RFQInput:
