@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from flask import Blueprint, Response, flash, redirect, render_template
+from flask import Blueprint, Response, flash, redirect, render_template, request
 from flask_wtf import FlaskForm
 
 from marketplace.errors import DomainError
@@ -109,6 +109,12 @@ def submit(
     if outcome:
         flash(done(outcome.result) if callable(done) else done, category)
     return outcome
+
+
+def form_status() -> int:
+    """The status of a page with a form: 400 when a sent form is shown again (it was invalid
+    or refused), 200 when the page is first shown."""
+    return 400 if request.method == "POST" else 200
 
 
 def post_route(bp: Blueprint, rule: str, name: str, view: Callable[..., Any]) -> None:

@@ -2,7 +2,7 @@
 
 from functools import partial
 
-from flask import Response, abort, redirect, render_template, request, url_for
+from flask import Response, abort, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
@@ -15,6 +15,7 @@ from marketplace.cooperatives.access import get_cooperative_for_admin
 from marketplace.limits import MAX_PRODUCT_PHOTOS
 from marketplace.photo_forms import PhotoForm
 from marketplace.storage import PUBLIC_CACHE_CONTROL, media_type, public_storage, public_url
+from marketplace.views import form_status
 
 
 @bp.get("/foto/<key>")
@@ -38,7 +39,6 @@ def product_photos(slug: str, product_id: int) -> ResponseReturnValue:
     form = PhotoForm()
     if photo_pages.add_photo(form, partial(photos.add_product_photo, product, current_user)):
         return redirect(url_for(".product_photos", slug=slug, product_id=product.id))
-    status = 400 if request.method == "POST" else 200
     return render_template(
         "catalogue/product_photos.html",
         coop=coop,
@@ -46,7 +46,7 @@ def product_photos(slug: str, product_id: int) -> ResponseReturnValue:
         form=form,
         limit=MAX_PRODUCT_PHOTOS,
         active="products",
-    ), status
+    ), form_status()
 
 
 @bp.post("/kelola/<slug>/produk/<int:product_id>/foto/<int:photo_id>/geser")

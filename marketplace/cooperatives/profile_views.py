@@ -15,7 +15,7 @@ from marketplace.cooperatives.forms import ConfirmForm
 from marketplace.cooperatives.services import profile
 from marketplace.limits import MAX_COOPERATIVE_PHOTOS
 from marketplace.photo_forms import LogoForm, PhotoForm, StoryForm
-from marketplace.views import act, submit
+from marketplace.views import act, form_status, submit
 
 
 def _page(coop, status: int = 200, **forms) -> ResponseReturnValue:
@@ -52,7 +52,7 @@ def profile_page(slug: str) -> ResponseReturnValue:
         done=_("The profile page is saved."),
     ):
         return redirect(_back(coop))
-    return _page(coop, 400 if request.method == "POST" else 200, story_form=form)
+    return _page(coop, form_status(), story_form=form)
 
 
 @bp.post("/kelola/<slug>/profil/logo")

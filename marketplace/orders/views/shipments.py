@@ -53,7 +53,7 @@ from marketplace.orders.views import bp
 from marketplace.payments.complaint_refunds import complaint_value, refund_complaint
 from marketplace.payments.documents import shipment_note_pdf
 from marketplace.storage import private_file, storage
-from marketplace.views import act, domain_errors, download, submit, undone_if_refused
+from marketplace.views import act, domain_errors, download, form_status, submit, undone_if_refused
 
 PHOTO_REJECTIONS = {
     "empty": _l("The photo is empty."),
@@ -119,10 +119,9 @@ def ship(slug: str, number: str) -> ResponseReturnValue:
     ):
         return redirect(url_for("orders.manage_order", slug=slug, number=number))
     ready = {line.id: (shipped_units(line), shippable_units(line)) for line in order.lines}
-    status = 400 if request.method == "POST" else 200
     return render_template(
         "orders/ship.html", coop=coop, order=order, form=form, ready=ready, line_field=line_field
-    ), status
+    ), form_status()
 
 
 def _wanted(form, order) -> dict[int, int]:
@@ -143,10 +142,9 @@ def manage_shipment(slug: str, number: str, shipment_id: int) -> ResponseReturnV
         done=_("Shipment %(number)s is received.", number=shipment.number),
     ):
         return redirect(url_for("orders.manage_order", slug=slug, number=number))
-    status = 400 if request.method == "POST" else 200
     return render_template(
         "orders/manage_shipment.html", coop=coop, order=order, shipment=shipment, form=form
-    ), status
+    ), form_status()
 
 
 def _record_proof(shipment, form: ProofForm, time_zone: str) -> None:
@@ -177,7 +175,6 @@ def resolve_complaint(slug: str, number: str, complaint_id: int) -> ResponseRetu
         if outcome:
             flash(_("The complaint is answered."), "success")
             return redirect(url_for("orders.manage_order", slug=slug, number=number))
-    status = 400 if request.method == "POST" else 200
     return render_template(
         "orders/resolve_complaint.html",
         coop=coop,
@@ -185,7 +182,7 @@ def resolve_complaint(slug: str, number: str, complaint_id: int) -> ResponseRetu
         complaint=complaint,
         form=form,
         limit=complaint_value(complaint),
-    ), status
+    ), form_status()
 
 
 def _answer(complaint, form: ResolveForm) -> None:
@@ -241,10 +238,9 @@ def complain(number: str, shipment_id: int) -> ResponseReturnValue:
         done=_("Your complaint is sent to the cooperative."),
     ):
         return redirect(url_for("orders.order_detail", number=number))
-    status = 400 if request.method == "POST" else 200
     return render_template(
         "orders/complain.html", order=order, shipment=shipment, form=form
-    ), status
+    ), form_status()
 
 
 def _open_complaint(shipment, form: ComplaintForm) -> None:

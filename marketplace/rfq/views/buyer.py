@@ -26,7 +26,7 @@ from marketplace.rfq.models import RFQ
 from marketplace.rfq.views import bp, forget, post_from, save_files
 from marketplace.storage import private_file
 from marketplace.url_params import page_number
-from marketplace.views import submit, undone_if_refused
+from marketplace.views import form_status, submit, undone_if_refused
 
 
 @bp.get("/permintaan/")
@@ -63,8 +63,7 @@ def _new_request(product: Product | None) -> ResponseReturnValue:
     )
     if sent:
         return redirect(url_for("rfq.request_detail", rfq_id=sent.result.id))
-    status = 400 if request.method == "POST" else 200
-    return render_template("rfq/new.html", form=form, product=product), status
+    return render_template("rfq/new.html", form=form, product=product), form_status()
 
 
 def _send_rfq(form: RFQForm, product: Product | None) -> RFQ:
@@ -113,7 +112,6 @@ def buyer_thread(rfq_id: int, recipient_id: int) -> ResponseReturnValue:
     form = MessageForm()
     if form.validate_on_submit() and post_from(form, recipient, from_buyer=True):
         return redirect(request.path)
-    status = 400 if request.method == "POST" else 200
     return _rfq_page(
         rfq,
         "rfq/thread.html",
@@ -121,7 +119,7 @@ def buyer_thread(rfq_id: int, recipient_id: int) -> ResponseReturnValue:
         messages=queries.thread(recipient),
         form=form,
         as_buyer=True,
-    ), status
+    ), form_status()
 
 
 @bp.route("/permintaan/<int:rfq_id>/penawaran/<int:quote_id>/terima", methods=["GET", "POST"])
@@ -147,7 +145,6 @@ def accept(rfq_id: int, quote_id: int) -> ResponseReturnValue:
     )
     if placed:
         return redirect(url_for("orders.order_detail", number=placed.result.number))
-    status = 400 if request.method == "POST" else 200
     return render_template(
         "rfq/accept.html",
         rfq=rfq,
@@ -155,7 +152,7 @@ def accept(rfq_id: int, quote_id: int) -> ResponseReturnValue:
         form=form,
         earliest=earliest,
         problem=services.acceptance_problem(quote),
-    ), status
+    ), form_status()
 
 
 @bp.get("/permintaan/<int:rfq_id>/lampiran/<key>")
