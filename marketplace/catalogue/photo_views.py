@@ -1,5 +1,6 @@
 """Product photos: the cooperative admin's photo page, and every public photo's file."""
 
+from collections.abc import Callable
 from functools import partial
 
 from flask import Response, abort, redirect, render_template, url_for
@@ -15,7 +16,7 @@ from marketplace.cooperatives.access import get_cooperative_for_admin
 from marketplace.limits import MAX_PRODUCT_PHOTOS
 from marketplace.photo_forms import PhotoForm
 from marketplace.storage import PUBLIC_CACHE_CONTROL, media_type, public_storage, public_url
-from marketplace.views import form_status
+from marketplace.views import form_status, post_route
 
 
 @bp.get("/foto/<key>")
@@ -49,26 +50,26 @@ def product_photos(slug: str, product_id: int) -> ResponseReturnValue:
     ), form_status()
 
 
-@bp.post("/kelola/<slug>/produk/<int:product_id>/foto/<int:photo_id>/geser")
-def move_product_photo(slug: str, product_id: int, photo_id: int) -> ResponseReturnValue:
-    coop = get_cooperative_for_admin(slug, current_user)
-    product = get_product_for_admin(coop, product_id)
-    photo = get_photo_of(product, photo_id)
-    return photo_pages.move_photo(
-        partial(photos.move_product_photo, product, photo, current_user),
-        url_for(".product_photos", slug=slug, product_id=product.id),
-    )
+def _photo_button(name: str, path: str, button: Callable, service: Callable) -> None:
+    """A button on one photo of a product's photo page: POST .../foto/<photo_id>/<path> (the
+    endpoint `catalogue.<name>`); `button` (photo_pages.move_photo or remove_photo) runs
+    `service(product, photo, admin, ...)` and goes back to the page."""
+
+    def view(slug: str, product_id: int, photo_id: int) -> ResponseReturnValue:
+        coop = get_cooperative_for_admin(slug, current_user)
+        product = get_product_for_admin(coop, product_id)
+        photo = get_photo_of(product, photo_id)
+        back = url_for(".product_photos", slug=slug, product_id=product.id)
+        return button(partial(service, product, photo, current_user), back)
+
+    rule = f"/kelola/<slug>/produk/<int:product_id>/foto/<int:photo_id>/{path}"
+    post_route(bp, rule, name, view)
 
 
-@bp.post("/kelola/<slug>/produk/<int:product_id>/foto/<int:photo_id>/hapus")
-def remove_product_photo(slug: str, product_id: int, photo_id: int) -> ResponseReturnValue:
-    coop = get_cooperative_for_admin(slug, current_user)
-    product = get_product_for_admin(coop, product_id)
-    photo = get_photo_of(product, photo_id)
-    return photo_pages.remove_photo(
-        partial(photos.remove_product_photo, product, photo, current_user),
-        url_for(".product_photos", slug=slug, product_id=product.id),
-    )
+_photo_button("move_product_photo", "geser", photo_pages.move_photo, photos.move_product_photo)
+_photo_button(
+    "remove_product_photo", "hapus", photo_pages.remove_photo, photos.remove_product_photo
+)
 
 
 bp.add_app_template_global(public_url, "photo_url")

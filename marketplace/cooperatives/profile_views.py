@@ -1,6 +1,7 @@
 """The admin's page for the cooperative's public profile: story, founding year, logo, photos
 (reached from Settings)."""
 
+from collections.abc import Callable
 from functools import partial
 
 from flask import redirect, render_template, request, url_for
@@ -15,7 +16,7 @@ from marketplace.cooperatives.forms import ConfirmForm
 from marketplace.cooperatives.services import profile
 from marketplace.limits import MAX_COOPERATIVE_PHOTOS
 from marketplace.photo_forms import LogoForm, PhotoForm, StoryForm
-from marketplace.views import act, form_status, submit
+from marketplace.views import act, form_status, post_route, submit
 
 
 def _page(coop, status: int = 200, **forms) -> ResponseReturnValue:
@@ -88,19 +89,18 @@ def upload_photo(slug: str) -> ResponseReturnValue:
     return _page(coop, 400, photo_form=form)
 
 
-@bp.post("/kelola/<slug>/profil/foto/<int:photo_id>/geser")
-def move_photo(slug: str, photo_id: int) -> ResponseReturnValue:
-    coop = get_cooperative_for_admin(slug, current_user)
-    photo = get_photo_of_cooperative(coop, photo_id)
-    return photo_pages.move_photo(
-        partial(profile.move_cooperative_photo, coop, photo, current_user), _back(coop)
-    )
+def _photo_button(name: str, path: str, button: Callable, service: Callable) -> None:
+    """A button on one photo of the profile page: POST /kelola/<slug>/profil/foto/<photo_id>/
+    <path> (the endpoint `cooperatives.<name>`); `button` (photo_pages.move_photo or
+    remove_photo) runs `service(coop, photo, admin, ...)` and goes back to the page."""
+
+    def view(slug: str, photo_id: int) -> ResponseReturnValue:
+        coop = get_cooperative_for_admin(slug, current_user)
+        photo = get_photo_of_cooperative(coop, photo_id)
+        return button(partial(service, coop, photo, current_user), _back(coop))
+
+    post_route(bp, f"/kelola/<slug>/profil/foto/<int:photo_id>/{path}", name, view)
 
 
-@bp.post("/kelola/<slug>/profil/foto/<int:photo_id>/hapus")
-def remove_photo(slug: str, photo_id: int) -> ResponseReturnValue:
-    coop = get_cooperative_for_admin(slug, current_user)
-    photo = get_photo_of_cooperative(coop, photo_id)
-    return photo_pages.remove_photo(
-        partial(profile.remove_cooperative_photo, coop, photo, current_user), _back(coop)
-    )
+_photo_button("move_photo", "geser", photo_pages.move_photo, profile.move_cooperative_photo)
+_photo_button("remove_photo", "hapus", photo_pages.remove_photo, profile.remove_cooperative_photo)
