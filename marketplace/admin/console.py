@@ -1,12 +1,12 @@
 """The operator's console (/admin/...): activity by region, platform figures, accounts and
 exports. Platform admins only; everyone else gets 404."""
 
+from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from flask import (
     Blueprint,
-    Response,
     abort,
     flash,
     redirect,
@@ -31,7 +31,7 @@ from marketplace.orders.export import csv_lines
 from marketplace.reports.periods import parse_period
 from marketplace.spreadsheets import NUMBER, TEXT, xlsx
 from marketplace.url_params import page_number
-from marketplace.views import domain_errors
+from marketplace.views import domain_errors, download, post_route
 
 bp = Blueprint("console", __name__, url_prefix="/admin")
 
@@ -119,30 +119,42 @@ def account(user_id: int) -> ResponseReturnValue:
     return _account_page(db.get_or_404(User, user_id))
 
 
-def _decide(user: User, form_name: str, form: BaseForm, decide, done: str):
-    if not form.validate_on_submit():
-        return _account_page(user, **{form_name: form}), 400
-    with domain_errors(form) as outcome:
-        decide(user, current_user, form.reason.data)
-    if outcome:
-        flash(done, "success")
-    return redirect(url_for("console.account", user_id=user.id))
+def _decision(
+    name: str, path: str, form: type[BaseForm], decide: Callable, done: Callable[[str], str]
+) -> None:
+    """A decision with a reason on an account's page: POST /admin/akun/<id>/<path> (the
+    endpoint `console.<name>`, its form `<name>_form` on the page) runs `decide` and says
+    `done(the account's name)`; an invalid reason shows the page again (400)."""
+
+    @platform_admin_required
+    def view(user_id: int) -> ResponseReturnValue:
+        user = db.get_or_404(User, user_id)
+        sent = form()
+        if not sent.validate_on_submit():
+            return _account_page(user, **{f"{name}_form": sent}), 400
+        with domain_errors(sent) as outcome:
+            decide(user, current_user, sent.reason.data)
+        if outcome:
+            flash(done(user.name), "success")
+        return redirect(url_for("console.account", user_id=user.id))
+
+    post_route(bp, f"/akun/<int:user_id>/{path}", name, view)
 
 
-@bp.post("/akun/<int:user_id>/nonaktifkan")
-@platform_admin_required
-def deactivate(user_id: int) -> ResponseReturnValue:
-    user = db.get_or_404(User, user_id)
-    done = _("%(name)s's account is deactivated.", name=user.name)
-    return _decide(user, "deactivate_form", DeactivateUserForm(), deactivate_user, done)
-
-
-@bp.post("/akun/<int:user_id>/aktifkan")
-@platform_admin_required
-def reactivate(user_id: int) -> ResponseReturnValue:
-    user = db.get_or_404(User, user_id)
-    done = _("%(name)s's account is active again.", name=user.name)
-    return _decide(user, "reactivate_form", ReactivateUserForm(), reactivate_user, done)
+_decision(
+    "deactivate",
+    "nonaktifkan",
+    DeactivateUserForm,
+    deactivate_user,
+    lambda name: _("%(name)s's account is deactivated.", name=name),
+)
+_decision(
+    "reactivate",
+    "aktifkan",
+    ReactivateUserForm,
+    reactivate_user,
+    lambda name: _("%(name)s's account is active again.", name=name),
+)
 
 
 @bp.get("/ekspor")
@@ -158,17 +170,11 @@ def export_table(name: str, fmt: str) -> ResponseReturnValue:
     if table is None:
         abort(404)
     filename = f"{name}-{utcnow():%Y%m%d}.{fmt}"
-    disposition = {"Content-Disposition": f'attachment; filename="{filename}"'}
     header = exports.header(table)
     if fmt == "csv":
-        lines = stream_with_context(csv_lines(header, exports.rows(table)))
-        return Response(lines, mimetype="text/csv", headers=disposition)
+        return download(stream_with_context(csv_lines(header, exports.rows(table))), filename)
     kinds = [_kind(column) for column in exports.exported_columns(table)]
-    return Response(
-        xlsx(name, header, exports.rows(table), kinds),
-        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        headers=disposition,
-    )
+    return download(xlsx(name, header, exports.rows(table), kinds), filename)
 
 
 def _kind(column) -> str:

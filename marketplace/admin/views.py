@@ -12,7 +12,7 @@ from marketplace.admin.forms import ReinstateForm, RejectForm, SuspendForm, Veri
 from marketplace.cooperatives.models import Cooperative
 from marketplace.forms import BaseForm
 from marketplace.url_params import page_number
-from marketplace.views import act, domain_errors
+from marketplace.views import act, domain_errors, post_route
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -86,40 +86,39 @@ def _decide_with_reason(
     return redirect(url_for("admin.cooperatives"))
 
 
-@bp.post("/koperasi/<int:coop_id>/tolak")
-@platform_admin_required
-def reject(coop_id: int) -> ResponseReturnValue:
-    coop = get_cooperative(coop_id)
-    return _decide_with_reason(
-        coop,
-        "reject_form",
-        RejectForm(),
-        services.reject_cooperative,
-        _("%(name)s is rejected.", name=coop.name),
-    )
+def _decision(
+    name: str, path: str, form: type[BaseForm], decide: Callable, done: Callable[[str], str]
+) -> None:
+    """A decision with a reason on a cooperative's page: POST /admin/koperasi/<id>/<path> (the
+    endpoint `admin.<name>`, its form `<name>_form` on the page) runs `decide` and says
+    `done(the cooperative's name)`."""
+
+    @platform_admin_required
+    def view(coop_id: int) -> ResponseReturnValue:
+        coop = get_cooperative(coop_id)
+        return _decide_with_reason(coop, f"{name}_form", form(), decide, done(coop.name))
+
+    post_route(bp, f"/koperasi/<int:coop_id>/{path}", name, view)
 
 
-@bp.post("/koperasi/<int:coop_id>/tangguhkan")
-@platform_admin_required
-def suspend(coop_id: int) -> ResponseReturnValue:
-    coop = get_cooperative(coop_id)
-    return _decide_with_reason(
-        coop,
-        "suspend_form",
-        SuspendForm(),
-        services.suspend_cooperative,
-        _("%(name)s is suspended and its admins are told why.", name=coop.name),
-    )
-
-
-@bp.post("/koperasi/<int:coop_id>/pulihkan")
-@platform_admin_required
-def reinstate(coop_id: int) -> ResponseReturnValue:
-    coop = get_cooperative(coop_id)
-    return _decide_with_reason(
-        coop,
-        "reinstate_form",
-        ReinstateForm(),
-        services.reinstate_cooperative,
-        _("%(name)s is reinstated and takes orders again.", name=coop.name),
-    )
+_decision(
+    "reject",
+    "tolak",
+    RejectForm,
+    services.reject_cooperative,
+    lambda name: _("%(name)s is rejected.", name=name),
+)
+_decision(
+    "suspend",
+    "tangguhkan",
+    SuspendForm,
+    services.suspend_cooperative,
+    lambda name: _("%(name)s is suspended and its admins are told why.", name=name),
+)
+_decision(
+    "reinstate",
+    "pulihkan",
+    ReinstateForm,
+    services.reinstate_cooperative,
+    lambda name: _("%(name)s is reinstated and takes orders again.", name=name),
+)

@@ -1,20 +1,22 @@
 """Product photos: the cooperative admin's photo page, and every public photo's file."""
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from collections.abc import Callable
+from functools import partial
+
+from flask import Response, abort, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
-from flask_babel import gettext as _
 from flask_login import current_user
 
+from marketplace import photo_pages
 from marketplace.accounts.access import public
 from marketplace.catalogue import photos
 from marketplace.catalogue.access import get_photo_of, get_product_for_admin
 from marketplace.catalogue.blueprint import bp
 from marketplace.cooperatives.access import get_cooperative_for_admin
-from marketplace.cooperatives.forms import ConfirmForm
 from marketplace.limits import MAX_PRODUCT_PHOTOS
-from marketplace.photo_forms import MovePhotoForm, PhotoForm
+from marketplace.photo_forms import PhotoForm
 from marketplace.storage import PUBLIC_CACHE_CONTROL, media_type, public_storage, public_url
-from marketplace.views import act, domain_errors
+from marketplace.views import form_status, post_route
 
 
 @bp.get("/foto/<key>")
@@ -36,14 +38,8 @@ def product_photos(slug: str, product_id: int) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     product = get_product_for_admin(coop, product_id)
     form = PhotoForm()
-    if form.validate_on_submit():
-        with domain_errors(form) as outcome:
-            alt_text = form.alt_text.data or ""
-            photos.add_product_photo(product, current_user, form.upload(), alt_text)
-        if outcome:
-            flash(_("The photo is added."), "success")
-            return redirect(url_for(".product_photos", slug=slug, product_id=product.id))
-    status = 400 if request.method == "POST" else 200
+    if photo_pages.add_photo(form, partial(photos.add_product_photo, product, current_user)):
+        return redirect(url_for(".product_photos", slug=slug, product_id=product.id))
     return render_template(
         "catalogue/product_photos.html",
         coop=coop,
@@ -51,34 +47,29 @@ def product_photos(slug: str, product_id: int) -> ResponseReturnValue:
         form=form,
         limit=MAX_PRODUCT_PHOTOS,
         active="products",
-    ), status
+    ), form_status()
 
 
-@bp.post("/kelola/<slug>/produk/<int:product_id>/foto/<int:photo_id>/geser")
-def move_product_photo(slug: str, product_id: int, photo_id: int) -> ResponseReturnValue:
-    coop = get_cooperative_for_admin(slug, current_user)
-    product = get_product_for_admin(coop, product_id)
-    photo = get_photo_of(product, photo_id)
-    form = MovePhotoForm()
-    return act(
-        form,
-        lambda: photos.move_product_photo(product, photo, current_user, form.offset),
-        done=_("The order of the photos is saved."),
-        back=url_for(".product_photos", slug=slug, product_id=product.id),
-    )
+def _photo_button(name: str, path: str, button: Callable, service: Callable) -> None:
+    """A button on one photo of a product's photo page: POST .../foto/<photo_id>/<path> (the
+    endpoint `catalogue.<name>`); `button` (photo_pages.move_photo or remove_photo) runs
+    `service(product, photo, admin, ...)` and goes back to the page."""
+
+    def view(slug: str, product_id: int, photo_id: int) -> ResponseReturnValue:
+        coop = get_cooperative_for_admin(slug, current_user)
+        product = get_product_for_admin(coop, product_id)
+        photo = get_photo_of(product, photo_id)
+        back = url_for(".product_photos", slug=slug, product_id=product.id)
+        return button(partial(service, product, photo, current_user), back)
+
+    rule = f"/kelola/<slug>/produk/<int:product_id>/foto/<int:photo_id>/{path}"
+    post_route(bp, rule, name, view)
 
 
-@bp.post("/kelola/<slug>/produk/<int:product_id>/foto/<int:photo_id>/hapus")
-def remove_product_photo(slug: str, product_id: int, photo_id: int) -> ResponseReturnValue:
-    coop = get_cooperative_for_admin(slug, current_user)
-    product = get_product_for_admin(coop, product_id)
-    photo = get_photo_of(product, photo_id)
-    return act(
-        ConfirmForm(),
-        lambda: photos.remove_product_photo(product, photo, current_user),
-        done=_("The photo is deleted."),
-        back=url_for(".product_photos", slug=slug, product_id=product.id),
-    )
+_photo_button("move_product_photo", "geser", photo_pages.move_photo, photos.move_product_photo)
+_photo_button(
+    "remove_product_photo", "hapus", photo_pages.remove_photo, photos.remove_product_photo
+)
 
 
 bp.add_app_template_global(public_url, "photo_url")

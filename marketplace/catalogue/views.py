@@ -19,7 +19,7 @@ from marketplace.cooperatives.access import get_cooperative_for_admin, get_publi
 from marketplace.cooperatives.models import Cooperative
 from marketplace.cooperatives.services import whatsapp_share_url
 from marketplace.url_params import page_number
-from marketplace.views import domain_errors
+from marketplace.views import domain_errors, submit
 
 
 def _product_cards(template: str, page: Pagination, **context: object) -> str:
@@ -108,20 +108,20 @@ def manage_products(slug: str) -> ResponseReturnValue:
 def new_product(slug: str) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     form = ProductForm()
-    if form.validate_on_submit():
-        with domain_errors(form) as outcome:
-            product = services.create_product(coop, current_user, form.product_data())
-        if outcome:
-            flash(
-                _(
-                    "%(name)s is saved as a draft. Publish it to show it to buyers.",
-                    name=product.name,
-                ),
-                "success",
-            )
-            return redirect(url_for(".manage_products", slug=coop.slug))
+    if submit(
+        form,
+        lambda: services.create_product(coop, current_user, form.product_data()),
+        done=lambda product: _(
+            "%(name)s is saved as a draft. Publish it to show it to buyers.", name=product.name
+        ),
+    ):
+        return redirect(url_for(".manage_products", slug=coop.slug))
+    return _product_form_page(coop, form, None)
+
+
+def _product_form_page(coop, form: ProductForm, product) -> str:
     return render_template(
-        "catalogue/product_form.html", form=form, coop=coop, product=None, active="products"
+        "catalogue/product_form.html", form=form, coop=coop, product=product, active="products"
     )
 
 
@@ -130,15 +130,13 @@ def edit_product(slug: str, product_id: int) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     product = get_product_for_admin(coop, product_id)
     form = ProductForm() if request.method == "POST" else ProductForm.for_product(product)
-    if form.validate_on_submit():
-        with domain_errors(form) as outcome:
-            services.update_product(product, current_user, form.product_data())
-        if outcome:
-            flash(_("Your changes to %(name)s are saved.", name=product.name), "success")
-            return redirect(url_for(".manage_products", slug=coop.slug))
-    return render_template(
-        "catalogue/product_form.html", form=form, coop=coop, product=product, active="products"
-    )
+    if submit(
+        form,
+        lambda: services.update_product(product, current_user, form.product_data()),
+        done=_("Your changes to %(name)s are saved.", name=product.name),
+    ):
+        return redirect(url_for(".manage_products", slug=coop.slug))
+    return _product_form_page(coop, form, product)
 
 
 @bp.post("/kelola/<slug>/produk/<int:product_id>/status")

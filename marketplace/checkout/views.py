@@ -25,7 +25,7 @@ from marketplace.cooperatives.access import get_cooperative_for_admin
 from marketplace.cooperatives.delivery import choices_for
 from marketplace.orders.access import get_order_for_admin, get_orders_for_buyer
 from marketplace.payments.methods import methods_for
-from marketplace.views import domain_errors
+from marketplace.views import act, domain_errors, flash_field_errors, submit
 
 bp = Blueprint("checkout", __name__)
 
@@ -57,8 +57,7 @@ def add_to_cart(coop_slug: str, product_slug: str) -> ResponseReturnValue:
             return redirect(_product_page(coop_slug, product_slug, typed))
         flash(_("%(product)s is in your cart.", product=product.name), "success")
         return redirect(url_for("checkout.cart"))
-    for errors in form.errors.values():
-        flash(str(errors[0]), "danger")
+    flash_field_errors(form)
     return redirect(_product_page(coop_slug, product_slug, typed))
 
 
@@ -85,15 +84,17 @@ def _typed_in_cart() -> dict:
 def change_cart_quantity(item_id: int) -> ResponseReturnValue:
     item = get_cart_item_for_buyer(item_id, current_user)
     form = CartQuantityForm()
-    if form.validate_on_submit():
-        with domain_errors(prefix=f"{item.product.name}: ") as outcome:
-            services.set_cart_quantity(item, form.quantity.data)
-        if outcome:
-            flash(_("Quantity changed."), "success")
-            return redirect(url_for("checkout.cart"))
-    else:
-        for errors in form.errors.values():
-            flash(f"{item.product.name}: {errors[0]}", "danger")
+    changed = submit(
+        form,
+        lambda: services.set_cart_quantity(item, form.quantity.data),
+        done=_("Quantity changed."),
+        errors_on_form=False,
+        prefix=f"{item.product.name}: ",
+    )
+    if changed:
+        return redirect(url_for("checkout.cart"))
+    if not changed.ran:
+        flash_field_errors(form, prefix=f"{item.product.name}: ")
     typed = request.form.get("quantity", "").strip()[:MAX_TYPED] or None
     return redirect(url_for("checkout.cart", baris=item.id, jumlah=typed))
 
@@ -212,12 +213,10 @@ def quote_delivery_fee(slug: str, number: str) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     order = get_order_for_admin(coop, number)
     form = DeliveryFeeForm()
-    if form.validate_on_submit():
-        with domain_errors() as outcome:
-            services.quote_delivery_fee(order, current_user, form.fee.data)
-        if outcome:
-            flash(_("Delivery fee quoted: the buyer can pay now."), "success")
-    else:
-        for errors in form.errors.values():
-            flash(str(errors[0]), "danger")
-    return redirect(url_for("orders.manage_order", slug=slug, number=number))
+    return act(
+        form,
+        lambda: services.quote_delivery_fee(order, current_user, form.fee.data),
+        done=_("Delivery fee quoted: the buyer can pay now."),
+        back=url_for("orders.manage_order", slug=slug, number=number),
+        invalid=lambda: flash_field_errors(form),
+    )

@@ -27,7 +27,7 @@ from marketplace.cooperatives.forms import (
     SupplyOfferForm,
 )
 from marketplace.url_params import page_number
-from marketplace.views import act, domain_errors
+from marketplace.views import act, domain_errors, member_page, submit
 
 # --- registration and the admin's pages ---------------------------------------------------
 
@@ -78,12 +78,12 @@ def delivery(slug: str) -> ResponseReturnValue:
     """The delivery options the cooperative offers, and its own-delivery fee table."""
     coop = get_cooperative_for_admin(slug, current_user)
     form = _options_form(coop)
-    if form.validate_on_submit():
-        with domain_errors(form) as outcome:
-            services.update_delivery_options(coop, current_user, form.options())
-        if outcome:
-            flash(_("Delivery options saved."), "success")
-            return redirect(url_for("cooperatives.delivery", slug=coop.slug))
+    if submit(
+        form,
+        lambda: services.update_delivery_options(coop, current_user, form.options()),
+        done=_("Delivery options saved."),
+    ):
+        return redirect(url_for("cooperatives.delivery", slug=coop.slug))
     return _delivery_page(coop, form, DeliveryFeeForm(formdata=None))
 
 
@@ -160,14 +160,15 @@ def members(slug: str) -> ResponseReturnValue:
 def invite(slug: str) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     form = InvitationForm()
-    if form.validate_on_submit():
-        with domain_errors(form) as outcome:
-            created = services.invite_member(coop, current_user, form.invitation_data())
-        if outcome:
-            flash(_("Invitation created. Send the link to %(name)s.", name=created.name), "success")
-            return redirect(
-                url_for("cooperatives.invitation", slug=coop.slug, invitation_id=created.id)
-            )
+    invited = submit(
+        form,
+        lambda: services.invite_member(coop, current_user, form.invitation_data()),
+        done=lambda created: _("Invitation created. Send the link to %(name)s.", name=created.name),
+    )
+    if invited:
+        return redirect(
+            url_for("cooperatives.invitation", slug=coop.slug, invitation_id=invited.result.id)
+        )
     return render_template("cooperatives/invite.html", coop=coop, form=form, active="members")
 
 
@@ -264,13 +265,7 @@ def accept_invitation(token: str) -> ResponseReturnValue:
 def my_offers(slug: str) -> ResponseReturnValue:
     membership = get_membership_for_member(slug, current_user)
     page, rows = queries.offers_overview(membership, page_number())
-    return render_template(
-        "cooperatives/my_offers.html",
-        membership=membership,
-        coop=membership.cooperative,
-        page=page,
-        rows=rows,
-    )
+    return member_page(membership, "cooperatives/my_offers.html", page=page, rows=rows)
 
 
 @bp.route("/anggota/<slug>/penawaran/<int:product_id>", methods=["GET", "POST"])
@@ -279,16 +274,15 @@ def edit_offer(slug: str, product_id: int) -> ResponseReturnValue:
     product = get_offer_product(membership, product_id)
     offer = queries.find_offer(membership, product)
     form = SupplyOfferForm(obj=offer)
-    if form.validate_on_submit():
-        with domain_errors(form) as outcome:
-            services.save_supply_offer(membership, product, form.offer_data())
-        if outcome:
-            flash(_("Your offer is saved."), "success")
-            return redirect(url_for("cooperatives.edit_offer", slug=slug, product_id=product.id))
-    return render_template(
+    if submit(
+        form,
+        lambda: services.save_supply_offer(membership, product, form.offer_data()),
+        done=_("Your offer is saved."),
+    ):
+        return redirect(url_for("cooperatives.edit_offer", slug=slug, product_id=product.id))
+    return member_page(
+        membership,
         "cooperatives/edit_offer.html",
-        membership=membership,
-        coop=membership.cooperative,
         product=product,
         offer=offer,
         form=form,

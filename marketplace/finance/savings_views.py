@@ -1,7 +1,7 @@
 """Savings pages: the treasurer's (/kelola/<slug>/keuangan/simpanan) and the member's
 (/anggota/<slug>/keuangan/simpanan, with its SHU and yearly turnover)."""
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -16,7 +16,7 @@ from marketplace.finance.shu_forms import (
     SavingsEntryForm,
     SavingsSettingsForm,
 )
-from marketplace.views import domain_errors
+from marketplace.views import submit
 
 bp = Blueprint("savings", __name__)
 
@@ -64,19 +64,32 @@ def overview(slug: str) -> ResponseReturnValue:
 def settings(slug: str) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     form = SavingsSettingsForm()
-    if form.validate_on_submit():
-        data = savings_services.SettingsInput(
-            form.pokok_amount.data,
-            form.wajib_amount.data,
-            form.wajib_period_months.data,
-            form.wajib_since.data,
-        )
-        with domain_errors(form) as outcome:
-            savings_services.save_settings(coop, current_user, data)
-        if outcome:
-            flash(_("Savings settings saved."), "success")
-            return redirect(url_for("savings.overview", slug=slug))
+    if submit(
+        form,
+        lambda: savings_services.save_settings(coop, current_user, _settings_input(form)),
+        done=_("Savings settings saved."),
+    ):
+        return redirect(url_for("savings.overview", slug=slug))
     return _overview(coop, form), 422
+
+
+def _settings_input(form: SavingsSettingsForm) -> savings_services.SettingsInput:
+    return savings_services.SettingsInput(
+        form.pokok_amount.data,
+        form.wajib_amount.data,
+        form.wajib_period_months.data,
+        form.wajib_since.data,
+    )
+
+
+def _movement(form: SavingsEntryForm) -> savings_services.SavingsMovement:
+    return savings_services.SavingsMovement(
+        kind=form.kind.data,
+        amount=form.amount.data,
+        withdrawal=form.direction.data == "withdrawal",
+        booked_on=form.booked_on.data,
+        memo=form.memo.data or "",
+    )
 
 
 @bp.route("/kelola/<slug>/keuangan/simpanan/anggota/<int:membership_id>", methods=["GET", "POST"])
@@ -84,20 +97,14 @@ def member(slug: str, membership_id: int) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     membership = get_member_of(coop, membership_id)
     form = SavingsEntryForm()
-    if form.validate_on_submit():
-        move = savings_services.SavingsMovement(
-            kind=form.kind.data,
-            amount=form.amount.data,
-            withdrawal=form.direction.data == "withdrawal",
-            booked_on=form.booked_on.data,
-            memo=form.memo.data or "",
-        )
-        with domain_errors(form) as outcome:
-            savings_services.record_movement(membership, current_user, move)
-        if outcome:
-            flash(_("Savings recorded."), "success")
-            return redirect(url_for("savings.member", slug=slug, membership_id=membership.id))
-    elif not form.is_submitted():
+    recorded = submit(
+        form,
+        lambda: savings_services.record_movement(membership, current_user, _movement(form)),
+        done=_("Savings recorded."),
+    )
+    if recorded:
+        return redirect(url_for("savings.member", slug=slug, membership_id=membership.id))
+    if not form.is_submitted():
         form.booked_on.data = coop.local_date()
     return render_template(
         "finance/savings_member.html",

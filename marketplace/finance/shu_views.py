@@ -10,7 +10,7 @@ from marketplace.cooperatives.models import Cooperative
 from marketplace.finance import rat, rat_export, shu_queries, shu_services
 from marketplace.finance.shu_forms import FUND_LABELS, ApproveForm, ShuDraftForm, policy_form
 from marketplace.limits import FIRST_DATE
-from marketplace.views import domain_errors
+from marketplace.views import act, domain_errors, download, submit
 
 bp = Blueprint("shu", __name__)
 
@@ -91,12 +91,14 @@ def save_draft(slug: str, year: int) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     _year_of(coop, year)
     form = ShuDraftForm()
-    if form.validate_on_submit():
-        with domain_errors(form) as outcome:
-            shu_services.save_draft(coop, current_user, year, form.amount.data, form.expenses.data)
-        if outcome:
-            flash(_("SHU amount saved: check the distribution, then approve it."), "success")
-            return redirect(url_for("shu.year", slug=slug, year=year))
+    if submit(
+        form,
+        lambda: shu_services.save_draft(
+            coop, current_user, year, form.amount.data, form.expenses.data
+        ),
+        done=_("SHU amount saved: check the distribution, then approve it."),
+    ):
+        return redirect(url_for("shu.year", slug=slug, year=year))
     return _page(coop, year, draft_form=form), 422
 
 
@@ -106,31 +108,27 @@ def approve(slug: str, year: int) -> ResponseReturnValue:
     shu_year = shu_queries.shu_year(coop, _year_of(coop, year))
     if shu_year is None:
         abort(404)
-    if ApproveForm().validate_on_submit():
-        with domain_errors() as outcome:
-            shu_services.approve(shu_year, current_user)
-        if outcome:
-            flash(_("SHU approved and credited to members' balances."), "success")
-    return redirect(url_for("shu.year", slug=slug, year=year))
-
-
-def _download(coop: Cooperative, year: int, body: bytes, ext: str, mimetype: str) -> Response:
-    name = f"rat-{coop.slug}-{year}.{ext}"
-    return Response(
-        body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    return act(
+        ApproveForm(),
+        lambda: shu_services.approve(shu_year, current_user),
+        done=_("SHU approved and credited to members' balances."),
+        back=url_for("shu.year", slug=slug, year=year),
     )
+
+
+def _download(coop: Cooperative, year: int, body: bytes, ext: str) -> Response:
+    return download(body, f"rat-{coop.slug}-{year}.{ext}")
 
 
 @bp.get("/kelola/<slug>/keuangan/shu/<int:year>/rat.pdf")
 def rat_pdf(slug: str, year: int) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     report = rat.report(coop, _year_of(coop, year))
-    return _download(coop, year, rat_export.pdf(report), "pdf", "application/pdf")
+    return _download(coop, year, rat_export.pdf(report), "pdf")
 
 
 @bp.get("/kelola/<slug>/keuangan/shu/<int:year>/rat.xlsx")
 def rat_xlsx(slug: str, year: int) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     report = rat.report(coop, _year_of(coop, year))
-    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    return _download(coop, year, rat_export.xlsx(report), "xlsx", xlsx)
+    return _download(coop, year, rat_export.xlsx(report), "xlsx")

@@ -1,7 +1,7 @@
 """The member's money pages (/anggota/<slug>/keuangan) and the treasurer's
 (/kelola/<slug>/keuangan)."""
 
-from flask import Blueprint, Response, flash, redirect, render_template, url_for
+from flask import Blueprint, Response, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -12,7 +12,7 @@ from marketplace.db import utcnow
 from marketplace.finance import queries, services, statement
 from marketplace.finance.access import get_batch_of, get_line_of, get_member_of
 from marketplace.finance.forms import DeductionForm, PaidForm, amount_field_name, payout_form
-from marketplace.views import domain_errors
+from marketplace.views import act, download, member_page, submit
 
 bp = Blueprint("finance", __name__)
 
@@ -23,19 +23,15 @@ bp = Blueprint("finance", __name__)
 @bp.get("/anggota/<slug>/keuangan")
 def my_money(slug: str) -> ResponseReturnValue:
     membership = get_membership_for_member(slug, current_user)
-    return render_template(
-        "finance/member_dashboard.html",
-        membership=membership,
-        coop=membership.cooperative,
-        board=queries.member_dashboard(membership),
+    return member_page(
+        membership, "finance/member_dashboard.html", board=queries.member_dashboard(membership)
     )
 
 
 def _statement_page(membership: Membership, template: str, **context) -> str:
-    return render_template(
+    return member_page(
+        membership,
         template,
-        membership=membership,
-        coop=membership.cooperative,
         rows=queries.statement(membership),
         kind_labels=statement.KIND_LABELS,
         describe=statement.describe,
@@ -55,20 +51,12 @@ def _filename(membership: Membership, ext: str) -> str:
 
 def _csv(membership: Membership) -> Response:
     lines = statement.csv_statement(membership, queries.statement(membership))
-    return Response(
-        "".join(lines),
-        mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{_filename(membership, "csv")}"'},
-    )
+    return download("".join(lines), _filename(membership, "csv"))
 
 
 def _pdf(membership: Membership) -> Response:
     body = statement.pdf_statement(membership, queries.statement(membership))
-    return Response(
-        body,
-        mimetype="application/pdf",
-        headers={"Content-Disposition": f'inline; filename="{_filename(membership, "pdf")}"'},
-    )
+    return download(body, _filename(membership, "pdf"), inline=True)
 
 
 @bp.get("/anggota/<slug>/keuangan/laporan.csv")
@@ -111,14 +99,13 @@ def overview(slug: str) -> ResponseReturnValue:
 def create_batch(slug: str) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     form = payout_form([m.membership.id for m in queries.member_balances(coop) if m.payable > 0])
-    if form.validate_on_submit():
-        with domain_errors(form) as outcome:
-            batch = services.create_payout_batch(coop, current_user, form.amounts())
-        if outcome:
-            flash(
-                _("Payout batch made: transfer the money, then record each reference."), "success"
-            )
-            return redirect(url_for("finance.batch", slug=slug, batch_id=batch.id))
+    made = submit(
+        form,
+        lambda: services.create_payout_batch(coop, current_user, form.amounts()),
+        done=_("Payout batch made: transfer the money, then record each reference."),
+    )
+    if made:
+        return redirect(url_for("finance.batch", slug=slug, batch_id=made.result.id))
     return _overview(coop, form), 422
 
 
@@ -136,14 +123,13 @@ def mark_paid(slug: str, batch_id: int, line_id: int) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     line = get_line_of(get_batch_of(coop, batch_id), line_id)
     form = PaidForm()
-    if form.validate_on_submit():
-        with domain_errors() as outcome:
-            services.mark_line_paid(line, current_user, form.reference.data)
-        if outcome:
-            flash(_("Transfer recorded; the member is notified."), "success")
-    else:
-        flash(_("Enter the bank transfer's reference."), "danger")
-    return redirect(url_for("finance.batch", slug=slug, batch_id=batch_id))
+    return act(
+        form,
+        lambda: services.mark_line_paid(line, current_user, form.reference.data),
+        done=_("Transfer recorded; the member is notified."),
+        back=url_for("finance.batch", slug=slug, batch_id=batch_id),
+        invalid=_("Enter the bank transfer's reference."),
+    )
 
 
 @bp.get("/kelola/<slug>/keuangan/anggota/<int:membership_id>")
@@ -168,16 +154,14 @@ def deduction(slug: str, membership_id: int) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     membership = get_member_of(coop, membership_id)
     form = DeductionForm()
-    if form.validate_on_submit():
-        with domain_errors(form) as outcome:
-            services.record_deduction(
-                membership, current_user, services.Deduction(form.amount.data, form.reason.data)
-            )
-        if outcome:
-            flash(_("Deduction recorded."), "success")
-            return redirect(
-                url_for("finance.member_statement", slug=slug, membership_id=membership.id)
-            )
+    if submit(
+        form,
+        lambda: services.record_deduction(
+            membership, current_user, services.Deduction(form.amount.data, form.reason.data)
+        ),
+        done=_("Deduction recorded."),
+    ):
+        return redirect(url_for("finance.member_statement", slug=slug, membership_id=membership.id))
     return render_template(
         "finance/deduction.html",
         coop=coop,

@@ -1,7 +1,10 @@
+from collections.abc import Callable
+
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
+from flask_wtf import FlaskForm
 
 from marketplace.cooperatives.access import get_cooperative_for_admin
 from marketplace.forms import BaseForm
@@ -21,10 +24,11 @@ from marketplace.fulfilment.forms import (
     policy_field_name,
     share_field_name,
 )
+from marketplace.fulfilment.models import Assignment
 from marketplace.orders.access import get_order_for_admin
 from marketplace.orders.models import OrderStatus
 from marketplace.url_params import page_number
-from marketplace.views import act, domain_errors
+from marketplace.views import act, domain_errors, submit
 
 bp = Blueprint("fulfilment", __name__)
 
@@ -119,13 +123,16 @@ def assign_by_hand(slug: str, number: str, line_id: int) -> ResponseReturnValue:
     form.membership_id.choices = [(r.membership.id, r.membership.display_name) for r in rows]
     if request.method == "GET":
         form.quantity.data = services.open_units(line)
-    if form.validate_on_submit():
-        wanted = services.HandAssignment(line.id, form.membership_id.data, form.quantity.data)
-        with domain_errors(form) as outcome:
-            services.assign_by_hand(order, current_user, wanted)
-        if outcome:
-            flash(_("The units are offered to the member; they are notified."), "success")
-            return _order_page(slug, number)
+    if submit(
+        form,
+        lambda: services.assign_by_hand(
+            order,
+            current_user,
+            services.HandAssignment(line.id, form.membership_id.data, form.quantity.data),
+        ),
+        done=_("The units are offered to the member; they are notified."),
+    ):
+        return _order_page(slug, number)
     return render_template(
         "fulfilment/assign_by_hand.html",
         coop=coop,
@@ -148,18 +155,18 @@ def quality_control(slug: str, number: str, assignment_id: int) -> ResponseRetur
     if request.method == "GET":
         form.accepted_quantity.data = assignment.quantity
         form.rejected_quantity.data = 0
-    if form.validate_on_submit():
-        with domain_errors(form) as outcome:
-            services.record_quality_control(
-                assignment,
-                current_user,
-                form.accepted_quantity.data,
-                form.rejected_quantity.data,
-                form.qc_reason.data,
-            )
-        if outcome:
-            flash(_("Quality control recorded."), "success")
-            return _order_page(slug, number)
+    if submit(
+        form,
+        lambda: services.record_quality_control(
+            assignment,
+            current_user,
+            form.accepted_quantity.data,
+            form.rejected_quantity.data,
+            form.qc_reason.data,
+        ),
+        done=_("Quality control recorded."),
+    ):
+        return _order_page(slug, number)
     return render_template(
         "fulfilment/quality_control.html", coop=coop, order=order, a=assignment, form=form
     )
@@ -183,41 +190,50 @@ def assignment_detail(assignment_id: int) -> ResponseReturnValue:
     )
 
 
-def _back(assignment_id: int) -> str:
-    return url_for("fulfilment.assignment_detail", assignment_id=assignment_id)
+def _answer(
+    assignment_id: int,
+    form: FlaskForm,
+    service: Callable[[Assignment], object],
+    done: str,
+    category: str = "success",
+) -> ResponseReturnValue:
+    """A button of the member's assignment page: run `service` on the member's own assignment,
+    say `done` (or the refusal) and go back to the page."""
+    assignment = get_assignment_for_member(assignment_id, current_user)
+    back = url_for("fulfilment.assignment_detail", assignment_id=assignment_id)
+    return act(form, lambda: service(assignment), done=done, back=back, category=category)
 
 
 @bp.post("/pekerjaan/<int:assignment_id>/terima")
 def accept(assignment_id: int) -> ResponseReturnValue:
-    assignment = get_assignment_for_member(assignment_id, current_user)
-    return act(
+    return _answer(
+        assignment_id,
         AnswerForm(),
-        lambda: services.accept_assignment(assignment, current_user),
-        done=_("You accepted the work. Thank you!"),
-        back=_back(assignment_id),
+        lambda assignment: services.accept_assignment(assignment, current_user),
+        _("You accepted the work. Thank you!"),
     )
 
 
 @bp.post("/pekerjaan/<int:assignment_id>/tolak")
 def decline(assignment_id: int) -> ResponseReturnValue:
-    assignment = get_assignment_for_member(assignment_id, current_user)
     form = DeclineForm()
-    return act(
+    return _answer(
+        assignment_id,
         form,
-        lambda: services.decline_assignment(assignment, current_user, form.reason.data or ""),
-        done=_("You declined the work; it is offered to other members."),
+        lambda assignment: services.decline_assignment(
+            assignment, current_user, form.reason.data or ""
+        ),
+        _("You declined the work; it is offered to other members."),
         category="info",
-        back=_back(assignment_id),
     )
 
 
 @bp.post("/pekerjaan/<int:assignment_id>/progres")
 def progress(assignment_id: int) -> ResponseReturnValue:
-    assignment = get_assignment_for_member(assignment_id, current_user)
     form = ProgressForm()
-    return act(
+    return _answer(
+        assignment_id,
         form,
-        lambda: services.report_progress(assignment, current_user, form.status.data),
-        done=_("Progress saved."),
-        back=_back(assignment_id),
+        lambda assignment: services.report_progress(assignment, current_user, form.status.data),
+        _("Progress saved."),
     )

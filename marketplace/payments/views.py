@@ -18,7 +18,7 @@ from marketplace.payments.forms import RefundForm, TrustedBuyerForm
 from marketplace.payments.refunds import refund_payment
 from marketplace.payments.stripe_gateway import card_payment_enabled
 from marketplace.payments.webhooks import WebhookRefused, handle_stripe_webhook
-from marketplace.views import act, domain_errors
+from marketplace.views import act, domain_errors, download, flash_field_errors
 
 bp = Blueprint("payments", __name__)
 
@@ -74,14 +74,7 @@ def stripe_webhook() -> ResponseReturnValue:
 
 
 def _pdf(body: bytes, filename: str) -> ResponseReturnValue:
-    return (
-        body,
-        200,
-        {
-            "Content-Type": "application/pdf",
-            "Content-Disposition": f'inline; filename="{filename}"',
-        },
-    )
+    return download(body, filename, inline=True)
 
 
 @bp.get("/pesanan/<number>/faktur.pdf")
@@ -133,21 +126,19 @@ def _delivery_note(order, back: str) -> ResponseReturnValue:
 def refund(slug: str, number: str) -> ResponseReturnValue:
     order = get_order_for_admin(get_cooperative_for_admin(slug, current_user), number)
     form = RefundForm(prefix="refund")
-    if not form.validate_on_submit():
-        for errors in form.errors.values():
-            flash(str(errors[0]), "danger")
-    else:
-        with domain_errors() as outcome:
-            refund_payment(
-                order,
-                form.payment_id.data,
-                current_user,
-                amount=form.amount.data,
-                reason=form.reason.data or "",
-            )
-        if outcome:
-            flash(_("Refund recorded."), "success")
-    return redirect(url_for("orders.manage_order", slug=slug, number=number))
+    return act(
+        form,
+        lambda: refund_payment(
+            order,
+            form.payment_id.data,
+            current_user,
+            amount=form.amount.data,
+            reason=form.reason.data or "",
+        ),
+        done=_("Refund recorded."),
+        back=url_for("orders.manage_order", slug=slug, number=number),
+        invalid=lambda: flash_field_errors(form),
+    )
 
 
 def _per_cooperative_admin() -> str:

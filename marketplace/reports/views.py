@@ -1,7 +1,7 @@
 """The cooperative admin's home and reports (/kelola/<slug>/, /kelola/<slug>/laporan/...) and
 a member's own figures (/anggota/<slug>/laporan)."""
 
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Blueprint, abort, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
@@ -13,6 +13,7 @@ from marketplace.reports import performance, presenting
 from marketplace.reports.periods import Period, default_period, parse_period
 from marketplace.reports.tables import REPORTS, Table, performance_rows
 from marketplace.spreadsheets import xlsx
+from marketplace.views import download
 
 bp = Blueprint("reports", __name__)
 bp.record_once(lambda state: presenting.register(state.app))
@@ -93,17 +94,10 @@ def export(slug: str, name: str, fmt: str) -> ResponseReturnValue:
     coop, period, table = _table(slug, name)
     header = [str(c.label) for c in table.columns]
     filename = f"laporan-{name}-{coop.slug}-{period.first.key}-{period.last.key}.{fmt}"
-    disposition = {"Content-Disposition": f'attachment; filename="{filename}"'}
     if fmt == "csv":
-        return Response(
-            csv_lines(header, export_cells(table)), mimetype="text/csv", headers=disposition
-        )
+        return download(csv_lines(header, export_cells(table)), filename)
     data = xlsx(name, header, table.rows, [c.kind for c in table.columns])
-    return Response(
-        data,
-        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        headers=disposition,
-    )
+    return download(data, filename)
 
 
 @bp.get("/anggota/<slug>/laporan")

@@ -1,7 +1,7 @@
 """A user's webhook endpoints under My account: list, add, edit, the secret, a test event,
 enable again, delete, and each endpoint's delivery log."""
 
-from flask import flash, redirect, render_template, url_for
+from flask import redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -9,7 +9,7 @@ from flask_login import current_user
 
 from marketplace.forms import BaseForm
 from marketplace.url_params import page_number
-from marketplace.views import act, domain_errors
+from marketplace.views import act, post_route, submit
 from marketplace.webhooks import queries, services
 from marketplace.webhooks.access import endpoints_of, get_endpoint_for_owner
 from marketplace.webhooks.blueprint import bp
@@ -48,15 +48,17 @@ def _save_page(endpoint: WebhookEndpoint | None) -> ResponseReturnValue:
     form = EndpointForm()
     if endpoint is not None and not form.is_submitted():
         form.fill_from(endpoint)
-    if form.validate_on_submit():
-        with domain_errors(form) as outcome:
-            if endpoint is None:
-                saved = services.register(current_user, form.endpoint())
-            else:
-                saved = services.update(endpoint, current_user, form.endpoint())
-        if outcome:
-            flash(_("Endpoint saved. Use its signing secret to check each delivery."), "success")
-            return redirect(url_for("webhooks.detail", endpoint_id=saved.id))
+    saved = submit(
+        form,
+        lambda: (
+            services.register(current_user, form.endpoint())
+            if endpoint is None
+            else services.update(endpoint, current_user, form.endpoint())
+        ),
+        done=_("Endpoint saved. Use its signing secret to check each delivery."),
+    )
+    if saved:
+        return redirect(url_for("webhooks.detail", endpoint_id=saved.result.id))
     return render_template("webhooks/form.html", form=form, endpoint=endpoint)
 
 
@@ -68,13 +70,17 @@ def new() -> ResponseReturnValue:
 @bp.get("/akun/webhook/<int:endpoint_id>")
 def detail(endpoint_id: int) -> ResponseReturnValue:
     endpoint = get_endpoint_for_owner(endpoint_id, current_user)
-    return render_template(
+    return _endpoint_page(
+        endpoint,
         "webhooks/detail.html",
-        endpoint=endpoint,
         deliveries=queries.recent_deliveries(endpoint),
         form=BaseForm(),
-        **_labels(),
     )
+
+
+def _endpoint_page(endpoint: WebhookEndpoint, template: str, **context) -> str:
+    """A page of one endpoint, with the words for its events, deliveries and errors."""
+    return render_template(template, endpoint=endpoint, **context, **_labels())
 
 
 @bp.route("/akun/webhook/<int:endpoint_id>/ubah", methods=["GET", "POST"])
@@ -86,7 +92,7 @@ def edit(endpoint_id: int) -> ResponseReturnValue:
 def log(endpoint_id: int) -> ResponseReturnValue:
     endpoint = get_endpoint_for_owner(endpoint_id, current_user)
     page = queries.delivery_log(endpoint, page_number())
-    return render_template("webhooks/log.html", endpoint=endpoint, page=page, **_labels())
+    return _endpoint_page(endpoint, "webhooks/log.html", page=page)
 
 
 def _button(name: str, path: str, service, done) -> None:
@@ -105,10 +111,7 @@ def _button(name: str, path: str, service, done) -> None:
             category="info" if deletes else "success",
         )
 
-    view.__name__ = name
-    bp.add_url_rule(
-        f"/akun/webhook/<int:endpoint_id>/{path}", name, view_func=view, methods=["POST"]
-    )
+    post_route(bp, f"/akun/webhook/<int:endpoint_id>/{path}", name, view)
 
 
 _button(

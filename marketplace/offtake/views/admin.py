@@ -12,6 +12,7 @@ from marketplace.extensions import db
 from marketplace.offtake import queries, services
 from marketplace.offtake.access import get_contract_for_admin
 from marketplace.offtake.forms import proposal_form, version_form
+from marketplace.offtake.models import Contract
 from marketplace.offtake.views import bp
 from marketplace.offtake.views.shared import (
     LABELS,
@@ -26,13 +27,19 @@ from marketplace.views import domain_errors
 @bp.get("/kelola/<slug>/kontrak")
 def manage_contracts(slug: str) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
-    return render_template(
-        "offtake/manage_list.html",
-        coop=coop,
-        active="contracts",
-        contracts=queries.contracts_of(coop),
-        **LABELS,
+    return _manage_page(
+        coop, "offtake/manage_list.html", contracts=queries.contracts_of(coop), **LABELS
     )
+
+
+def _manage_page(coop, template: str, **context) -> str:
+    """A page of the cooperative's contracts, under the admin's Contracts tab."""
+    return render_template(template, coop=coop, active="contracts", **context)
+
+
+def _contract(slug: str, contract_id: int) -> Contract:
+    """A contract of a cooperative the user administers; else 404."""
+    return get_contract_for_admin(get_cooperative_for_admin(slug, current_user), contract_id)
 
 
 def _products(coop):
@@ -56,9 +63,7 @@ def _terms_page(coop, form, contract, save, done) -> ResponseReturnValue:
                 url_for("offtake.manage_contract", slug=coop.slug, contract_id=found.id)
             )
     status = 422 if form.is_submitted() else 200
-    return render_template(
-        "offtake/terms_form.html", coop=coop, active="contracts", form=form, contract=contract
-    ), status
+    return _manage_page(coop, "offtake/terms_form.html", form=form, contract=contract), status
 
 
 @bp.route("/kelola/<slug>/kontrak/baru", methods=["GET", "POST"])
@@ -78,8 +83,7 @@ def new_contract(slug: str) -> ResponseReturnValue:
 
 @bp.get("/kelola/<slug>/kontrak/<int:contract_id>")
 def manage_contract(slug: str, contract_id: int) -> ResponseReturnValue:
-    coop = get_cooperative_for_admin(slug, current_user)
-    contract = get_contract_for_admin(coop, contract_id)
+    contract = _contract(slug, contract_id)
     pending = contract.pending or contract.latest
     return render_template(
         "offtake/manage_detail.html",
@@ -92,10 +96,9 @@ def manage_contract(slug: str, contract_id: int) -> ResponseReturnValue:
 
 @bp.route("/kelola/<slug>/kontrak/<int:contract_id>/ubah", methods=["GET", "POST"])
 def revise_contract(slug: str, contract_id: int) -> ResponseReturnValue:
-    coop = get_cooperative_for_admin(slug, current_user)
-    contract = get_contract_for_admin(coop, contract_id)
+    contract = _contract(slug, contract_id)
     return _terms_page(
-        coop,
+        contract.cooperative,
         version_form(contract.latest),
         contract,
         lambda terms: services.revise_contract(contract, current_user, terms),
@@ -107,8 +110,7 @@ def revise_contract(slug: str, contract_id: int) -> ResponseReturnValue:
 
 @bp.get("/kelola/<slug>/kontrak/<int:contract_id>/kinerja")
 def manage_performance(slug: str, contract_id: int) -> ResponseReturnValue:
-    coop = get_cooperative_for_admin(slug, current_user)
-    contract = get_contract_for_admin(coop, contract_id)
+    contract = _contract(slug, contract_id)
     return performance_page(
         contract,
         "offtake/performance.html",
@@ -122,11 +124,9 @@ def manage_performance(slug: str, contract_id: int) -> ResponseReturnValue:
 
 @bp.get("/kelola/<slug>/kontrak/<int:contract_id>/kinerja.csv")
 def manage_performance_csv(slug: str, contract_id: int) -> ResponseReturnValue:
-    coop = get_cooperative_for_admin(slug, current_user)
-    return csv_response(get_contract_for_admin(coop, contract_id))
+    return csv_response(_contract(slug, contract_id))
 
 
 @bp.get("/kelola/<slug>/kontrak/<int:contract_id>/kinerja.pdf")
 def manage_performance_pdf(slug: str, contract_id: int) -> ResponseReturnValue:
-    coop = get_cooperative_for_admin(slug, current_user)
-    return pdf_response(get_contract_for_admin(coop, contract_id))
+    return pdf_response(_contract(slug, contract_id))

@@ -1,7 +1,7 @@
 """The offtaker's contract pages (/kontrak...): answer proposals, change coming call-offs,
 see performance."""
 
-from flask import flash, redirect, render_template, url_for
+from flask import redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -17,7 +17,7 @@ from marketplace.offtake.views.shared import (
     pdf_response,
     performance_page,
 )
-from marketplace.views import act, domain_errors
+from marketplace.views import act, flash_field_errors, submit
 
 
 @bp.get("/kontrak")
@@ -61,12 +61,12 @@ def accept(contract_id: int) -> ResponseReturnValue:
 def request_changes(contract_id: int) -> ResponseReturnValue:
     found = get_contract_for_offtaker(current_user, contract_id)
     form = ChangesForm()
-    if form.validate_on_submit():
-        with domain_errors(form) as outcome:
-            services.request_changes(found, current_user, form.message.data)
-        if outcome:
-            flash(_("Your request is sent to the cooperative."), "success")
-            return redirect(_back(found))
+    if submit(
+        form,
+        lambda: services.request_changes(found, current_user, form.message.data),
+        done=_("Your request is sent to the cooperative."),
+    ):
+        return redirect(_back(found))
     return _detail(found, changes_form=form, status=422)
 
 
@@ -75,17 +75,17 @@ def change_call_off(contract_id: int, call_off_id: int) -> ResponseReturnValue:
     found = get_contract_for_offtaker(current_user, contract_id)
     call_off = get_call_off_of(found, call_off_id)
     form = CallOffForm()
-    if form.validate_on_submit():
-        skip = form.action.data == "skip"
-        with domain_errors(None, prefix=f"{call_off.due_date.isoformat()}: ") as outcome:
-            services.change_call_off(call_off, current_user, form.quantity.data, skip=skip)
-        if outcome:
-            flash(_("The call-off is changed."), "success")
-            return redirect(_back(found))
-    else:
-        for errors in form.errors.values():
-            flash(f"{call_off.due_date.isoformat()}: {errors[0]}", "danger")
-    return redirect(_back(found))
+    due = f"{call_off.due_date.isoformat()}: "
+    return act(
+        form,
+        lambda: services.change_call_off(
+            call_off, current_user, form.quantity.data, skip=form.action.data == "skip"
+        ),
+        done=_("The call-off is changed."),
+        back=_back(found),
+        prefix=due,
+        invalid=lambda: flash_field_errors(form, prefix=due),
+    )
 
 
 @bp.get("/kontrak/<int:contract_id>/kinerja")

@@ -7,6 +7,7 @@ from marketplace.db import utcnow
 from marketplace.offtake import queries, report, words
 from marketplace.offtake.models import Contract
 from marketplace.offtake.schedule import cutoff_date, quantity_bounds
+from marketplace.views import download
 
 LABELS = dict(
     frequency_labels=words.FREQUENCY_LABELS,
@@ -63,17 +64,9 @@ def _filename(contract: Contract, ext: str) -> str:
 
 def csv_response(contract: Contract) -> Response:
     body = "".join(report.csv_report(queries.performance(contract)))
-    return Response(
-        body,
-        mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{_filename(contract, "csv")}"'},
-    )
+    return download(body, _filename(contract, "csv"))
 
 
 def pdf_response(contract: Contract) -> Response:
     body = report.pdf_report(contract, queries.performance(contract))
-    return Response(
-        body,
-        mimetype="application/pdf",
-        headers={"Content-Disposition": f'inline; filename="{_filename(contract, "pdf")}"'},
-    )
+    return download(body, _filename(contract, "pdf"), inline=True)

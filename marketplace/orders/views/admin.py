@@ -4,15 +4,7 @@ from functools import lru_cache
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
-from flask import (
-    Response,
-    flash,
-    redirect,
-    render_template,
-    request,
-    stream_with_context,
-    url_for,
-)
+from flask import redirect, render_template, request, stream_with_context, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -43,7 +35,7 @@ from marketplace.payments.services import (
     record_bank_transfer,
 )
 from marketplace.url_params import page_number
-from marketplace.views import domain_errors
+from marketplace.views import download, submit
 
 
 def _filters() -> tuple[OrderFilterForm, queries.OrderFilter]:
@@ -108,11 +100,8 @@ def export_orders(slug: str) -> ResponseReturnValue:
             )
 
     filename = f"pesanan-{coop.slug}-{utcnow():%Y%m%d}.csv"
-    return Response(
-        stream_with_context(export.csv_lines([str(h) for h in ORDER_EXPORT_HEADERS], rows())),
-        mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+    headers = [str(h) for h in ORDER_EXPORT_HEADERS]
+    return download(stream_with_context(export.csv_lines(headers, rows())), filename)
 
 
 @bp.route("/kelola/<slug>/pesanan/<number>", methods=["GET", "POST"])
@@ -123,20 +112,21 @@ def manage_order(slug: str, number: str) -> ResponseReturnValue:
     if request.method == "GET":
         form.amount.data = order.amount_due
         form.received_on.data = coop.local_date()
-    if form.validate_on_submit():
-        with domain_errors(form) as outcome:
-            record_bank_transfer(
-                order,
-                current_user,
-                amount=form.amount.data,
-                received_on=form.received_on.data,
-                reference=form.reference.data or "",
-                before_order_confirmed=form.before_order_confirmed.data,
-            )
-        form.ask_before_order = isinstance(outcome.error, ReceivedBeforeOrder)
-        if outcome:
-            flash(_("Payment recorded."), "success")
-            return redirect(url_for("orders.manage_order", slug=slug, number=number))
+    recorded = submit(
+        form,
+        lambda: record_bank_transfer(
+            order,
+            current_user,
+            amount=form.amount.data,
+            received_on=form.received_on.data,
+            reference=form.reference.data or "",
+            before_order_confirmed=form.before_order_confirmed.data,
+        ),
+        done=_("Payment recorded."),
+    )
+    if recorded:
+        return redirect(url_for("orders.manage_order", slug=slug, number=number))
+    form.ask_before_order = isinstance(recorded.error, ReceivedBeforeOrder)
     return _manage_page(coop, order, form, AdminCancelForm(formdata=None))
 
 
@@ -169,12 +159,13 @@ def admin_cancel(slug: str, number: str) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     order = get_order_for_admin(coop, number)
     cancel_form = AdminCancelForm()
-    if cancel_form.validate_on_submit():
-        with domain_errors(cancel_form) as outcome:
-            services.cancel_by_admin(order, current_user, cancel_form.reason.data)
-        if outcome:
-            flash(_("Order %(number)s is cancelled.", number=order.number), "info")
-            return redirect(url_for("orders.manage_order", slug=slug, number=number))
+    if submit(
+        cancel_form,
+        lambda: services.cancel_by_admin(order, current_user, cancel_form.reason.data),
+        done=_("Order %(number)s is cancelled.", number=order.number),
+        category="info",
+    ):
+        return redirect(url_for("orders.manage_order", slug=slug, number=number))
     form = BankTransferForm(formdata=None)
     form.amount.data = order.amount_due
     form.received_on.data = coop.local_date()

@@ -53,7 +53,7 @@ from marketplace.orders.views import bp
 from marketplace.payments.complaint_refunds import complaint_value, refund_complaint
 from marketplace.payments.documents import shipment_note_pdf
 from marketplace.storage import private_file, storage
-from marketplace.views import domain_errors
+from marketplace.views import act, domain_errors, download, form_status, submit, undone_if_refused
 
 PHOTO_REJECTIONS = {
     "empty": _l("The photo is empty."),
@@ -112,18 +112,20 @@ def ship(slug: str, number: str) -> ResponseReturnValue:
         form.courier.data = getattr(order, "courier", None) or "jne"
         for line in order.lines:
             getattr(form, line_field(line.id)).data = shippable_units(line)
-    if form.validate_on_submit():
-        wanted = {line.id: getattr(form, line_field(line.id)).data or 0 for line in order.lines}
-        with domain_errors(form) as outcome:
-            shipment = ship_ready_units(order, current_user, _details(form), wanted)
-        if outcome:
-            flash(_("Shipment %(number)s is recorded.", number=shipment.number), "success")
-            return redirect(url_for("orders.manage_order", slug=slug, number=number))
+    if submit(
+        form,
+        lambda: ship_ready_units(order, current_user, _details(form), _wanted(form, order)),
+        done=lambda shipment: _("Shipment %(number)s is recorded.", number=shipment.number),
+    ):
+        return redirect(url_for("orders.manage_order", slug=slug, number=number))
     ready = {line.id: (shipped_units(line), shippable_units(line)) for line in order.lines}
-    status = 400 if request.method == "POST" else 200
     return render_template(
         "orders/ship.html", coop=coop, order=order, form=form, ready=ready, line_field=line_field
-    ), status
+    ), form_status()
+
+
+def _wanted(form, order) -> dict[int, int]:
+    return {line.id: getattr(form, line_field(line.id)).data or 0 for line in order.lines}
 
 
 @bp.route("/kelola/<slug>/pesanan/<number>/pengiriman/<int:shipment_id>", methods=["GET", "POST"])
@@ -134,26 +136,27 @@ def manage_shipment(slug: str, number: str, shipment_id: int) -> ResponseReturnV
     form = ProofForm()
     if request.method == "GET":
         form.received_on.data = coop.local_date()
-    if form.validate_on_submit():
-        keys: list[str] = []
-        with domain_errors(form) as outcome:
-            keys = _save_photos([form.photo.data])
-            moment = datetime.combine(form.received_on.data, form.received_time.data)
-            proof = services.ProofOfDelivery(
-                received_by=form.received_by.data,
-                received_at=moment.replace(tzinfo=ZoneInfo(coop.time_zone)),
-                photo_key=keys[0] if keys else None,
-            )
-            services.record_proof(shipment, current_user, proof)
-        if not outcome:
-            _forget(keys)
-        if outcome:
-            flash(_("Shipment %(number)s is received.", number=shipment.number), "success")
-            return redirect(url_for("orders.manage_order", slug=slug, number=number))
-    status = 400 if request.method == "POST" else 200
+    if submit(
+        form,
+        lambda: _record_proof(shipment, form, coop.time_zone),
+        done=_("Shipment %(number)s is received.", number=shipment.number),
+    ):
+        return redirect(url_for("orders.manage_order", slug=slug, number=number))
     return render_template(
         "orders/manage_shipment.html", coop=coop, order=order, shipment=shipment, form=form
-    ), status
+    ), form_status()
+
+
+def _record_proof(shipment, form: ProofForm, time_zone: str) -> None:
+    keys = _save_photos([form.photo.data])
+    with undone_if_refused(lambda: _forget(keys)):
+        moment = datetime.combine(form.received_on.data, form.received_time.data)
+        proof = services.ProofOfDelivery(
+            received_by=form.received_by.data,
+            received_at=moment.replace(tzinfo=ZoneInfo(time_zone)),
+            photo_key=keys[0] if keys else None,
+        )
+        services.record_proof(shipment, current_user, proof)
 
 
 @bp.route("/kelola/<slug>/pesanan/<number>/keluhan/<int:complaint_id>", methods=["GET", "POST"])
@@ -172,7 +175,6 @@ def resolve_complaint(slug: str, number: str, complaint_id: int) -> ResponseRetu
         if outcome:
             flash(_("The complaint is answered."), "success")
             return redirect(url_for("orders.manage_order", slug=slug, number=number))
-    status = 400 if request.method == "POST" else 200
     return render_template(
         "orders/resolve_complaint.html",
         coop=coop,
@@ -180,7 +182,7 @@ def resolve_complaint(slug: str, number: str, complaint_id: int) -> ResponseRetu
         complaint=complaint,
         form=form,
         limit=complaint_value(complaint),
-    ), status
+    ), form_status()
 
 
 def _answer(complaint, form: ResolveForm) -> None:
@@ -213,11 +215,12 @@ def admin_photo(slug: str, number: str, key: str) -> Response:
 def confirm_receipt(number: str, shipment_id: int) -> Response:
     order = get_order_for_buyer(number, current_user)
     shipment = get_shipment_of(order, shipment_id)
-    with domain_errors() as outcome:
-        services.confirm_receipt(shipment, current_user)
-    if outcome:
-        flash(_("Thank you: shipment %(number)s is received.", number=shipment.number), "success")
-    return redirect(url_for("orders.order_detail", number=number))
+    return act(
+        None,  # the CSRF check of every POST is all the form there is
+        lambda: services.confirm_receipt(shipment, current_user),
+        done=_("Thank you: shipment %(number)s is received.", number=shipment.number),
+        back=url_for("orders.order_detail", number=number),
+    )
 
 
 @bp.route("/pesanan/<number>/pengiriman/<int:shipment_id>/keluhan", methods=["GET", "POST"])
@@ -229,26 +232,27 @@ def complain(number: str, shipment_id: int) -> ResponseReturnValue:
         (str(sl.order_line_id), sl.order_line.product.name) for sl in shipment.lines
     )
     form.problem.choices = choices((p.value, complaint_problem_label(p)) for p in ComplaintProblem)
-    if form.validate_on_submit():
-        keys: list[str] = []
-        with domain_errors(form) as outcome:
-            keys = _save_photos(form.photos.data or [])
-            data = ComplaintInput(
-                order_line_id=int(form.order_line_id.data),
-                problem=form.problem.data,
-                quantity=form.quantity.data,
-                description=form.description.data or "",
-            )
-            open_complaint(shipment, current_user, data, keys)
-        if not outcome:
-            _forget(keys)
-        if outcome:
-            flash(_("Your complaint is sent to the cooperative."), "success")
-            return redirect(url_for("orders.order_detail", number=number))
-    status = 400 if request.method == "POST" else 200
+    if submit(
+        form,
+        lambda: _open_complaint(shipment, form),
+        done=_("Your complaint is sent to the cooperative."),
+    ):
+        return redirect(url_for("orders.order_detail", number=number))
     return render_template(
         "orders/complain.html", order=order, shipment=shipment, form=form
-    ), status
+    ), form_status()
+
+
+def _open_complaint(shipment, form: ComplaintForm) -> None:
+    keys = _save_photos(form.photos.data or [])
+    with undone_if_refused(lambda: _forget(keys)):
+        data = ComplaintInput(
+            order_line_id=int(form.order_line_id.data),
+            problem=form.problem.data,
+            quantity=form.quantity.data,
+            description=form.description.data or "",
+        )
+        open_complaint(shipment, current_user, data, keys)
 
 
 @bp.get("/pesanan/<number>/pengiriman/<int:shipment_id>/surat-jalan.pdf")
@@ -263,11 +267,7 @@ def buyer_photo(number: str, key: str) -> Response:
 
 
 def _note(shipment) -> Response:
-    return Response(
-        shipment_note_pdf(shipment),
-        mimetype="application/pdf",
-        headers={"Content-Disposition": f'inline; filename="{shipment.number}.pdf"'},
-    )
+    return download(shipment_note_pdf(shipment), f"{shipment.number}.pdf", inline=True)
 
 
 def _photo(key: str) -> Response:

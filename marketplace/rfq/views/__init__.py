@@ -12,7 +12,7 @@ from marketplace.rfq import services
 from marketplace.rfq.attachments import MAX_ATTACHMENTS, AttachmentRejected, check_attachment
 from marketplace.rfq.services import StoredFile
 from marketplace.storage import storage
-from marketplace.views import domain_errors
+from marketplace.views import domain_errors, undone_if_refused
 
 bp = Blueprint("rfq", __name__)
 
@@ -68,17 +68,15 @@ def forget(files: list[StoredFile]) -> None:
 
 def post_from(form, recipient, *, from_buyer: bool) -> bool:
     """Post the message form on a thread; True when it went through (flashed)."""
-    files: list = []
     with domain_errors(form) as outcome:
         files = save_files(form.attachments.data or [])
-        services.post_message(
-            recipient, current_user, form.body.data or "", files, from_buyer=from_buyer
-        )
-    if not outcome:
-        forget(files)
-        return False
-    flash(_("Your message is sent."), "success")
-    return True
+        with undone_if_refused(lambda: forget(files)):
+            services.post_message(
+                recipient, current_user, form.body.data or "", files, from_buyer=from_buyer
+            )
+    if outcome:
+        flash(_("Your message is sent."), "success")
+    return bool(outcome)
 
 
 from marketplace.rfq.views import admin, buyer  # noqa: E402, F401  (routes on bp)

@@ -1,7 +1,7 @@
 """The cooperative admin's RFQ pages: incoming requests, one thread with its quote or
 decline, the files. Every page is scoped to the admin's own cooperative's copy."""
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -14,7 +14,7 @@ from marketplace.rfq.forms import DeclineForm, MessageForm, QuoteForm
 from marketplace.rfq.views import bp, post_from
 from marketplace.storage import private_file
 from marketplace.url_params import page_number
-from marketplace.views import domain_errors
+from marketplace.views import submit
 
 
 @bp.get("/kelola/<slug>/permintaan")
@@ -81,24 +81,28 @@ def submit_quote(slug: str, recipient_id: int) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     recipient = get_recipient_for_admin(coop, recipient_id)
     form = _quote_form(coop, recipient)
-    if form.validate_on_submit():
-        with domain_errors(form) as outcome:
-            services.submit_quote(
-                recipient,
-                current_user,
-                services.QuoteInput(
-                    product_id=int(form.product_id.data),
-                    quantity=form.quantity.data,
-                    unit_price=form.unit_price.data,
-                    lead_time_days=form.lead_time_days.data,
-                    valid_until=form.valid_until.data,
-                    conditions=form.conditions.data or "",
-                ),
-            )
-        if outcome:
-            flash(_("Your quote is sent to the buyer."), "success")
-            return redirect(url_for("rfq.admin_thread", slug=slug, recipient_id=recipient.id))
+    if submit(
+        form,
+        lambda: services.submit_quote(recipient, current_user, _quote_input(form)),
+        done=_("Your quote is sent to the buyer."),
+    ):
+        return redirect(_thread_url(coop, recipient))
     return _page(coop, recipient, quote_form=form, status=400)
+
+
+def _quote_input(form: QuoteForm) -> services.QuoteInput:
+    return services.QuoteInput(
+        product_id=int(form.product_id.data),
+        quantity=form.quantity.data,
+        unit_price=form.unit_price.data,
+        lead_time_days=form.lead_time_days.data,
+        valid_until=form.valid_until.data,
+        conditions=form.conditions.data or "",
+    )
+
+
+def _thread_url(coop, recipient) -> str:
+    return url_for("rfq.admin_thread", slug=coop.slug, recipient_id=recipient.id)
 
 
 @bp.post("/kelola/<slug>/permintaan/<int:recipient_id>/tolak")
@@ -106,12 +110,13 @@ def decline(slug: str, recipient_id: int) -> ResponseReturnValue:
     coop = get_cooperative_for_admin(slug, current_user)
     recipient = get_recipient_for_admin(coop, recipient_id)
     form = DeclineForm()
-    if form.validate_on_submit():
-        with domain_errors(form) as outcome:
-            services.decline_rfq(recipient, current_user, form.reason.data)
-        if outcome:
-            flash(_("You declined the request; the buyer is told."), "info")
-            return redirect(url_for("rfq.admin_thread", slug=slug, recipient_id=recipient.id))
+    if submit(
+        form,
+        lambda: services.decline_rfq(recipient, current_user, form.reason.data),
+        done=_("You declined the request; the buyer is told."),
+        category="info",
+    ):
+        return redirect(_thread_url(coop, recipient))
     return _page(coop, recipient, decline_form=form, status=400)
 
 

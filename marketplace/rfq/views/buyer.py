@@ -3,7 +3,7 @@ comparison, one thread per cooperative, accepting a quote, the files."""
 
 import secrets
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -22,10 +22,11 @@ from marketplace.rfq.access import (
     get_rfq_for_buyer,
 )
 from marketplace.rfq.forms import MessageForm, RFQForm, accept_form
+from marketplace.rfq.models import RFQ
 from marketplace.rfq.views import bp, forget, post_from, save_files
 from marketplace.storage import private_file
 from marketplace.url_params import page_number
-from marketplace.views import domain_errors
+from marketplace.views import form_status, submit, undone_if_refused
 
 
 @bp.get("/permintaan/")
@@ -55,20 +56,22 @@ def _new_request(product: Product | None) -> ResponseReturnValue:
         form.quantity.data = product.min_order_quantity
         form.unit.data = product.unit
         form.cooperatives.data = [str(product.cooperative_id)]
-    if form.validate_on_submit():
-        files: list = []
-        with domain_errors(form) as outcome:
-            files = save_files(form.attachments.data or [])
-            rfq = services.send_rfq(
-                current_user, _rfq_input(form, product), form.cooperative_ids(), files
-            )
-        if not outcome:
-            forget(files)
-        if outcome:
-            flash(_("Your request for quotation is sent."), "success")
-            return redirect(url_for("rfq.request_detail", rfq_id=rfq.id))
-    status = 400 if request.method == "POST" else 200
-    return render_template("rfq/new.html", form=form, product=product), status
+    sent = submit(
+        form,
+        lambda: _send_rfq(form, product),
+        done=_("Your request for quotation is sent."),
+    )
+    if sent:
+        return redirect(url_for("rfq.request_detail", rfq_id=sent.result.id))
+    return render_template("rfq/new.html", form=form, product=product), form_status()
+
+
+def _send_rfq(form: RFQForm, product: Product | None) -> RFQ:
+    files = save_files(form.attachments.data or [])
+    with undone_if_refused(lambda: forget(files)):
+        return services.send_rfq(
+            current_user, _rfq_input(form, product), form.cooperative_ids(), files
+        )
 
 
 def _rfq_input(form: RFQForm, product: Product | None) -> services.RFQInput:
@@ -85,16 +88,21 @@ def _rfq_input(form: RFQForm, product: Product | None) -> services.RFQInput:
     )
 
 
+def _rfq_page(rfq, template: str, **context) -> str:
+    """A page of the buyer's request, with its files and their links."""
+    return render_template(
+        template,
+        rfq=rfq,
+        files=queries.rfq_files(rfq),
+        file_url=lambda key: url_for("rfq.buyer_file", rfq_id=rfq.id, key=key),
+        **context,
+    )
+
+
 @bp.get("/permintaan/<int:rfq_id>")
 def request_detail(rfq_id: int) -> ResponseReturnValue:
     rfq = get_rfq_for_buyer(rfq_id, current_user)
-    return render_template(
-        "rfq/detail.html",
-        rfq=rfq,
-        compare=queries.comparison(rfq),
-        files=queries.rfq_files(rfq),
-        file_url=lambda key: url_for("rfq.buyer_file", rfq_id=rfq.id, key=key),
-    )
+    return _rfq_page(rfq, "rfq/detail.html", compare=queries.comparison(rfq))
 
 
 @bp.route("/permintaan/<int:rfq_id>/koperasi/<int:recipient_id>", methods=["GET", "POST"])
@@ -104,17 +112,14 @@ def buyer_thread(rfq_id: int, recipient_id: int) -> ResponseReturnValue:
     form = MessageForm()
     if form.validate_on_submit() and post_from(form, recipient, from_buyer=True):
         return redirect(request.path)
-    status = 400 if request.method == "POST" else 200
-    return render_template(
+    return _rfq_page(
+        rfq,
         "rfq/thread.html",
-        rfq=rfq,
         recipient=recipient,
         messages=queries.thread(recipient),
-        files=queries.rfq_files(rfq),
         form=form,
-        file_url=lambda key: url_for("rfq.buyer_file", rfq_id=rfq.id, key=key),
         as_buyer=True,
-    ), status
+    ), form_status()
 
 
 @bp.route("/permintaan/<int:rfq_id>/penawaran/<int:quote_id>/terima", methods=["GET", "POST"])
@@ -131,19 +136,15 @@ def accept(rfq_id: int, quote_id: int) -> ResponseReturnValue:
         form.recipient_name.data = current_user.name
         form.recipient_phone.data = current_user.phone
         form.idempotency_key.data = secrets.token_hex(16)
-    if form.validate_on_submit():
-        with domain_errors(form) as outcome:
-            order = services.accept_quote(
-                quote,
-                current_user,
-                form.delivery(),
-                form.payment_method.data,
-                form.delivery_choice(),
-            )
-        if outcome:
-            flash(_("Quote accepted: order %(number)s is placed.", number=order.number), "success")
-            return redirect(url_for("orders.order_detail", number=order.number))
-    status = 400 if request.method == "POST" else 200
+    placed = submit(
+        form,
+        lambda: services.accept_quote(
+            quote, current_user, form.delivery(), form.payment_method.data, form.delivery_choice()
+        ),
+        done=lambda order: _("Quote accepted: order %(number)s is placed.", number=order.number),
+    )
+    if placed:
+        return redirect(url_for("orders.order_detail", number=placed.result.number))
     return render_template(
         "rfq/accept.html",
         rfq=rfq,
@@ -151,7 +152,7 @@ def accept(rfq_id: int, quote_id: int) -> ResponseReturnValue:
         form=form,
         earliest=earliest,
         problem=services.acceptance_problem(quote),
-    ), status
+    ), form_status()
 
 
 @bp.get("/permintaan/<int:rfq_id>/lampiran/<key>")
