@@ -3,7 +3,7 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -44,11 +44,10 @@ class ProductStatus(enum.StrEnum):
 class Category(db.Model):
     __tablename__ = "categories"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(40), unique=True)
     name_id: Mapped[str] = mapped_column(String(80))
     name_en: Mapped[str] = mapped_column(String(80))
-    position: Mapped[int] = mapped_column(Integer, default=0)
+    position: Mapped[int] = mapped_column(default=0)
 
     def name_for(self, locale: str) -> str:
         return self.name_en if locale == "en" else self.name_id
@@ -66,16 +65,15 @@ class Product(TimestampMixin, db.Model):
         Index("ix_products_cooperative_id_name_id", "cooperative_id", "name", "id"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     cooperative_id: Mapped[int] = mapped_column(ForeignKey("cooperatives.id"), index=True)
     category_id: Mapped[int] = mapped_column(ForeignKey("categories.id"), index=True)
     slug: Mapped[str] = mapped_column(String(120))
     name: Mapped[str] = mapped_column(String(160), index=True)
     kind: Mapped[str] = mapped_column(String(10), default=ProductKind.GOODS)
     unit: Mapped[str] = mapped_column(String(10))
-    order_step: Mapped[int] = mapped_column(Integer, default=1)
-    min_order_quantity: Mapped[int] = mapped_column(Integer, default=1)
-    lead_time_days: Mapped[int] = mapped_column(Integer, default=7)
+    order_step: Mapped[int] = mapped_column(default=1)
+    min_order_quantity: Mapped[int] = mapped_column(default=1)
+    lead_time_days: Mapped[int] = mapped_column(default=7)
     description: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(10), default=ProductStatus.DRAFT, index=True)
     # Food permits a seller must display (DOMAIN.md: P-IRT, BPOM, halal); SNI for toys.
@@ -123,9 +121,8 @@ class PriceTier(db.Model):
         CheckConstraint("unit_price > 0", name="unit_price_positive"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
-    min_quantity: Mapped[int] = mapped_column(Integer)
+    min_quantity: Mapped[int]
     unit_price: Mapped[int] = mapped_column(Money)
 
     product: Mapped[Product] = relationship(back_populates="price_tiers")
@@ -137,5 +134,4 @@ class ProductPhoto(PhotoColumns, TimestampMixin, db.Model):
 
     __tablename__ = "product_photos"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
