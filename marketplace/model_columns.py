@@ -1,8 +1,8 @@
-"""Column factories the models share (below them: it imports no model)."""
+"""Column factories and checks the models share (below them: it imports no model)."""
 
 from enum import StrEnum
 
-from sqlalchemy import false, true
+from sqlalchemy import CheckConstraint, false, true
 from sqlalchemy.orm import MappedColumn, mapped_column
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -18,3 +18,13 @@ def _sql_default(value: bool | int | str) -> ColumnElement | str:
     if isinstance(value, bool):
         return true() if value else false()
     return value.value if isinstance(value, StrEnum) else str(value)
+
+
+def positive(column: str, name: str = "") -> CheckConstraint:
+    """The check that `column` is above 0, named `<column>_positive` unless `name` says."""
+    return CheckConstraint(f"{column} > 0", name=name or f"{column}_positive")
+
+
+def nonnegative(column: str, name: str = "") -> CheckConstraint:
+    """The check that `column` is 0 or more, named `<column>_nonnegative` unless `name` says."""
+    return CheckConstraint(f"{column} >= 0", name=name or f"{column}_nonnegative")

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.db import Money, TimestampMixin
 from marketplace.extensions import db
+from marketplace.model_columns import nonnegative, positive
 from marketplace.photo_columns import PhotoColumns
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ class Product(TimestampMixin, db.Model):
         UniqueConstraint("cooperative_id", "slug"),
         CheckConstraint("order_step >= 1", name="order_step_positive"),
         CheckConstraint("min_order_quantity >= 1", name="moq_positive"),
-        CheckConstraint("lead_time_days >= 0", name="lead_time_nonnegative"),
+        nonnegative("lead_time_days", name="lead_time_nonnegative"),
         # The catalogue's newest first, a cooperative's products by name (0023_speed).
         Index("ix_products_created_at_id", "created_at", "id"),
         Index("ix_products_cooperative_id_name_id", "cooperative_id", "name", "id"),
@@ -118,7 +119,7 @@ class PriceTier(db.Model):
     __table_args__ = (
         UniqueConstraint("product_id", "min_quantity"),
         CheckConstraint("min_quantity >= 1", name="min_quantity_positive"),
-        CheckConstraint("unit_price > 0", name="unit_price_positive"),
+        positive("unit_price"),
     )
 
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from marketplace.cooperatives.delivery import DeliveryOffer, FeeRow, parse_couriers
 from marketplace.db import Money, TimestampMixin, utcnow
 from marketplace.extensions import db
-from marketplace.model_columns import defaulted
+from marketplace.model_columns import defaulted, nonnegative
 from marketplace.photo_columns import PhotoColumns
 
 if TYPE_CHECKING:
@@ -211,9 +211,9 @@ class SupplyOffer(TimestampMixin, db.Model):
     __tablename__ = "supply_offers"
     __table_args__ = (
         UniqueConstraint("membership_id", "product_id"),
-        CheckConstraint("units_available >= 0", name="units_nonnegative"),
+        nonnegative("units_available", name="units_nonnegative"),
         CheckConstraint("min_lot >= 1", name="min_lot_positive"),
-        CheckConstraint("rate_per_week >= 0", name="rate_nonnegative"),
+        nonnegative("rate_per_week", name="rate_nonnegative"),
     )
 
     membership_id: Mapped[int] = mapped_column(ForeignKey("memberships.id"), index=True)
@@ -234,10 +234,7 @@ class DeliveryFeeRate(db.Model):
     (regency ""), and the fee in rupiah. The most specific row wins."""
 
     __tablename__ = "delivery_fee_rates"
-    __table_args__ = (
-        UniqueConstraint("cooperative_id", "province", "regency"),
-        CheckConstraint("fee >= 0", name="fee_nonnegative"),
-    )
+    __table_args__ = (UniqueConstraint("cooperative_id", "province", "regency"), nonnegative("fee"))
 
     cooperative_id: Mapped[int] = mapped_column(ForeignKey("cooperatives.id"), index=True)
     province: Mapped[str] = mapped_column(String(80))

@@ -16,7 +16,7 @@ from marketplace.cooperatives.models import Membership
 from marketplace.db import Money, TimestampMixin
 from marketplace.extensions import db
 from marketplace.fulfilment.models import Assignment
-from marketplace.model_columns import defaulted
+from marketplace.model_columns import defaulted, positive
 
 
 class EntryKind(enum.StrEnum):
@@ -80,10 +80,7 @@ class PayoutLine(TimestampMixin, db.Model):
     """One member's transfer in a batch: the amount, then the bank's reference once paid."""
 
     __tablename__ = "payout_lines"
-    __table_args__ = (
-        UniqueConstraint("batch_id", "membership_id"),
-        CheckConstraint("amount > 0", name="amount_positive"),
-    )
+    __table_args__ = (UniqueConstraint("batch_id", "membership_id"), positive("amount"))
 
     batch_id: Mapped[int] = mapped_column(ForeignKey("payout_batches.id"), index=True)
     membership_id: Mapped[int] = mapped_column(ForeignKey("memberships.id"), index=True)

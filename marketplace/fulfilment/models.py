@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from marketplace.db import Money, TimestampMixin
 from marketplace.extensions import db
 from marketplace.fulfilment.allocation import Reason
-from marketplace.model_columns import defaulted
+from marketplace.model_columns import defaulted, positive
 
 if TYPE_CHECKING:
     from marketplace.cooperatives.models import Membership
@@ -49,7 +49,7 @@ class Assignment(TimestampMixin, db.Model):
 
     __tablename__ = "assignments"
     __table_args__ = (
-        CheckConstraint("quantity > 0", name="quantity_positive"),
+        positive("quantity"),
         CheckConstraint(
             "accepted_quantity >= 0 AND rejected_quantity >= 0"
             " AND accepted_quantity + rejected_quantity <= quantity",

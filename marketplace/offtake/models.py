@@ -15,7 +15,7 @@ from marketplace.catalogue.models import Product
 from marketplace.cooperatives.models import Cooperative
 from marketplace.db import Money, TimestampMixin
 from marketplace.extensions import db
-from marketplace.model_columns import defaulted
+from marketplace.model_columns import defaulted, nonnegative, positive
 from marketplace.offtake.schedule import Frequency, Terms
 from marketplace.orders.models import Order
 
@@ -95,9 +95,9 @@ class ContractVersion(TimestampMixin, db.Model):
     __tablename__ = "offtake_contract_versions"
     __table_args__ = (
         UniqueConstraint("contract_id", "number"),
-        CheckConstraint("unit_price > 0", name="unit_price_positive"),
-        CheckConstraint("total_volume > 0", name="total_volume_positive"),
-        CheckConstraint("call_off_quantity > 0", name="call_off_quantity_positive"),
+        positive("unit_price"),
+        positive("total_volume"),
+        positive("call_off_quantity"),
         CheckConstraint("tolerance_pct BETWEEN 0 AND 100", name="tolerance_range"),
         CheckConstraint("end_date >= start_date", name="dates_in_order"),
     )
@@ -166,8 +166,8 @@ class CallOff(TimestampMixin, db.Model):
     __table_args__ = (
         # One call-off per contract and date, however often run-due runs at once.
         UniqueConstraint("contract_id", "due_date"),
-        CheckConstraint("quantity > 0", name="quantity_positive"),
-        CheckConstraint("shortfall >= 0", name="shortfall_nonnegative"),
+        positive("quantity"),
+        nonnegative("shortfall"),
     )
 
     contract_id: Mapped[int] = mapped_column(ForeignKey("offtake_contracts.id"), index=True)

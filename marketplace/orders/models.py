@@ -4,13 +4,13 @@ import enum
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.cooperatives.delivery import DeliveryMethod
 from marketplace.db import Money, TimestampMixin
 from marketplace.extensions import db
-from marketplace.model_columns import defaulted
+from marketplace.model_columns import defaulted, nonnegative, positive
 
 if TYPE_CHECKING:
     from marketplace.accounts.models import User
@@ -70,7 +70,7 @@ class Order(TimestampMixin, db.Model):
     __table_args__ = (
         # One checkout (one idempotency key) makes at most one order per cooperative.
         UniqueConstraint("buyer_id", "idempotency_key", "cooperative_id"),
-        CheckConstraint("total >= 0", name="total_nonnegative"),
+        nonnegative("total"),
     )
 
     number: Mapped[str] = mapped_column(String(20), unique=True)
@@ -182,10 +182,7 @@ def parcel_address_lines(order) -> list[str]:
 
 class OrderLine(db.Model):
     __tablename__ = "order_lines"
-    __table_args__ = (
-        CheckConstraint("quantity > 0", name="quantity_positive"),
-        CheckConstraint("unit_price >= 0", name="unit_price_nonnegative"),
-    )
+    __table_args__ = (positive("quantity"), nonnegative("unit_price"))
 
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)

@@ -6,12 +6,12 @@ import enum
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.db import Money, TimestampMixin
 from marketplace.extensions import db
-from marketplace.model_columns import defaulted
+from marketplace.model_columns import defaulted, positive
 
 if TYPE_CHECKING:
     from marketplace.orders.models import Order, OrderLine
@@ -38,10 +38,7 @@ class ComplaintStatus(enum.StrEnum):
 
 class Shipment(TimestampMixin, db.Model):
     __tablename__ = "shipments"
-    __table_args__ = (
-        UniqueConstraint("order_id", "position"),
-        CheckConstraint("packages > 0", name="packages_positive"),
-    )
+    __table_args__ = (UniqueConstraint("order_id", "position"), positive("packages"))
 
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
     position: Mapped[int]  # 1, 2, ... within the order
@@ -77,10 +74,7 @@ class Shipment(TimestampMixin, db.Model):
 
 class ShipmentLine(db.Model):
     __tablename__ = "shipment_lines"
-    __table_args__ = (
-        UniqueConstraint("shipment_id", "order_line_id"),
-        CheckConstraint("quantity > 0", name="quantity_positive"),
-    )
+    __table_args__ = (UniqueConstraint("shipment_id", "order_line_id"), positive("quantity"))
 
     shipment_id: Mapped[int] = mapped_column(ForeignKey("shipments.id"), index=True)
     order_line_id: Mapped[int] = mapped_column(ForeignKey("order_lines.id"), index=True)
@@ -94,7 +88,7 @@ class Complaint(TimestampMixin, db.Model):
     """The buyer's report of a problem with one line of a delivered shipment."""
 
     __tablename__ = "complaints"
-    __table_args__ = (CheckConstraint("quantity > 0", name="quantity_positive"),)
+    __table_args__ = (positive("quantity"),)
 
     shipment_id: Mapped[int] = mapped_column(ForeignKey("shipments.id"), index=True)
     order_line_id: Mapped[int] = mapped_column(ForeignKey("order_lines.id"), index=True)

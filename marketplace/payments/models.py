@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.db import Money, TimestampMixin
 from marketplace.extensions import db
+from marketplace.model_columns import positive
 
 if TYPE_CHECKING:
     from marketplace.accounts.models import User
@@ -21,7 +22,7 @@ class Payment(TimestampMixin, db.Model):
     payment confirmed by Stripe's webhook (reference = the PaymentIntent id)."""
 
     __tablename__ = "payments"
-    __table_args__ = (CheckConstraint("amount > 0", name="amount_positive"),)
+    __table_args__ = (positive("amount"),)
 
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
     method: Mapped[str] = mapped_column(String(20))
@@ -70,7 +71,7 @@ class Refund(TimestampMixin, db.Model):
     that the cooperative admin records."""
 
     __tablename__ = "refunds"
-    __table_args__ = (CheckConstraint("amount > 0", name="amount_positive"),)
+    __table_args__ = (positive("amount"),)
 
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
     payment_id: Mapped[int] = mapped_column(ForeignKey("payments.id"), index=True)

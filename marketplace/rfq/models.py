@@ -12,6 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.db import Money, TimestampMixin, utcnow
 from marketplace.extensions import db
+from marketplace.model_columns import nonnegative, positive
 
 if TYPE_CHECKING:
     from marketplace.accounts.models import User
@@ -38,7 +39,7 @@ class RecipientStatus(enum.StrEnum):
 class RFQ(TimestampMixin, db.Model):
     __tablename__ = "rfqs"
     __table_args__ = (
-        CheckConstraint("quantity > 0", name="quantity_positive"),
+        positive("quantity"),
         CheckConstraint("target_price IS NULL OR target_price > 0", name="target_positive"),
     )
 
@@ -88,9 +89,9 @@ class Quote(TimestampMixin, db.Model):
 
     __tablename__ = "quotes"
     __table_args__ = (
-        CheckConstraint("quantity > 0", name="quantity_positive"),
-        CheckConstraint("unit_price > 0", name="price_positive"),
-        CheckConstraint("lead_time_days >= 0", name="lead_nonnegative"),
+        positive("quantity"),
+        positive("unit_price", name="price_positive"),
+        nonnegative("lead_time_days", name="lead_nonnegative"),
     )
 
     recipient_id: Mapped[int] = mapped_column(ForeignKey("rfq_recipients.id"), unique=True)
