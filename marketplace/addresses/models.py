@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, ForeignKey, String, Text, false
+from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.db import TimestampMixin
 from marketplace.extensions import db
+from marketplace.model_columns import defaulted
 
 if TYPE_CHECKING:
     from marketplace.accounts.models import User
@@ -19,7 +20,6 @@ class SavedAddress(TimestampMixin, db.Model):
 
     __tablename__ = "saved_addresses"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     label: Mapped[str] = mapped_column(String(60))  # "Kantor", "Gudang Cikarang"
     recipient_name: Mapped[str] = mapped_column(String(120))
@@ -34,7 +34,7 @@ class SavedAddress(TimestampMixin, db.Model):
     village: Mapped[str] = mapped_column(String(80))
     street_address: Mapped[str] = mapped_column(Text)
     postal_code: Mapped[str] = mapped_column(String(5))
-    is_default: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    is_default: Mapped[bool] = defaulted(False)
 
     user: Mapped[User] = relationship()
 

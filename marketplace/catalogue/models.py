@@ -3,12 +3,13 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.db import Money, TimestampMixin
 from marketplace.extensions import db
+from marketplace.model_columns import nonnegative, positive
 from marketplace.photo_columns import PhotoColumns
 
 if TYPE_CHECKING:
@@ -44,11 +45,10 @@ class ProductStatus(enum.StrEnum):
 class Category(db.Model):
     __tablename__ = "categories"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(40), unique=True)
     name_id: Mapped[str] = mapped_column(String(80))
     name_en: Mapped[str] = mapped_column(String(80))
-    position: Mapped[int] = mapped_column(Integer, default=0)
+    position: Mapped[int] = mapped_column(default=0)
 
     def name_for(self, locale: str) -> str:
         return self.name_en if locale == "en" else self.name_id
@@ -60,22 +60,21 @@ class Product(TimestampMixin, db.Model):
         UniqueConstraint("cooperative_id", "slug"),
         CheckConstraint("order_step >= 1", name="order_step_positive"),
         CheckConstraint("min_order_quantity >= 1", name="moq_positive"),
-        CheckConstraint("lead_time_days >= 0", name="lead_time_nonnegative"),
+        nonnegative("lead_time_days", name="lead_time_nonnegative"),
         # The catalogue's newest first, a cooperative's products by name (0023_speed).
         Index("ix_products_created_at_id", "created_at", "id"),
         Index("ix_products_cooperative_id_name_id", "cooperative_id", "name", "id"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     cooperative_id: Mapped[int] = mapped_column(ForeignKey("cooperatives.id"), index=True)
     category_id: Mapped[int] = mapped_column(ForeignKey("categories.id"), index=True)
     slug: Mapped[str] = mapped_column(String(120))
     name: Mapped[str] = mapped_column(String(160), index=True)
     kind: Mapped[str] = mapped_column(String(10), default=ProductKind.GOODS)
     unit: Mapped[str] = mapped_column(String(10))
-    order_step: Mapped[int] = mapped_column(Integer, default=1)
-    min_order_quantity: Mapped[int] = mapped_column(Integer, default=1)
-    lead_time_days: Mapped[int] = mapped_column(Integer, default=7)
+    order_step: Mapped[int] = mapped_column(default=1)
+    min_order_quantity: Mapped[int] = mapped_column(default=1)
+    lead_time_days: Mapped[int] = mapped_column(default=7)
     description: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(10), default=ProductStatus.DRAFT, index=True)
     # Food permits a seller must display (DOMAIN.md: P-IRT, BPOM, halal); SNI for toys.
@@ -120,12 +119,11 @@ class PriceTier(db.Model):
     __table_args__ = (
         UniqueConstraint("product_id", "min_quantity"),
         CheckConstraint("min_quantity >= 1", name="min_quantity_positive"),
-        CheckConstraint("unit_price > 0", name="unit_price_positive"),
+        positive("unit_price"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
-    min_quantity: Mapped[int] = mapped_column(Integer)
+    min_quantity: Mapped[int]
     unit_price: Mapped[int] = mapped_column(Money)
 
     product: Mapped[Product] = relationship(back_populates="price_tiers")
@@ -137,5 +135,4 @@ class ProductPhoto(PhotoColumns, TimestampMixin, db.Model):
 
     __tablename__ = "product_photos"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)

@@ -5,23 +5,14 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import (
-    Boolean,
-    CheckConstraint,
-    ForeignKey,
-    Integer,
-    String,
-    Text,
-    UniqueConstraint,
-    false,
-    true,
-)
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.cooperatives.delivery import DeliveryOffer, FeeRow, parse_couriers
-from marketplace.db import Money, TimestampMixin, UTCDateTime, utcnow
+from marketplace.db import Money, TimestampMixin, utcnow
 from marketplace.extensions import db
+from marketplace.model_columns import defaulted, nonnegative
 from marketplace.photo_columns import PhotoColumns
 
 if TYPE_CHECKING:
@@ -65,7 +56,6 @@ class TimeZone(enum.StrEnum):
 class Cooperative(TimestampMixin, db.Model):
     __tablename__ = "cooperatives"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(80), unique=True)
     name: Mapped[str] = mapped_column(String(160))
     kind: Mapped[str] = mapped_column(String(20))
@@ -75,8 +65,8 @@ class Cooperative(TimestampMixin, db.Model):
     province: Mapped[str] = mapped_column(String(80))
     regency: Mapped[str] = mapped_column(String(80))  # kabupaten/kota
     # Official codes of the two (places/regions.py); "" for a region typed before the lists.
-    province_code: Mapped[str] = mapped_column(String(13), default="", server_default="")
-    regency_code: Mapped[str] = mapped_column(String(13), default="", server_default="")
+    province_code: Mapped[str] = defaulted("", String(13))
+    regency_code: Mapped[str] = defaulted("", String(13))
     address: Mapped[str] = mapped_column(Text, default="")
     time_zone: Mapped[str] = mapped_column(String(32), default=TimeZone.WIB)
     description: Mapped[str] = mapped_column(Text, default="")
@@ -85,33 +75,31 @@ class Cooperative(TimestampMixin, db.Model):
     bank_name: Mapped[str] = mapped_column(String(80))
     bank_account_number: Mapped[str] = mapped_column(String(30))
     bank_account_holder: Mapped[str] = mapped_column(String(160))
-    fee_rate_bp: Mapped[int] = mapped_column(Integer, default=0)  # its fee, basis points
+    fee_rate_bp: Mapped[int] = mapped_column(default=0)  # its fee, basis points
     default_allocation_policy: Mapped[str] = mapped_column(String(20), default="proportional")
     # how long members have to accept or decline assigned work
-    answer_deadline_hours: Mapped[int] = mapped_column(Integer, default=48, server_default="48")
+    answer_deadline_hours: Mapped[int] = defaulted(48)
     # Registered VAT business (PKP): its orders carry PPN (DOMAIN.md).
-    is_pkp: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    is_pkp: Mapped[bool] = defaulted(False)
     # Placed orders not paid within this many hours expire and release their reservation.
-    unpaid_expiry_hours: Mapped[int] = mapped_column(Integer, default=72, server_default="72")
+    unpaid_expiry_hours: Mapped[int] = defaulted(72)
     # Shipments: taken as received this many days after shipping when the buyer has not
     # confirmed; the buyer may report a problem this many days after delivery.
-    auto_receive_days: Mapped[int] = mapped_column(Integer, default=7, server_default="7")
-    complaint_window_days: Mapped[int] = mapped_column(Integer, default=3, server_default="3")
+    auto_receive_days: Mapped[int] = defaulted(7)
+    complaint_window_days: Mapped[int] = defaulted(3)
     # Delivery options (cooperatives/delivery.py): pickup at the hub, own delivery at the fees
     # of delivery_fee_rates, couriers (comma-separated Courier codes) at a quoted fee.
-    offers_pickup: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
-    hub_address: Mapped[str] = mapped_column(Text, default="", server_default="")
-    offers_own_delivery: Mapped[bool] = mapped_column(
-        Boolean, default=False, server_default=false()
-    )
-    couriers: Mapped[str] = mapped_column(String(80), default="", server_default="")
-    verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    offers_pickup: Mapped[bool] = defaulted(True)
+    hub_address: Mapped[str] = defaulted("", Text)
+    offers_own_delivery: Mapped[bool] = defaulted(False)
+    couriers: Mapped[str] = defaulted("", String(80))
+    verified_at: Mapped[datetime | None]
     rejection_reason: Mapped[str | None] = mapped_column(Text)
-    suspended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    suspended_at: Mapped[datetime | None]
     suspension_reason: Mapped[str | None] = mapped_column(Text)
     # The public profile page (/koperasi/<slug>): its story, founding year, logo and photos.
-    story: Mapped[str] = mapped_column(Text, default="", server_default="")
-    founded_year: Mapped[int | None] = mapped_column(Integer)
+    story: Mapped[str] = defaulted("", Text)
+    founded_year: Mapped[int | None]
     logo_key: Mapped[str | None] = mapped_column(String(80))  # a public storage key
 
     memberships: Mapped[list[Membership]] = relationship(back_populates="cooperative")
@@ -169,7 +157,6 @@ class Membership(TimestampMixin, db.Model):
         UniqueConstraint("cooperative_id", "member_number"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     cooperative_id: Mapped[int] = mapped_column(ForeignKey("cooperatives.id"), index=True)
     role: Mapped[str] = mapped_column(String(10), default=MembershipRole.MEMBER)
@@ -194,7 +181,6 @@ class Invitation(TimestampMixin, db.Model):
 
     __tablename__ = "invitations"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     cooperative_id: Mapped[int] = mapped_column(ForeignKey("cooperatives.id"), index=True)
     token: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(120))
@@ -203,9 +189,9 @@ class Invitation(TimestampMixin, db.Model):
     email: Mapped[str | None] = mapped_column(String(254))
     role: Mapped[str] = mapped_column(String(10), default=MembershipRole.MEMBER)
     invited_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
-    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime]
+    accepted_at: Mapped[datetime | None]
+    revoked_at: Mapped[datetime | None]
     membership_id: Mapped[int | None] = mapped_column(ForeignKey("memberships.id"))
 
     cooperative: Mapped[Cooperative] = relationship()
@@ -225,20 +211,19 @@ class SupplyOffer(TimestampMixin, db.Model):
     __tablename__ = "supply_offers"
     __table_args__ = (
         UniqueConstraint("membership_id", "product_id"),
-        CheckConstraint("units_available >= 0", name="units_nonnegative"),
+        nonnegative("units_available", name="units_nonnegative"),
         CheckConstraint("min_lot >= 1", name="min_lot_positive"),
-        CheckConstraint("rate_per_week >= 0", name="rate_nonnegative"),
+        nonnegative("rate_per_week", name="rate_nonnegative"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     membership_id: Mapped[int] = mapped_column(ForeignKey("memberships.id"), index=True)
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
-    units_available: Mapped[int] = mapped_column(Integer)
+    units_available: Mapped[int]
     # 0: the member makes no more than the ready units (the behaviour before rates existed).
-    rate_per_week: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
-    min_lot: Mapped[int] = mapped_column(Integer, default=1)
+    rate_per_week: Mapped[int] = defaulted(0)
+    min_lot: Mapped[int] = mapped_column(default=1)
     quality_grade: Mapped[str] = mapped_column(String(20), default="")
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    active: Mapped[bool] = mapped_column(default=True)
 
     membership: Mapped[Membership] = relationship()
     product: Mapped[Product] = relationship()
@@ -249,12 +234,8 @@ class DeliveryFeeRate(db.Model):
     (regency ""), and the fee in rupiah. The most specific row wins."""
 
     __tablename__ = "delivery_fee_rates"
-    __table_args__ = (
-        UniqueConstraint("cooperative_id", "province", "regency"),
-        CheckConstraint("fee >= 0", name="fee_nonnegative"),
-    )
+    __table_args__ = (UniqueConstraint("cooperative_id", "province", "regency"), nonnegative("fee"))
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     cooperative_id: Mapped[int] = mapped_column(ForeignKey("cooperatives.id"), index=True)
     province: Mapped[str] = mapped_column(String(80))
     regency: Mapped[str] = mapped_column(String(80), default="")
@@ -266,5 +247,4 @@ class CooperativePhoto(PhotoColumns, TimestampMixin, db.Model):
 
     __tablename__ = "cooperative_photos"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     cooperative_id: Mapped[int] = mapped_column(ForeignKey("cooperatives.id"), index=True)

@@ -13,9 +13,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.accounts.models import User
 from marketplace.cooperatives.models import Membership
-from marketplace.db import Money, TimestampMixin, UTCDateTime
+from marketplace.db import Money, TimestampMixin
 from marketplace.extensions import db
 from marketplace.fulfilment.models import Assignment
+from marketplace.model_columns import defaulted, positive
 
 
 class EntryKind(enum.StrEnum):
@@ -40,7 +41,6 @@ class LedgerEntry(TimestampMixin, db.Model):
         ),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     cooperative_id: Mapped[int] = mapped_column(ForeignKey("cooperatives.id"), index=True)
     membership_id: Mapped[int] = mapped_column(ForeignKey("memberships.id"), index=True)
     kind: Mapped[str] = mapped_column(String(12))
@@ -49,7 +49,7 @@ class LedgerEntry(TimestampMixin, db.Model):
     assignment_id: Mapped[int | None] = mapped_column(ForeignKey("assignments.id"), unique=True)
     payout_line_id: Mapped[int | None] = mapped_column(ForeignKey("payout_lines.id"), unique=True)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    memo: Mapped[str] = mapped_column(Text, default="", server_default="")
+    memo: Mapped[str] = defaulted("", Text)
 
     membership: Mapped[Membership] = relationship()
     assignment: Mapped[Assignment | None] = relationship()
@@ -61,11 +61,10 @@ class PayoutBatch(TimestampMixin, db.Model):
 
     __tablename__ = "payout_batches"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     cooperative_id: Mapped[int] = mapped_column(ForeignKey("cooperatives.id"), index=True)
     status: Mapped[str] = mapped_column(String(10), default=PayoutStatus.PENDING)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    paid_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    paid_at: Mapped[datetime | None]
 
     created_by: Mapped[User | None] = relationship()
     lines: Mapped[list["PayoutLine"]] = relationship(
@@ -81,18 +80,14 @@ class PayoutLine(TimestampMixin, db.Model):
     """One member's transfer in a batch: the amount, then the bank's reference once paid."""
 
     __tablename__ = "payout_lines"
-    __table_args__ = (
-        UniqueConstraint("batch_id", "membership_id"),
-        CheckConstraint("amount > 0", name="amount_positive"),
-    )
+    __table_args__ = (UniqueConstraint("batch_id", "membership_id"), positive("amount"))
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     batch_id: Mapped[int] = mapped_column(ForeignKey("payout_batches.id"), index=True)
     membership_id: Mapped[int] = mapped_column(ForeignKey("memberships.id"), index=True)
     amount: Mapped[int] = mapped_column(Money)
     status: Mapped[str] = mapped_column(String(10), default=PayoutStatus.PENDING)
-    reference: Mapped[str] = mapped_column(String(80), default="", server_default="")
-    paid_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reference: Mapped[str] = defaulted("", String(80))
+    paid_at: Mapped[datetime | None]
     paid_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     batch: Mapped[PayoutBatch] = relationship(back_populates="lines")

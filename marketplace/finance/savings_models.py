@@ -9,13 +9,14 @@ savings for the SHU are counted by.
 import enum
 from datetime import date
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.accounts.models import User
 from marketplace.cooperatives.models import Membership
 from marketplace.db import Money, TimestampMixin
 from marketplace.extensions import db
+from marketplace.model_columns import defaulted
 
 
 class SavingsKind(enum.StrEnum):
@@ -28,14 +29,13 @@ class SavingsEntry(TimestampMixin, db.Model):
     __tablename__ = "savings_entries"
     __table_args__ = (CheckConstraint("amount <> 0", name="amount_nonzero"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     cooperative_id: Mapped[int] = mapped_column(ForeignKey("cooperatives.id"), index=True)
     membership_id: Mapped[int] = mapped_column(ForeignKey("memberships.id"), index=True)
     kind: Mapped[str] = mapped_column(String(10))
     amount: Mapped[int] = mapped_column(Money)  # + deposit, - withdrawal
-    booked_on: Mapped[date] = mapped_column(Date, index=True)
+    booked_on: Mapped[date] = mapped_column(index=True)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    memo: Mapped[str] = mapped_column(Text, default="", server_default="")
+    memo: Mapped[str] = defaulted("", Text)
 
     membership: Mapped[Membership] = relationship()
     created_by: Mapped[User | None] = relationship()
@@ -50,9 +50,8 @@ class SavingsSettings(TimestampMixin, db.Model):
         CheckConstraint("wajib_period_months IN (1, 3, 6, 12)", name="period_known"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     cooperative_id: Mapped[int] = mapped_column(ForeignKey("cooperatives.id"), unique=True)
     pokok_amount: Mapped[int] = mapped_column(Money, default=0)
     wajib_amount: Mapped[int] = mapped_column(Money, default=0)
-    wajib_period_months: Mapped[int] = mapped_column(Integer, default=1)
-    wajib_since: Mapped[date] = mapped_column(Date)  # the first period members owe wajib for
+    wajib_period_months: Mapped[int] = mapped_column(default=1)
+    wajib_since: Mapped[date]  # the first period members owe wajib for

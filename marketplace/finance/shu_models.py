@@ -8,20 +8,12 @@ ledger, and from then on nothing of it changes (finance.shu_services refuses).
 import enum
 from datetime import datetime
 
-from sqlalchemy import (
-    JSON,
-    Boolean,
-    CheckConstraint,
-    ForeignKey,
-    Integer,
-    String,
-    UniqueConstraint,
-)
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.accounts.models import User
 from marketplace.cooperatives.models import Membership
-from marketplace.db import Money, TimestampMixin, UTCDateTime
+from marketplace.db import Money, TimestampMixin
 from marketplace.extensions import db
 from marketplace.finance.models import LedgerEntry
 from marketplace.finance.shu import Fund
@@ -38,12 +30,11 @@ class ShuPolicy(TimestampMixin, db.Model):
     __tablename__ = "shu_policies"
     __table_args__ = (UniqueConstraint("cooperative_id", "year", "version"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     cooperative_id: Mapped[int] = mapped_column(ForeignKey("cooperatives.id"), index=True)
-    year: Mapped[int] = mapped_column(Integer)
-    version: Mapped[int] = mapped_column(Integer)
+    year: Mapped[int]
+    version: Mapped[int]
     funds: Mapped[list] = mapped_column(JSON)  # [[key, basis points], ...] in statute order
-    sukarela_counts: Mapped[bool] = mapped_column(Boolean, default=False)
+    sukarela_counts: Mapped[bool] = mapped_column(default=False)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     created_by: Mapped[User | None] = relationship()
@@ -60,14 +51,13 @@ class ShuYear(TimestampMixin, db.Model):
         CheckConstraint("amount >= 0 AND expenses >= 0", name="amounts_nonnegative"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     cooperative_id: Mapped[int] = mapped_column(ForeignKey("cooperatives.id"), index=True)
-    year: Mapped[int] = mapped_column(Integer)
+    year: Mapped[int]
     policy_id: Mapped[int] = mapped_column(ForeignKey("shu_policies.id"))
     amount: Mapped[int] = mapped_column(Money, default=0)  # the SHU to share
     expenses: Mapped[int] = mapped_column(Money, default=0)  # entered costs, a guide
     status: Mapped[str] = mapped_column(String(10), default=ShuStatus.DRAFT)
-    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    approved_at: Mapped[datetime | None]
     approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     policy: Mapped[ShuPolicy] = relationship()
@@ -84,11 +74,10 @@ class ShuFundShare(db.Model):
     __tablename__ = "shu_fund_shares"
     __table_args__ = (UniqueConstraint("shu_year_id", "key"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     shu_year_id: Mapped[int] = mapped_column(ForeignKey("shu_years.id"), index=True)
-    position: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int]
     key: Mapped[str] = mapped_column(String(40))
-    basis_points: Mapped[int] = mapped_column(Integer)
+    basis_points: Mapped[int]
     amount: Mapped[int] = mapped_column(Money)
 
 
@@ -98,7 +87,6 @@ class ShuMemberShare(db.Model):
     __tablename__ = "shu_member_shares"
     __table_args__ = (UniqueConstraint("shu_year_id", "membership_id"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     shu_year_id: Mapped[int] = mapped_column(ForeignKey("shu_years.id"), index=True)
     membership_id: Mapped[int] = mapped_column(ForeignKey("memberships.id"), index=True)
     transactions: Mapped[int] = mapped_column(Money)

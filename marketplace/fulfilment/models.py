@@ -4,22 +4,13 @@ import enum
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import (
-    JSON,
-    Boolean,
-    CheckConstraint,
-    ForeignKey,
-    Integer,
-    String,
-    Text,
-    false,
-    text,
-)
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from marketplace.db import Money, TimestampMixin, UTCDateTime
+from marketplace.db import Money, TimestampMixin
 from marketplace.extensions import db
 from marketplace.fulfilment.allocation import Reason
+from marketplace.model_columns import defaulted, positive
 
 if TYPE_CHECKING:
     from marketplace.cooperatives.models import Membership
@@ -58,7 +49,7 @@ class Assignment(TimestampMixin, db.Model):
 
     __tablename__ = "assignments"
     __table_args__ = (
-        CheckConstraint("quantity > 0", name="quantity_positive"),
+        positive("quantity"),
         CheckConstraint(
             "accepted_quantity >= 0 AND rejected_quantity >= 0"
             " AND accepted_quantity + rejected_quantity <= quantity",
@@ -66,27 +57,26 @@ class Assignment(TimestampMixin, db.Model):
         ),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     order_line_id: Mapped[int] = mapped_column(ForeignKey("order_lines.id"), index=True)
     membership_id: Mapped[int] = mapped_column(ForeignKey("memberships.id"), index=True)
-    quantity: Mapped[int] = mapped_column(Integer)
+    quantity: Mapped[int]
     payout_per_unit: Mapped[int] = mapped_column(Money)
     status: Mapped[str] = mapped_column(String(20), default=AssignmentStatus.PROPOSED, index=True)
     # why the member got this share: a code with its numbers, put in words when shown
     # (fulfilment.reasons); `reoffered` marks units given again after a decline, expiry or rejection
-    reason_code: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    reason_code: Mapped[str] = defaulted("", String(40))
     reason_params: Mapped[dict[str, Any]] = mapped_column(
         JSON, default=dict, server_default=text("'{}'")
     )
-    reoffered: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
-    respond_by: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
-    responded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    decline_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
-    delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    accepted_quantity: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
-    rejected_quantity: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
-    qc_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
-    checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reoffered: Mapped[bool] = defaulted(False)
+    respond_by: Mapped[datetime | None] = mapped_column(index=True)
+    responded_at: Mapped[datetime | None]
+    decline_reason: Mapped[str] = defaulted("", Text)
+    delivered_at: Mapped[datetime | None]
+    accepted_quantity: Mapped[int] = defaulted(0)
+    rejected_quantity: Mapped[int] = defaulted(0)
+    qc_reason: Mapped[str] = defaulted("", Text)
+    checked_at: Mapped[datetime | None]
 
     order_line: Mapped[OrderLine] = relationship()
     membership: Mapped[Membership] = relationship()

@@ -7,8 +7,9 @@ from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from marketplace.cooperatives.models import TimeZone
-from marketplace.db import UTCDateTime, utcnow
+from marketplace.db import utcnow
 from marketplace.extensions import db
+from marketplace.model_columns import defaulted
 
 
 class Notification(db.Model):
@@ -16,14 +17,11 @@ class Notification(db.Model):
 
     __tablename__ = "notifications"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
     kind: Mapped[str] = mapped_column(String(40))
     params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     link: Mapped[str] = mapped_column(String(300), default="")
-    read_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    read_at: Mapped[datetime | None] = mapped_column(index=True)
     # The time zone of the cooperative the notification concerns: its time is shown in it.
-    time_zone: Mapped[str] = mapped_column(
-        String(32), default=TimeZone.WIB, server_default=TimeZone.WIB.value
-    )
+    time_zone: Mapped[str] = defaulted(TimeZone.WIB, String(32))

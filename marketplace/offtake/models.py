@@ -7,24 +7,15 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import (
-    Boolean,
-    CheckConstraint,
-    Date,
-    ForeignKey,
-    Integer,
-    String,
-    Text,
-    UniqueConstraint,
-    false,
-)
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.accounts.models import User
 from marketplace.catalogue.models import Product
 from marketplace.cooperatives.models import Cooperative
-from marketplace.db import Money, TimestampMixin, UTCDateTime
+from marketplace.db import Money, TimestampMixin
 from marketplace.extensions import db
+from marketplace.model_columns import defaulted, nonnegative, positive
 from marketplace.offtake.schedule import Frequency, Terms
 from marketplace.orders.models import Order
 
@@ -57,7 +48,6 @@ class CallOffStatus(enum.StrEnum):
 class Contract(TimestampMixin, db.Model):
     __tablename__ = "offtake_contracts"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     cooperative_id: Mapped[int] = mapped_column(ForeignKey("cooperatives.id"), index=True)
     offtaker_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
@@ -105,31 +95,30 @@ class ContractVersion(TimestampMixin, db.Model):
     __tablename__ = "offtake_contract_versions"
     __table_args__ = (
         UniqueConstraint("contract_id", "number"),
-        CheckConstraint("unit_price > 0", name="unit_price_positive"),
-        CheckConstraint("total_volume > 0", name="total_volume_positive"),
-        CheckConstraint("call_off_quantity > 0", name="call_off_quantity_positive"),
+        positive("unit_price"),
+        positive("total_volume"),
+        positive("call_off_quantity"),
         CheckConstraint("tolerance_pct BETWEEN 0 AND 100", name="tolerance_range"),
         CheckConstraint("end_date >= start_date", name="dates_in_order"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     contract_id: Mapped[int] = mapped_column(ForeignKey("offtake_contracts.id"), index=True)
-    number: Mapped[int] = mapped_column(Integer)  # 1, 2, ... within the contract
+    number: Mapped[int]  # 1, 2, ... within the contract
     status: Mapped[str] = mapped_column(String(20), default=VersionStatus.PROPOSED)
-    grade: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    grade: Mapped[str] = defaulted("", String(80))
     unit_price: Mapped[int] = mapped_column(Money)
-    total_volume: Mapped[int] = mapped_column(Integer)
-    call_off_quantity: Mapped[int] = mapped_column(Integer)
+    total_volume: Mapped[int]
+    call_off_quantity: Mapped[int]
     frequency: Mapped[str] = mapped_column(String(10))
-    dates: Mapped[str] = mapped_column(Text, default="", server_default="")  # ISO, comma-separated
-    start_date: Mapped[date] = mapped_column(Date)
-    end_date: Mapped[date] = mapped_column(Date)
-    tolerance_pct: Mapped[int] = mapped_column(Integer, default=10)
-    cutoff_days: Mapped[int] = mapped_column(Integer, default=3)
-    allow_skip: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    dates: Mapped[str] = defaulted("", Text)  # ISO, comma-separated
+    start_date: Mapped[date]
+    end_date: Mapped[date]
+    tolerance_pct: Mapped[int] = mapped_column(default=10)
+    cutoff_days: Mapped[int] = mapped_column(default=3)
+    allow_skip: Mapped[bool] = defaulted(False)
     below_grade: Mapped[str] = mapped_column(String(10), default=BelowGrade.REJECT)
     below_grade_price: Mapped[int | None] = mapped_column(Money)
-    terms_days: Mapped[int] = mapped_column(Integer, default=30)
+    terms_days: Mapped[int] = mapped_column(default=30)
     recipient_name: Mapped[str] = mapped_column(String(120))
     recipient_phone: Mapped[str] = mapped_column(String(20))
     province: Mapped[str] = mapped_column(String(80))
@@ -138,10 +127,10 @@ class ContractVersion(TimestampMixin, db.Model):
     village: Mapped[str] = mapped_column(String(80))
     delivery_address: Mapped[str] = mapped_column(Text)
     postal_code: Mapped[str] = mapped_column(String(5))
-    message: Mapped[str] = mapped_column(Text, default="", server_default="")  # asked changes
+    message: Mapped[str] = defaulted("", Text)  # asked changes
     proposed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     answered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    answered_at: Mapped[datetime | None]
 
     contract: Mapped[Contract] = relationship(back_populates="versions")
 
@@ -177,19 +166,18 @@ class CallOff(TimestampMixin, db.Model):
     __table_args__ = (
         # One call-off per contract and date, however often run-due runs at once.
         UniqueConstraint("contract_id", "due_date"),
-        CheckConstraint("quantity > 0", name="quantity_positive"),
-        CheckConstraint("shortfall >= 0", name="shortfall_nonnegative"),
+        positive("quantity"),
+        nonnegative("shortfall"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     contract_id: Mapped[int] = mapped_column(ForeignKey("offtake_contracts.id"), index=True)
-    due_date: Mapped[date] = mapped_column(Date, index=True)
-    quantity: Mapped[int] = mapped_column(Integer)
-    changed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    due_date: Mapped[date] = mapped_column(index=True)
+    quantity: Mapped[int]
+    changed: Mapped[bool] = defaulted(False)
     status: Mapped[str] = mapped_column(String(12), default=CallOffStatus.SCHEDULED, index=True)
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), unique=True)
-    shortfall: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
-    problem: Mapped[str] = mapped_column(Text, default="", server_default="")
+    shortfall: Mapped[int] = defaulted(0)
+    problem: Mapped[str] = defaulted("", Text)
 
     contract: Mapped[Contract] = relationship(back_populates="call_offs")
     order: Mapped[Order | None] = relationship()

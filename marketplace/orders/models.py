@@ -4,12 +4,13 @@ import enum
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.cooperatives.delivery import DeliveryMethod
-from marketplace.db import Money, TimestampMixin, UTCDateTime
+from marketplace.db import Money, TimestampMixin
 from marketplace.extensions import db
+from marketplace.model_columns import defaulted, nonnegative, positive
 
 if TYPE_CHECKING:
     from marketplace.accounts.models import User
@@ -69,10 +70,9 @@ class Order(TimestampMixin, db.Model):
     __table_args__ = (
         # One checkout (one idempotency key) makes at most one order per cooperative.
         UniqueConstraint("buyer_id", "idempotency_key", "cooperative_id"),
-        CheckConstraint("total >= 0", name="total_nonnegative"),
+        nonnegative("total"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(20), unique=True)
     buyer_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     cooperative_id: Mapped[int] = mapped_column(ForeignKey("cooperatives.id"), index=True)
@@ -81,31 +81,29 @@ class Order(TimestampMixin, db.Model):
     subtotal: Mapped[int] = mapped_column(Money)  # sum of line totals, before VAT
     # PPN (DOMAIN.md): 0 unless the cooperative is a PKP. tax_base is the DPP (subtotal x
     # base factor), vat_rate_bp the nominal rate in basis points (1200 = 12%).
-    tax_base: Mapped[int] = mapped_column(Money, default=0, server_default="0")
-    vat_rate_bp: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
-    vat: Mapped[int] = mapped_column(Money, default=0, server_default="0")
+    tax_base: Mapped[int] = defaulted(0, Money)
+    vat_rate_bp: Mapped[int] = defaulted(0)
+    vat: Mapped[int] = defaulted(0, Money)
     total: Mapped[int] = mapped_column(Money)  # subtotal + delivery fee + vat: the buyer pays
     # How the goods reach the buyer (cooperatives/delivery.py DeliveryMethod; courier a Courier
     # code for the courier method). The fee is a line of the order, in tax_base and total; it is
     # None while the cooperative has still to quote a courier's fee (the order cannot be paid).
-    delivery_method: Mapped[str] = mapped_column(
-        String(20), default=DeliveryMethod.PICKUP, server_default=DeliveryMethod.PICKUP.value
-    )
+    delivery_method: Mapped[str] = defaulted(DeliveryMethod.PICKUP, String(20))
     courier: Mapped[str | None] = mapped_column(String(20))
     delivery_fee: Mapped[int | None] = mapped_column(Money)
-    delivery_fee_quoted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    delivery_date: Mapped[date] = mapped_column(Date)
+    delivery_fee_quoted_at: Mapped[datetime | None]
+    delivery_date: Mapped[date]
     recipient_name: Mapped[str] = mapped_column(String(120))
     recipient_phone: Mapped[str] = mapped_column(String(20))
-    province: Mapped[str] = mapped_column(String(80), default="", server_default="")
-    regency: Mapped[str] = mapped_column(String(80), default="", server_default="")
-    district: Mapped[str] = mapped_column(String(80), default="", server_default="")  # kecamatan
-    village: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    province: Mapped[str] = defaulted("", String(80))
+    regency: Mapped[str] = defaulted("", String(80))
+    district: Mapped[str] = defaulted("", String(80))  # kecamatan
+    village: Mapped[str] = defaulted("", String(80))
     # The official codes of the four regions above (places/regions.py), when chosen from the lists.
-    province_code: Mapped[str] = mapped_column(String(13), default="", server_default="")
-    regency_code: Mapped[str] = mapped_column(String(13), default="", server_default="")
-    district_code: Mapped[str] = mapped_column(String(13), default="", server_default="")
-    village_code: Mapped[str] = mapped_column(String(13), default="", server_default="")
+    province_code: Mapped[str] = defaulted("", String(13))
+    regency_code: Mapped[str] = defaulted("", String(13))
+    district_code: Mapped[str] = defaulted("", String(13))
+    village_code: Mapped[str] = defaulted("", String(13))
     delivery_address: Mapped[str] = mapped_column(Text)  # street, number, RT/RW
     postal_code: Mapped[str] = mapped_column(String(5))
     po_number: Mapped[str | None] = mapped_column(String(60))
@@ -114,8 +112,8 @@ class Order(TimestampMixin, db.Model):
     buyer_npwp: Mapped[str | None] = mapped_column(String(16))
     notes: Mapped[str] = mapped_column(Text, default="")
     idempotency_key: Mapped[str] = mapped_column(String(64))
-    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    confirmed_at: Mapped[datetime | None]
+    expires_at: Mapped[datetime | None] = mapped_column(index=True)
     cancellation_reason: Mapped[str | None] = mapped_column(Text)
 
     buyer: Mapped[User] = relationship()
@@ -184,15 +182,11 @@ def parcel_address_lines(order) -> list[str]:
 
 class OrderLine(db.Model):
     __tablename__ = "order_lines"
-    __table_args__ = (
-        CheckConstraint("quantity > 0", name="quantity_positive"),
-        CheckConstraint("unit_price >= 0", name="unit_price_nonnegative"),
-    )
+    __table_args__ = (positive("quantity"), nonnegative("unit_price"))
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
-    quantity: Mapped[int] = mapped_column(Integer)
+    quantity: Mapped[int]
     unit_price: Mapped[int] = mapped_column(Money)
     line_total: Mapped[int] = mapped_column(Money)
     # None: the cooperative's default allocation policy

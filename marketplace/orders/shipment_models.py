@@ -6,21 +6,12 @@ import enum
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import (
-    Boolean,
-    CheckConstraint,
-    Date,
-    ForeignKey,
-    Integer,
-    String,
-    Text,
-    UniqueConstraint,
-)
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
-from sqlalchemy.sql import false
 
-from marketplace.db import Money, TimestampMixin, UTCDateTime
+from marketplace.db import Money, TimestampMixin
 from marketplace.extensions import db
+from marketplace.model_columns import defaulted, positive
 
 if TYPE_CHECKING:
     from marketplace.orders.models import Order, OrderLine
@@ -47,28 +38,24 @@ class ComplaintStatus(enum.StrEnum):
 
 class Shipment(TimestampMixin, db.Model):
     __tablename__ = "shipments"
-    __table_args__ = (
-        UniqueConstraint("order_id", "position"),
-        CheckConstraint("packages > 0", name="packages_positive"),
-    )
+    __table_args__ = (UniqueConstraint("order_id", "position"), positive("packages"))
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
-    position: Mapped[int] = mapped_column(Integer)  # 1, 2, ... within the order
+    position: Mapped[int]  # 1, 2, ... within the order
     courier: Mapped[str] = mapped_column(String(60))  # a code of orders.tracking or a name
-    tracking_number: Mapped[str] = mapped_column(String(60), default="", server_default="")
-    shipped_on: Mapped[date] = mapped_column(Date)
-    vehicle: Mapped[str] = mapped_column(String(60), default="", server_default="")
-    driver: Mapped[str] = mapped_column(String(120), default="", server_default="")
-    packages: Mapped[int] = mapped_column(Integer, default=1)
-    shipped_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    tracking_number: Mapped[str] = defaulted("", String(60))
+    shipped_on: Mapped[date]
+    vehicle: Mapped[str] = defaulted("", String(60))
+    driver: Mapped[str] = defaulted("", String(120))
+    packages: Mapped[int] = mapped_column(default=1)
+    shipped_at: Mapped[datetime]
     shipped_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    delivered_at: Mapped[datetime | None] = mapped_column(index=True)
     received_how: Mapped[str | None] = mapped_column(String(20))
     received_by: Mapped[str | None] = mapped_column(String(120))  # who signed for it
     proof_photo: Mapped[str | None] = mapped_column(String(80))  # a storage key
     # A replacement for a complaint: it does not count towards the ordered quantity.
-    is_replacement: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    is_replacement: Mapped[bool] = defaulted(False)
 
     order: Mapped[Order] = relationship(back_populates="shipments")
     lines: Mapped[list[ShipmentLine]] = relationship(
@@ -87,15 +74,11 @@ class Shipment(TimestampMixin, db.Model):
 
 class ShipmentLine(db.Model):
     __tablename__ = "shipment_lines"
-    __table_args__ = (
-        UniqueConstraint("shipment_id", "order_line_id"),
-        CheckConstraint("quantity > 0", name="quantity_positive"),
-    )
+    __table_args__ = (UniqueConstraint("shipment_id", "order_line_id"), positive("quantity"))
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     shipment_id: Mapped[int] = mapped_column(ForeignKey("shipments.id"), index=True)
     order_line_id: Mapped[int] = mapped_column(ForeignKey("order_lines.id"), index=True)
-    quantity: Mapped[int] = mapped_column(Integer)
+    quantity: Mapped[int]
 
     shipment: Mapped[Shipment] = relationship(back_populates="lines")
     order_line: Mapped[OrderLine] = relationship()
@@ -105,19 +88,18 @@ class Complaint(TimestampMixin, db.Model):
     """The buyer's report of a problem with one line of a delivered shipment."""
 
     __tablename__ = "complaints"
-    __table_args__ = (CheckConstraint("quantity > 0", name="quantity_positive"),)
+    __table_args__ = (positive("quantity"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     shipment_id: Mapped[int] = mapped_column(ForeignKey("shipments.id"), index=True)
     order_line_id: Mapped[int] = mapped_column(ForeignKey("order_lines.id"), index=True)
     problem: Mapped[str] = mapped_column(String(20))
-    quantity: Mapped[int] = mapped_column(Integer)  # units affected
+    quantity: Mapped[int]  # units affected
     description: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(20), default=ComplaintStatus.OPEN, index=True)
-    resolution_note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    resolution_note: Mapped[str] = defaulted("", Text)
     refund_amount: Mapped[int | None] = mapped_column(Money)
     replacement_id: Mapped[int | None] = mapped_column(ForeignKey("shipments.id"))
-    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    resolved_at: Mapped[datetime | None]
     resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     shipment: Mapped[Shipment] = relationship(foreign_keys=[shipment_id])
@@ -135,7 +117,6 @@ class Complaint(TimestampMixin, db.Model):
 class ComplaintPhoto(db.Model):
     __tablename__ = "complaint_photos"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     complaint_id: Mapped[int] = mapped_column(ForeignKey("complaints.id"), index=True)
     key: Mapped[str] = mapped_column(String(80), unique=True)  # a storage key
 

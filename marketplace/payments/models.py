@@ -4,11 +4,12 @@ import enum
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from marketplace.db import Money, TimestampMixin, UTCDateTime
+from marketplace.db import Money, TimestampMixin
 from marketplace.extensions import db
+from marketplace.model_columns import positive
 
 if TYPE_CHECKING:
     from marketplace.accounts.models import User
@@ -21,14 +22,13 @@ class Payment(TimestampMixin, db.Model):
     payment confirmed by Stripe's webhook (reference = the PaymentIntent id)."""
 
     __tablename__ = "payments"
-    __table_args__ = (CheckConstraint("amount > 0", name="amount_positive"),)
+    __table_args__ = (positive("amount"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
     method: Mapped[str] = mapped_column(String(20))
     amount: Mapped[int] = mapped_column(Money)
     reference: Mapped[str] = mapped_column(String(120), default="")
-    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    received_at: Mapped[datetime]
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     order: Mapped[Order] = relationship(back_populates="payments")
@@ -52,13 +52,12 @@ class PaymentEvent(db.Model):
     __tablename__ = "payment_events"
     __table_args__ = (UniqueConstraint("provider", "event_id"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     provider: Mapped[str] = mapped_column(String(20))
     event_id: Mapped[str] = mapped_column(String(255))
     event_type: Mapped[str] = mapped_column(String(80))
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), index=True)
     outcome: Mapped[str] = mapped_column(String(40))
-    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    received_at: Mapped[datetime]
 
 
 class RefundStatus(enum.StrEnum):
@@ -72,9 +71,8 @@ class Refund(TimestampMixin, db.Model):
     that the cooperative admin records."""
 
     __tablename__ = "refunds"
-    __table_args__ = (CheckConstraint("amount > 0", name="amount_positive"),)
+    __table_args__ = (positive("amount"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
     payment_id: Mapped[int] = mapped_column(ForeignKey("payments.id"), index=True)
     amount: Mapped[int] = mapped_column(Money)
@@ -109,10 +107,9 @@ class TrustedBuyer(TimestampMixin, db.Model):
         ),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     cooperative_id: Mapped[int] = mapped_column(ForeignKey("cooperatives.id"), index=True)
     email: Mapped[str] = mapped_column(String(254))  # lower case, as users' are
-    terms_days: Mapped[int] = mapped_column(Integer)
+    terms_days: Mapped[int]
     added_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     cooperative: Mapped[Cooperative] = relationship()
@@ -123,13 +120,12 @@ class Invoice(TimestampMixin, db.Model):
 
     __tablename__ = "invoices"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), unique=True)
     number: Mapped[str] = mapped_column(String(30), unique=True)
-    terms_days: Mapped[int] = mapped_column(Integer)
-    issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    due_date: Mapped[date] = mapped_column(Date, index=True)
-    paid_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    terms_days: Mapped[int]
+    issued_at: Mapped[datetime]
+    due_date: Mapped[date] = mapped_column(index=True)
+    paid_at: Mapped[datetime | None]
     notes: Mapped[str] = mapped_column(Text, default="")
 
     order: Mapped[Order] = relationship(back_populates="invoice")

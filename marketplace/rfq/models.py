@@ -7,20 +7,12 @@ import enum
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import (
-    Boolean,
-    CheckConstraint,
-    Date,
-    ForeignKey,
-    Integer,
-    String,
-    Text,
-    UniqueConstraint,
-)
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from marketplace.db import Money, TimestampMixin, UTCDateTime, utcnow
+from marketplace.db import Money, TimestampMixin, utcnow
 from marketplace.extensions import db
+from marketplace.model_columns import nonnegative, positive
 
 if TYPE_CHECKING:
     from marketplace.accounts.models import User
@@ -47,20 +39,19 @@ class RecipientStatus(enum.StrEnum):
 class RFQ(TimestampMixin, db.Model):
     __tablename__ = "rfqs"
     __table_args__ = (
-        CheckConstraint("quantity > 0", name="quantity_positive"),
+        positive("quantity"),
         CheckConstraint("target_price IS NULL OR target_price > 0", name="target_positive"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     buyer_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     # The catalogue product it was asked from, if any (a free-text RFQ has none).
     product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"))
     title: Mapped[str] = mapped_column(String(160))
     specification: Mapped[str] = mapped_column(Text, default="")
-    quantity: Mapped[int] = mapped_column(Integer)
+    quantity: Mapped[int]
     unit: Mapped[str] = mapped_column(String(10))
     grade: Mapped[str] = mapped_column(String(60), default="")
-    needed_by: Mapped[date] = mapped_column(Date)
+    needed_by: Mapped[date]
     delivery_place: Mapped[str] = mapped_column(String(200))
     target_price: Mapped[int | None] = mapped_column(Money)  # per unit, whole rupiah
     status: Mapped[str] = mapped_column(String(12), default=RFQStatus.OPEN, index=True)
@@ -82,7 +73,6 @@ class RFQRecipient(TimestampMixin, db.Model):
     __tablename__ = "rfq_recipients"
     __table_args__ = (UniqueConstraint("rfq_id", "cooperative_id"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     rfq_id: Mapped[int] = mapped_column(ForeignKey("rfqs.id"), index=True)
     cooperative_id: Mapped[int] = mapped_column(ForeignKey("cooperatives.id"), index=True)
     status: Mapped[str] = mapped_column(String(12), default=RecipientStatus.AWAITING, index=True)
@@ -99,18 +89,17 @@ class Quote(TimestampMixin, db.Model):
 
     __tablename__ = "quotes"
     __table_args__ = (
-        CheckConstraint("quantity > 0", name="quantity_positive"),
-        CheckConstraint("unit_price > 0", name="price_positive"),
-        CheckConstraint("lead_time_days >= 0", name="lead_nonnegative"),
+        positive("quantity"),
+        positive("unit_price", name="price_positive"),
+        nonnegative("lead_time_days", name="lead_nonnegative"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     recipient_id: Mapped[int] = mapped_column(ForeignKey("rfq_recipients.id"), unique=True)
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
-    quantity: Mapped[int] = mapped_column(Integer)
+    quantity: Mapped[int]
     unit_price: Mapped[int] = mapped_column(Money)
-    lead_time_days: Mapped[int] = mapped_column(Integer)
-    valid_until: Mapped[date] = mapped_column(Date)  # in the cooperative's local calendar
+    lead_time_days: Mapped[int]
+    valid_until: Mapped[date]  # in the cooperative's local calendar
     conditions: Mapped[str] = mapped_column(Text, default="")
     quoted_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"))
@@ -129,12 +118,11 @@ class RFQMessage(db.Model):
 
     __tablename__ = "rfq_messages"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     recipient_id: Mapped[int] = mapped_column(ForeignKey("rfq_recipients.id"), index=True)
     author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
-    from_buyer: Mapped[bool] = mapped_column(Boolean)
+    from_buyer: Mapped[bool]
     body: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     recipient: Mapped[RFQRecipient] = relationship()
     author: Mapped[User] = relationship()
@@ -149,12 +137,11 @@ class RFQAttachment(db.Model):
 
     __tablename__ = "rfq_attachments"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     rfq_id: Mapped[int] = mapped_column(ForeignKey("rfqs.id"), index=True)
     message_id: Mapped[int | None] = mapped_column(ForeignKey("rfq_messages.id"), index=True)
     key: Mapped[str] = mapped_column(String(80), unique=True)  # a storage key
     filename: Mapped[str] = mapped_column(String(120))  # as the sender named it, for display
-    size: Mapped[int] = mapped_column(Integer)
+    size: Mapped[int]
 
     message: Mapped[RFQMessage | None] = relationship(back_populates="attachments")
 
