@@ -1,16 +1,32 @@
 """Form helpers shared by every package's forms."""
 
+import dataclasses
 from collections.abc import Callable
 
 from flask_babel import get_translations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField, SelectChoice, StringField, ValidationError
+from wtforms import (
+    DateField,
+    IntegerField,
+    SelectChoice,
+    StringField,
+    TextAreaField,
+    ValidationError,
+)
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import HiddenInput
 
 from marketplace.db import MAX_ID
-from marketplace.identifiers import IdentifierError, local_phone
-from marketplace.limits import FIRST_DATE, LAST_DATE, MAX_WHOLE_NUMBER
+from marketplace.identifiers import IdentifierError, local_phone, normalise_phone
+from marketplace.limits import (
+    FIRST_DATE,
+    LAST_DATE,
+    MAX_PRICE,
+    MAX_QUANTITY,
+    MAX_REASON_LENGTH,
+    MAX_WHOLE_NUMBER,
+)
 
 # Why an identifier was refused (identifiers.IdentifierError codes), in the user's language.
 # A code missing here falls back to the field's own message.
@@ -59,6 +75,17 @@ class BaseForm(FlaskForm):
             return False
         found.errors = [*found.errors, str(message)]
         return True
+
+    def values_for(self, cls, /, **given):
+        """A `cls` (the dataclass a service takes) holding the data of this form's fields of
+        the same names; `given` supplies the rest (values worked out, fields named otherwise)."""
+        names = {f.name for f in dataclasses.fields(cls) if f.init} - given.keys()
+        found = {name: self._fields[name].data for name in names if name in self._fields}
+        return cls(**found, **given)
+
+    def filled(self, *names: str, blank=None) -> dict:
+        """The data of these optional fields by name, with `blank` for each one left empty."""
+        return {name: self._fields[name].data or blank for name in names}
 
 
 def normalised(normalise: Callable[[str], str], message: str) -> Callable:
@@ -137,6 +164,70 @@ class IdField(WholeNumberField):
     def pre_validate(self, form) -> None:
         if self.data is not None and not 1 <= self.data <= MAX_ID:
             raise ValidationError(_l("This item does not exist. Reload the page and try again."))
+
+
+def quantity_field() -> WholeNumberField:
+    """How many units: required, from 1 up to MAX_QUANTITY."""
+    return WholeNumberField(
+        _l("Quantity"),
+        validators=[
+            InputRequired(_l("Enter a quantity.")),
+            NumberRange(1, MAX_QUANTITY, _l("Enter a quantity between 1 and 10.000.000.")),
+        ],
+    )
+
+
+def _presence(required, check):
+    """`check` (InputRequired or DataRequired) with the message `required` gives (True: its
+    own message); Optional() when `required` is false."""
+    if not required:
+        return Optional()
+    return check(None if required is True else required)
+
+
+def text_field(label, max_length: int, *, required=False, field=StringField, **kwargs):
+    """A text of up to `max_length` characters, without surrounding white space; `required`
+    is True, or the message for an empty field (by default it may stay empty)."""
+    given = _presence(required, DataRequired)
+    return field(label, validators=[given, Length(max=max_length)], filters=[strip], **kwargs)
+
+
+def text_area(label, max_length: int, **kwargs) -> TextAreaField:
+    """A text_field of several lines."""
+    return text_field(label, max_length, field=TextAreaField, **kwargs)
+
+
+def checked_field(label, normalise, message, *, required=False, field=StringField, **kwargs):
+    """An identifier checked and stored by a pure normaliser (identifiers.normalise_*), with
+    `message` when that refuses it; `required` as for text_field."""
+    given = _presence(required, DataRequired)
+    return field(label, validators=[given, normalised(normalise, message)], **kwargs)
+
+
+def phone_field(label, **kwargs) -> PhoneField:
+    """An optional phone number: typed as people write it, kept as E.164, shown again locally."""
+    message = _l("Enter a valid phone number.")
+    return checked_field(
+        label, normalise_phone, message, field=PhoneField, filters=[strip], **kwargs
+    )
+
+
+def reason_field(label, missing, **kwargs) -> TextAreaField:
+    """The text of why something is done (a cancellation, a refusal): required, with `missing`
+    as the message when it is left empty."""
+    return text_area(label, MAX_REASON_LENGTH, required=missing, **kwargs)
+
+
+def rupiah_field(label, message, *, required=False, minimum: int = 1, **kwargs) -> WholeNumberField:
+    """An amount in whole rupiah (typed as 1.500.000 or 1,500,000) from `minimum` up to
+    MAX_PRICE, `message` otherwise; `required` as for text_field."""
+    given = _presence(required, InputRequired)
+    return WholeNumberField(
+        label,
+        thousands=True,
+        validators=[given, NumberRange(minimum, MAX_PRICE, message)],
+        **kwargs,
+    )
 
 
 class BoundedDateField(DateField):

@@ -1,32 +1,20 @@
 """Load saved addresses scoped to their owner (404 for anyone else's)."""
 
 from flask import abort
-from sqlalchemy import select
 
+from marketplace.access import get_owned_or_404, owned_rows
 from marketplace.accounts.models import User
 from marketplace.addresses.models import SavedAddress
 from marketplace.db import MAX_ID
-from marketplace.extensions import db
 
 
 def get_address_for_owner(address_id: int, user: User) -> SavedAddress:
-    address = db.session.get(SavedAddress, address_id)
-    if address is None or not user.is_authenticated or address.user_id != user.id:
-        abort(404)
-    return address
+    return get_owned_or_404(SavedAddress, address_id, user)
 
 
 def addresses_of(user: User) -> list[SavedAddress]:
     """The buyer's saved addresses, the default first, then in the order they were saved."""
-    if not user.is_authenticated:
-        return []
-    return list(
-        db.session.scalars(
-            select(SavedAddress)
-            .where(SavedAddress.user_id == user.id)
-            .order_by(SavedAddress.is_default.desc(), SavedAddress.id)
-        )
-    )
+    return owned_rows(SavedAddress, user, SavedAddress.is_default.desc(), SavedAddress.id)
 
 
 def chosen_address(user: User, raw: str | None) -> SavedAddress | None:

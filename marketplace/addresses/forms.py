@@ -1,11 +1,10 @@
 """The saved-address form: a label, the recipient, the regions from the official lists."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, StringField
-from wtforms.validators import DataRequired, Length
+from wtforms import BooleanField
 
 from marketplace.addresses.services import AddressData
-from marketplace.forms import strip
+from marketplace.forms import text_field
 from marketplace.places.fields import (
     postal_code_field,
     recipient_name_field,
@@ -16,10 +15,10 @@ from marketplace.places.forms import AddressRegionForm
 
 
 class SavedAddressForm(AddressRegionForm):
-    label = StringField(
+    label = text_field(
         _l("Name of this address"),
-        validators=[DataRequired(_l("This field is required.")), Length(max=60)],
-        filters=[strip],
+        60,
+        required=_l("This field is required."),
         description=_l("For example Office, Warehouse Cikarang"),
     )
     recipient_name = recipient_name_field()
@@ -29,17 +28,8 @@ class SavedAddressForm(AddressRegionForm):
     make_default = BooleanField(_l("Use this address first at checkout"))
 
     def address(self) -> AddressData:
-        return AddressData(
-            label=self.label.data,
-            recipient_name=self.recipient_name.data,
-            recipient_phone=self.recipient_phone.data,
-            province_code=self.province_code.data or "",
-            regency_code=self.regency_code.data or "",
-            district_code=self.district_code.data or "",
-            village_code=self.village_code.data or "",
-            street_address=self.street_address.data,
-            postal_code=self.postal_code.data,
-            make_default=bool(self.make_default.data),
+        return self.values_for(
+            AddressData, **self.region_codes(), make_default=bool(self.make_default.data)
         )
 
     def fill_from(self, address) -> None:

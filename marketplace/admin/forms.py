@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from marketplace.forms import BaseForm, strip
+from marketplace.forms import BaseForm, reason_field
 from marketplace.limits import MAX_REASON_LENGTH
 
 
@@ -33,13 +33,7 @@ def _decision_form(
     see), and a ticked box confirming what it does."""
 
     class DecisionForm(BaseForm):
-        reason = TextAreaField(
-            reason_label,
-            validators=[DataRequired(message=missing), Length(max=MAX_REASON_LENGTH)],
-            filters=[strip],
-            render_kw={"rows": 3},
-            description=description,
-        )
+        reason = reason_field(reason_label, missing, render_kw={"rows": 3}, description=description)
         confirm = BooleanField(
             confirm_label, validators=[DataRequired(message=_l("Tick the box to confirm."))]
         )
@@ -60,17 +54,26 @@ ReinstateForm = _decision_form(
     _l("I understand: it returns to the catalogue and takes orders again."),
     _l("Reinstate"),
 )
-DeactivateUserForm = _decision_form(
+
+
+def _account_form(reason_label, confirm_label, submit_label) -> type[BaseForm]:
+    """A decision on a person's account: its reason is kept in the audit trail."""
+    return _decision_form(
+        reason_label,
+        _l("Give a reason."),
+        confirm_label,
+        submit_label,
+        description=_l("Kept in the audit trail."),
+    )
+
+
+DeactivateUserForm = _account_form(
     _l("Reason for deactivating"),
-    _l("Give a reason."),
     _l("I understand: this person can no longer log in, and is logged out now."),
     _l("Deactivate the account"),
-    description=_l("Kept in the audit trail."),
 )
-ReactivateUserForm = _decision_form(
+ReactivateUserForm = _account_form(
     _l("Reason for reactivating"),
-    _l("Give a reason."),
     _l("I understand: this person can log in again."),
     _l("Reactivate the account"),
-    description=_l("Kept in the audit trail."),
 )

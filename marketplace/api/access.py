@@ -4,6 +4,7 @@ for everything else."""
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
+from marketplace.access import get_scoped_or_404
 from marketplace.accounts.models import User
 from marketplace.api.models import ApiToken
 from marketplace.catalogue.models import Product
@@ -21,9 +22,7 @@ def tokens_of(user: User) -> list[ApiToken]:
 
 
 def get_token_of(user: User, token_id: int) -> ApiToken:
-    return db.one_or_404(
-        select(ApiToken).where(ApiToken.id == token_id, ApiToken.user_id == user.id)
-    )
+    return get_scoped_or_404(ApiToken, token_id, user_id=user.id)
 
 
 def get_orderable_product(product_id: int) -> Product:

@@ -1,8 +1,14 @@
 """Schemas of the RFQ, quote, contract and call-off endpoints."""
 
-from marshmallow import Schema, fields, validate
+from marshmallow import fields, validate
 
-from marketplace.api.schemas import DeliverySchema, StrictSchema, bounded_date, page_of
+from marketplace.api.schemas import (
+    DeliverySchema,
+    ResponseSchema,
+    StrictSchema,
+    bounded_date,
+    page_of,
+)
 from marketplace.catalogue.models import ProductUnit
 from marketplace.db import MAX_ID
 from marketplace.limits import MAX_PRICE, MAX_QUANTITY, MAX_RFQ_COOPERATIVES, MAX_RFQ_TEXT
@@ -13,7 +19,6 @@ def order_number() -> fields.Function:
     """The number of the object's order, null while it has none."""
     return fields.Function(
         lambda obj: obj.order.number if obj.order is not None else None,
-        required=True,
         allow_none=True,
         metadata={"type": "string", "description": "The order's number, if any."},
     )
@@ -43,35 +48,35 @@ class RFQCreateSchema(StrictSchema):
     )
 
 
-class QuoteSchema(Schema):
-    id = fields.Integer(required=True)
-    product_id = fields.Integer(required=True)
-    quantity = fields.Integer(required=True)
-    unit_price = fields.Integer(required=True)
-    lead_time_days = fields.Integer(required=True)
-    valid_until = fields.Date(required=True)
-    conditions = fields.String(required=True)
+class QuoteSchema(ResponseSchema):
+    id = fields.Integer()
+    product_id = fields.Integer()
+    quantity = fields.Integer()
+    unit_price = fields.Integer()
+    lead_time_days = fields.Integer()
+    valid_until = fields.Date()
+    conditions = fields.String()
     order = order_number()
 
 
-class RecipientSchema(Schema):
-    id = fields.Integer(required=True)
-    cooperative = fields.String(required=True, attribute="cooperative.slug")
-    status = fields.String(required=True)
-    quote = fields.Nested(QuoteSchema, required=True, allow_none=True)
+class RecipientSchema(ResponseSchema):
+    id = fields.Integer()
+    cooperative = fields.String(attribute="cooperative.slug")
+    status = fields.String()
+    quote = fields.Nested(QuoteSchema, allow_none=True)
 
 
-class RFQSchema(Schema):
-    id = fields.Integer(required=True)
-    title = fields.String(required=True)
-    quantity = fields.Integer(required=True)
-    unit = fields.String(required=True)
-    needed_by = fields.Date(required=True)
-    delivery_place = fields.String(required=True)
-    specification = fields.String(required=True)
-    target_price = fields.Integer(required=True, allow_none=True)
-    status = fields.String(required=True)
-    recipients = fields.List(fields.Nested(RecipientSchema), required=True)
+class RFQSchema(ResponseSchema):
+    id = fields.Integer()
+    title = fields.String()
+    quantity = fields.Integer()
+    unit = fields.String()
+    needed_by = fields.Date()
+    delivery_place = fields.String()
+    specification = fields.String()
+    target_price = fields.Integer(allow_none=True)
+    status = fields.String()
+    recipients = fields.List(fields.Nested(RecipientSchema))
 
 
 RFQPageSchema = page_of(RFQSchema, "RFQPage")
@@ -85,18 +90,18 @@ class AcceptQuoteSchema(StrictSchema):
     delivery = fields.Nested(DeliverySchema, required=True)
 
 
-class IncomingRFQSchema(Schema):
+class IncomingRFQSchema(ResponseSchema):
     """A cooperative's copy of an RFQ."""
 
-    id = fields.Integer(required=True)
-    status = fields.String(required=True)
-    title = fields.String(required=True, attribute="rfq.title")
-    quantity = fields.Integer(required=True, attribute="rfq.quantity")
-    unit = fields.String(required=True, attribute="rfq.unit")
-    needed_by = fields.Date(required=True, attribute="rfq.needed_by")
-    delivery_place = fields.String(required=True, attribute="rfq.delivery_place")
-    specification = fields.String(required=True, attribute="rfq.specification")
-    quote = fields.Nested(QuoteSchema, required=True, allow_none=True)
+    id = fields.Integer()
+    status = fields.String()
+    title = fields.String(attribute="rfq.title")
+    quantity = fields.Integer(attribute="rfq.quantity")
+    unit = fields.String(attribute="rfq.unit")
+    needed_by = fields.Date(attribute="rfq.needed_by")
+    delivery_place = fields.String(attribute="rfq.delivery_place")
+    specification = fields.String(attribute="rfq.specification")
+    quote = fields.Nested(QuoteSchema, allow_none=True)
 
 
 IncomingRFQPageSchema = page_of(IncomingRFQSchema, "IncomingRFQPage")
@@ -111,37 +116,37 @@ class QuoteInputSchema(StrictSchema):
     conditions = fields.String(load_default="", validate=validate.Length(max=MAX_RFQ_TEXT))
 
 
-class CallOffSchema(Schema):
-    id = fields.Integer(required=True)
-    due_date = fields.Date(required=True)
-    quantity = fields.Integer(required=True)
-    status = fields.String(required=True)
-    changed = fields.Boolean(required=True)
+class CallOffSchema(ResponseSchema):
+    id = fields.Integer()
+    due_date = fields.Date()
+    quantity = fields.Integer()
+    status = fields.String()
+    changed = fields.Boolean()
     order = order_number()
 
 
-class TermsSchema(Schema):
-    number = fields.Integer(required=True)
-    status = fields.String(required=True)
-    unit_price = fields.Integer(required=True)
-    total_volume = fields.Integer(required=True)
-    call_off_quantity = fields.Integer(required=True)
-    frequency = fields.String(required=True)
-    start_date = fields.Date(required=True)
-    end_date = fields.Date(required=True)
-    tolerance_pct = fields.Integer(required=True)
-    cutoff_days = fields.Integer(required=True)
-    allow_skip = fields.Boolean(required=True)
+class TermsSchema(ResponseSchema):
+    number = fields.Integer()
+    status = fields.String()
+    unit_price = fields.Integer()
+    total_volume = fields.Integer()
+    call_off_quantity = fields.Integer()
+    frequency = fields.String()
+    start_date = fields.Date()
+    end_date = fields.Date()
+    tolerance_pct = fields.Integer()
+    cutoff_days = fields.Integer()
+    allow_skip = fields.Boolean()
 
 
-class ContractSchema(Schema):
-    id = fields.Integer(required=True)
-    number = fields.String(required=True)
-    status = fields.String(required=True)
-    cooperative = fields.String(required=True, attribute="cooperative.slug")
-    product_id = fields.Integer(required=True)
-    terms = fields.Nested(TermsSchema, required=True, attribute="shown_terms")
-    call_offs = fields.List(fields.Nested(CallOffSchema), required=True)
+class ContractSchema(ResponseSchema):
+    id = fields.Integer()
+    number = fields.String()
+    status = fields.String()
+    cooperative = fields.String(attribute="cooperative.slug")
+    product_id = fields.Integer()
+    terms = fields.Nested(TermsSchema, attribute="shown_terms")
+    call_offs = fields.List(fields.Nested(CallOffSchema))
 
 
 ContractPageSchema = page_of(ContractSchema, "ContractPage")

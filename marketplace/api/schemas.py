@@ -38,6 +38,14 @@ class StrictSchema(Schema):
     """Unknown fields are refused (a typo must not silently be ignored)."""
 
 
+class ResponseSchema(Schema):
+    """The shape of what the API answers: every field is always there (null where it allows
+    none), so each one is required in the OpenAPI document."""
+
+    def on_bind_field(self, field_name: str, field_obj: fields.Field) -> None:
+        field_obj.required = True
+
+
 class ProblemSchema(Schema):
     type = fields.String(required=True)
     title = fields.String(required=True)
@@ -74,38 +82,38 @@ class ProductArgs(StrictSchema):
     )
 
 
-class PriceTierSchema(Schema):
-    min_quantity = fields.Integer(required=True)
-    unit_price = fields.Integer(required=True, metadata={"description": "Whole rupiah."})
+class PriceTierSchema(ResponseSchema):
+    min_quantity = fields.Integer()
+    unit_price = fields.Integer(metadata={"description": "Whole rupiah."})
 
 
-class ProductSchema(Schema):
-    id = fields.Integer(required=True)
-    slug = fields.String(required=True)
-    name = fields.String(required=True)
-    cooperative = fields.String(required=True, attribute="cooperative.slug")
-    category = fields.String(required=True, attribute="category.slug")
-    kind = fields.String(required=True)
-    unit = fields.String(required=True)
-    status = fields.String(required=True)
-    order_step = fields.Integer(required=True)
-    min_order_quantity = fields.Integer(required=True)
-    lead_time_days = fields.Integer(required=True)
-    description = fields.String(required=True)
-    price_tiers = fields.List(fields.Nested(PriceTierSchema), required=True)
+class ProductSchema(ResponseSchema):
+    id = fields.Integer()
+    slug = fields.String()
+    name = fields.String()
+    cooperative = fields.String(attribute="cooperative.slug")
+    category = fields.String(attribute="category.slug")
+    kind = fields.String()
+    unit = fields.String()
+    status = fields.String()
+    order_step = fields.Integer()
+    min_order_quantity = fields.Integer()
+    lead_time_days = fields.Integer()
+    description = fields.String()
+    price_tiers = fields.List(fields.Nested(PriceTierSchema))
 
 
 ProductPageSchema = page_of(ProductSchema, "ProductPage")
 
 
-class AvailabilitySchema(Schema):
-    date = fields.Date(required=True)
-    units = fields.Integer(required=True)
-    earliest_delivery_date = fields.Date(required=True)
+class AvailabilitySchema(ResponseSchema):
+    date = fields.Date()
+    units = fields.Integer()
+    earliest_delivery_date = fields.Date()
 
 
 class ProductDetailSchema(ProductSchema):
-    availability = fields.Nested(AvailabilitySchema, required=True)
+    availability = fields.Nested(AvailabilitySchema)
 
 
 class DeliverySchema(StrictSchema):
@@ -149,37 +157,37 @@ class IdempotencyHeader(Schema):
     )
 
 
-class OrderLineSchema(Schema):
-    id = fields.Integer(required=True)
-    product_id = fields.Integer(required=True)
-    product_name = fields.String(required=True, attribute="product.name")
-    quantity = fields.Integer(required=True)
-    unit_price = fields.Integer(required=True)
-    line_total = fields.Integer(required=True)
+class OrderLineSchema(ResponseSchema):
+    id = fields.Integer()
+    product_id = fields.Integer()
+    product_name = fields.String(attribute="product.name")
+    quantity = fields.Integer()
+    unit_price = fields.Integer()
+    line_total = fields.Integer()
 
 
-class ShipmentSchema(Schema):
-    id = fields.Integer(required=True)
-    courier = fields.String(required=True)
-    tracking_number = fields.String(required=True)
-    shipped_on = fields.Date(required=True)
-    delivered_at = fields.DateTime(required=True, allow_none=True)
+class ShipmentSchema(ResponseSchema):
+    id = fields.Integer()
+    courier = fields.String()
+    tracking_number = fields.String()
+    shipped_on = fields.Date()
+    delivered_at = fields.DateTime(allow_none=True)
 
 
-class OrderSchema(Schema):
-    number = fields.String(required=True)
-    status = fields.String(required=True, validate=validate.OneOf([s.value for s in OrderStatus]))
-    cooperative = fields.String(required=True, attribute="cooperative.slug")
-    payment_method = fields.String(required=True)
-    subtotal = fields.Integer(required=True)
-    delivery_fee = fields.Integer(required=True, allow_none=True)
-    vat = fields.Integer(required=True)
-    total = fields.Integer(required=True)
-    amount_due = fields.Integer(required=True)
-    delivery_date = fields.Date(required=True)
-    created_at = fields.DateTime(required=True)
-    lines = fields.List(fields.Nested(OrderLineSchema), required=True)
-    shipments = fields.List(fields.Nested(ShipmentSchema), required=True)
+class OrderSchema(ResponseSchema):
+    number = fields.String()
+    status = fields.String(validate=validate.OneOf([s.value for s in OrderStatus]))
+    cooperative = fields.String(attribute="cooperative.slug")
+    payment_method = fields.String()
+    subtotal = fields.Integer()
+    delivery_fee = fields.Integer(allow_none=True)
+    vat = fields.Integer()
+    total = fields.Integer()
+    amount_due = fields.Integer()
+    delivery_date = fields.Date()
+    created_at = fields.DateTime()
+    lines = fields.List(fields.Nested(OrderLineSchema))
+    shipments = fields.List(fields.Nested(ShipmentSchema))
 
 
 OrderPageSchema = page_of(OrderSchema, "OrderPage")
@@ -225,11 +233,11 @@ class ProductStatusSchema(StrictSchema):
     status = fields.String(required=True, validate=validate.OneOf([s.value for s in ProductStatus]))
 
 
-class CategorySchema(Schema):
-    slug = fields.String(required=True)
-    name_id = fields.String(required=True)
-    name_en = fields.String(required=True)
+class CategorySchema(ResponseSchema):
+    slug = fields.String()
+    name_id = fields.String()
+    name_en = fields.String()
 
 
-class CategoryListSchema(Schema):
-    items = fields.List(fields.Nested(CategorySchema), required=True)
+class CategoryListSchema(ResponseSchema):
+    items = fields.List(fields.Nested(CategorySchema))

@@ -4,6 +4,7 @@ from flask import abort
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
+from marketplace.access import get_of_cooperative, get_scoped_or_404
 from marketplace.catalogue.models import Product, ProductPhoto
 from marketplace.cooperatives.models import Cooperative
 from marketplace.extensions import db
@@ -37,17 +38,9 @@ def get_product_for_admin(coop: Cooperative, product_id: int) -> Product:
     404 for a product of any other cooperative, so that an admin cannot reach one by changing
     the id in the URL.
     """
-    product = db.session.scalar(
-        select(Product).where(Product.id == product_id, Product.cooperative_id == coop.id)
-    )
-    if product is None:
-        abort(404)
-    return product
+    return get_of_cooperative(Product, coop, product_id)
 
 
 def get_photo_of(product: Product, photo_id: int) -> ProductPhoto:
     """A photo of `product` (loaded through get_product_for_admin); 404 for any other."""
-    photo = db.session.get(ProductPhoto, photo_id)
-    if photo is None or photo.product_id != product.id:
-        abort(404)
-    return photo
+    return get_scoped_or_404(ProductPhoto, photo_id, product_id=product.id)

@@ -21,7 +21,7 @@ from marketplace.catalogue.services import (
     TIER_PROBLEM_MESSAGES,
     ProductData,
 )
-from marketplace.forms import BaseForm, WholeNumberField, normalised
+from marketplace.forms import BaseForm, WholeNumberField, checked_field
 from marketplace.identifiers import normalise_bpom, normalise_pirt
 from marketplace.labels import UNIT_LABELS
 from marketplace.limits import MAX_LEAD_TIME_DAYS, MAX_PRICE, MAX_QUANTITY
@@ -119,20 +119,16 @@ class ProductForm(BaseForm):
     description = TextAreaField(
         _l("Description"), validators=[Length(max=5000)], render_kw={"rows": 5}
     )
-    pirt_number = StringField(
+    pirt_number = checked_field(
         _l("P-IRT number"),
-        validators=[
-            Optional(),
-            normalised(normalise_pirt, _l("A P-IRT number has 15 or more digits.")),
-        ],
+        normalise_pirt,
+        _l("A P-IRT number has 15 or more digits."),
         description=_l("Food from a home industry: the 15+ digit P-IRT permit number."),
     )
-    bpom_number = StringField(
+    bpom_number = checked_field(
         _l("BPOM number"),
-        validators=[
-            Optional(),
-            normalised(normalise_bpom, _l("A BPOM number is MD or ML followed by 12 digits.")),
-        ],
+        normalise_bpom,
+        _l("A BPOM number is MD or ML followed by 12 digits."),
         description=_l("For example MD 123456789012."),
     )
     halal_number = StringField(_l("Halal certificate number"), validators=[Length(max=40)])
@@ -213,21 +209,11 @@ class ProductForm(BaseForm):
         )
 
     def product_data(self) -> ProductData:
-        return ProductData(
-            name=self.name.data,
-            category_id=self.category_id.data,
-            kind=self.kind.data,
-            unit=self.unit.data,
-            order_step=self.order_step.data,
-            min_order_quantity=self.min_order_quantity.data,
-            lead_time_days=self.lead_time_days.data,
-            description=self.description.data or "",
-            pirt_number=self.pirt_number.data or None,
-            bpom_number=self.bpom_number.data or None,
-            halal_number=self.halal_number.data or None,
-            sni_number=self.sni_number.data or None,
+        return self.values_for(
+            ProductData,
+            **self.filled("description", blank=""),
+            **self.filled("pirt_number", "bpom_number", "halal_number", "sni_number"),
             tiers=self.price_tiers(),
-            member_price=self.member_price.data,
         )
 
     def show_error(self, field: str | None, message) -> bool:

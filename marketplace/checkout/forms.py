@@ -1,7 +1,7 @@
 """Checkout forms: delivery, the order-now form, the cart's quantities and its checkout."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import HiddenField, SelectField, StringField, TextAreaField
+from wtforms import HiddenField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from marketplace.checkout.lines import Delivery
@@ -10,13 +10,15 @@ from marketplace.forms import (
     BaseForm,
     BoundedDateField,
     WholeNumberField,
+    checked_field,
     choices,
-    normalised,
+    quantity_field,
     strip,
+    text_field,
 )
 from marketplace.identifiers import normalise_npwp
 from marketplace.labels import delivery_label, payment_method_label
-from marketplace.limits import MAX_PRICE, MAX_QUANTITY
+from marketplace.limits import MAX_PRICE
 from marketplace.places.fields import (
     postal_code_field,
     recipient_name_field,
@@ -24,16 +26,6 @@ from marketplace.places.fields import (
     street_field,
 )
 from marketplace.places.forms import AddressRegionForm
-
-
-def _quantity_field() -> WholeNumberField:
-    return WholeNumberField(
-        _l("Quantity"),
-        validators=[
-            InputRequired(_l("Enter a quantity.")),
-            NumberRange(1, MAX_QUANTITY, _l("Enter a quantity between 1 and 10.000.000.")),
-        ],
-    )
 
 
 class DeliveryForm(AddressRegionForm):
@@ -48,19 +40,12 @@ class DeliveryForm(AddressRegionForm):
     recipient_phone = recipient_phone_field()
     delivery_address = street_field()
     postal_code = postal_code_field()
-    po_number = StringField(
-        _l("PO number (for companies)"),
-        validators=[Optional(), Length(max=60)],
-        filters=[strip],
-    )
-    buyer_company = StringField(
-        _l("Company name on the invoice (optional)"),
-        validators=[Optional(), Length(max=200)],
-        filters=[strip],
-    )
-    buyer_npwp = StringField(
+    po_number = text_field(_l("PO number (for companies)"), 60)
+    buyer_company = text_field(_l("Company name on the invoice (optional)"), 200)
+    buyer_npwp = checked_field(
         _l("Company NPWP (optional)"),
-        validators=[Optional(), normalised(normalise_npwp, _l("NPWP must be 15 or 16 digits."))],
+        normalise_npwp,
+        _l("NPWP must be 15 or 16 digits."),
         filters=[strip],
         render_kw={"inputmode": "numeric"},
     )
@@ -92,17 +77,11 @@ class DeliveryForm(AddressRegionForm):
         }
 
     def delivery(self) -> Delivery:
-        return Delivery(
-            delivery_date=self.delivery_date.data,
-            recipient_name=self.recipient_name.data,
-            recipient_phone=self.recipient_phone.data,
+        return self.values_for(
+            Delivery,
             **self.region_names(),
             street_address=self.delivery_address.data,
-            postal_code=self.postal_code.data,
-            po_number=self.po_number.data or "",
-            buyer_company=self.buyer_company.data or "",
-            buyer_npwp=self.buyer_npwp.data or "",
-            notes=self.notes.data or "",
+            **self.filled("po_number", "buyer_company", "buyer_npwp", "notes", blank=""),
         )
 
 
@@ -138,7 +117,7 @@ def _delivery_field(offered: list[DeliveryChoice]) -> SelectField:
 class OrderForm(DeliveryForm):
     """Order one product now (without the cart)."""
 
-    quantity = _quantity_field()
+    quantity = quantity_field()
 
     def delivery_choice(self) -> DeliveryChoice:
         return next(iter(self.deliveries().values()))
@@ -175,11 +154,11 @@ def checkout_form(
 
 
 class CartAddForm(BaseForm):
-    quantity = _quantity_field()
+    quantity = quantity_field()
 
 
 class CartQuantityForm(BaseForm):
-    quantity = _quantity_field()
+    quantity = quantity_field()
 
 
 class DeliveryFeeForm(BaseForm):

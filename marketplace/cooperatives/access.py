@@ -3,6 +3,7 @@
 from flask import abort
 from sqlalchemy import select
 
+from marketplace.access import get_of_cooperative, get_scoped_or_404
 from marketplace.accounts.models import User
 from marketplace.catalogue.models import Product, ProductStatus
 from marketplace.cooperatives.models import (
@@ -55,23 +56,19 @@ def get_public_cooperative(slug: str) -> Cooperative:
     return coop
 
 
-def _of_cooperative(model, coop: Cooperative, row_id: int):
-    return db.one_or_404(select(model).where(model.id == row_id, model.cooperative_id == coop.id))
-
-
 def get_membership_of(coop: Cooperative, membership_id: int) -> Membership:
     """A membership of this cooperative; another cooperative's membership is 404."""
-    return _of_cooperative(Membership, coop, membership_id)
+    return get_of_cooperative(Membership, coop, membership_id)
 
 
 def get_invitation_of(coop: Cooperative, invitation_id: int) -> Invitation:
     """An invitation of this cooperative; another cooperative's invitation is 404."""
-    return _of_cooperative(Invitation, coop, invitation_id)
+    return get_of_cooperative(Invitation, coop, invitation_id)
 
 
 def get_delivery_fee_of(coop: Cooperative, rate_id: int) -> DeliveryFeeRate:
     """A row of this cooperative's fee table; another cooperative's row is 404."""
-    return _of_cooperative(DeliveryFeeRate, coop, rate_id)
+    return get_of_cooperative(DeliveryFeeRate, coop, rate_id)
 
 
 def get_invitation_by_token(token: str) -> Invitation:
@@ -84,18 +81,14 @@ def get_invitation_by_token(token: str) -> Invitation:
 def get_offer_product(membership: Membership, product_id: int) -> Product:
     """A published product of the member's own cooperative, which the member may offer; else
     404."""
-    return db.one_or_404(
-        select(Product).where(
-            Product.id == product_id,
-            Product.cooperative_id == membership.cooperative_id,
-            Product.status == ProductStatus.PUBLISHED,
-        )
+    return get_scoped_or_404(
+        Product,
+        product_id,
+        cooperative_id=membership.cooperative_id,
+        status=ProductStatus.PUBLISHED,
     )
 
 
 def get_photo_of_cooperative(coop: Cooperative, photo_id: int) -> CooperativePhoto:
     """A photo of `coop` (loaded through get_cooperative_for_admin); 404 for any other."""
-    photo = db.session.get(CooperativePhoto, photo_id)
-    if photo is None or photo.cooperative_id != coop.id:
-        abort(404)
-    return photo
+    return get_of_cooperative(CooperativePhoto, coop, photo_id)

@@ -30,8 +30,17 @@ from marketplace.cooperatives.services import (
     LegalIdentity,
     SupplyOfferData,
 )
-from marketplace.forms import BaseForm, PhoneField, WholeNumberField, choices, normalised, strip
-from marketplace.identifiers import normalise_nib, normalise_npwp, normalise_phone
+from marketplace.forms import (
+    BaseForm,
+    WholeNumberField,
+    checked_field,
+    choices,
+    phone_field,
+    strip,
+    text_area,
+    text_field,
+)
+from marketplace.identifiers import normalise_nib, normalise_npwp
 from marketplace.labels import KIND_LABELS, POLICY_LABELS, TIME_ZONE_LABELS, courier_label
 from marketplace.limits import MAX_EXPIRY_HOURS, MAX_PRICE, MAX_QUANTITY
 from marketplace.places.forms import RegencyForm, RegionSelect
@@ -53,32 +62,32 @@ def _bank_digits(value):
 class CooperativeProfileForm(RegencyForm):
     """Fields shared by registration and settings."""
 
-    name = StringField(
+    name = text_field(
         _l("Name of the cooperative"),
-        validators=[DataRequired(), Length(max=160)],
-        filters=[strip],
+        160,
+        required=True,
         description=_l("For example Koperasi Produsen Boneka Bekasi"),
     )
     kind = SelectField(
         _l("Kind"), choices=choices((kind, KIND_LABELS[kind]) for kind in CooperativeKind)
     )
-    legal_entity_number = StringField(
+    legal_entity_number = text_field(
         _l("Legal entity number"),
-        validators=[DataRequired(), Length(max=120)],
-        filters=[strip],
+        120,
+        required=True,
         description=_l("As on the deed, e.g. AHU-0001234.AH.01.26.TAHUN 2021"),
     )
-    nib = StringField(
+    nib = checked_field(
         _l("NIB (business ID from OSS)"),
-        validators=[DataRequired(), normalised(normalise_nib, _l("NIB must be 13 digits."))],
+        normalise_nib,
+        _l("NIB must be 13 digits."),
+        required=True,
         filters=[strip],
     )
-    npwp = StringField(
+    npwp = checked_field(
         _l("NPWP (optional)"),
-        validators=[
-            Optional(),
-            normalised(normalise_npwp, _l("NPWP must be 15 or 16 digits.")),
-        ],
+        normalise_npwp,
+        _l("NPWP must be 15 or 16 digits."),
         filters=[strip],
     )
     # Declared again here (see places.forms.RegencyForm) so that they come in this place.
@@ -88,21 +97,14 @@ class CooperativeProfileForm(RegencyForm):
         _l("Address"), validators=[Optional(), Length(max=500)], render_kw={"rows": 2}
     )
     time_zone = SelectField(_l("Time zone"), choices=TIME_ZONE_CHOICES)
-    phone = PhoneField(
-        _l("Phone (WhatsApp)"),
-        validators=[Optional(), normalised(normalise_phone, _l("Enter a valid phone number."))],
-        filters=[strip],
-        description=_l("For example 0812 3456 7890"),
-    )
+    phone = phone_field(_l("Phone (WhatsApp)"), description=_l("For example 0812 3456 7890"))
     description = TextAreaField(
         _l("About the cooperative"),
         validators=[Optional(), Length(max=4000)],
         render_kw={"rows": 4},
         description=_l("What your members make, where, and for whom."),
     )
-    bank_name = StringField(
-        _l("Bank"), validators=[DataRequired(), Length(max=80)], filters=[strip]
-    )
+    bank_name = text_field(_l("Bank"), 80, required=True)
     bank_account_number = StringField(
         _l("Bank account number"),
         validators=[
@@ -112,19 +114,12 @@ class CooperativeProfileForm(RegencyForm):
         filters=[strip, _bank_digits],
         render_kw={"inputmode": "numeric", "autocomplete": "off"},
     )
-    bank_account_holder = StringField(
-        _l("Account holder"), validators=[DataRequired(), Length(max=160)], filters=[strip]
-    )
+    bank_account_holder = text_field(_l("Account holder"), 160, required=True)
 
     def profile(self) -> CooperativeProfile:
-        return CooperativeProfile(
-            name=self.name.data,
-            kind=self.kind.data,
+        return self.values_for(
+            CooperativeProfile,
             **self.region_names(),
-            time_zone=self.time_zone.data,
-            bank_name=self.bank_name.data,
-            bank_account_number=self.bank_account_number.data,
-            bank_account_holder=self.bank_account_holder.data,
             address=(self.address.data or "").strip(),
             phone=self.phone.data or None,
             description=(self.description.data or "").strip(),
@@ -191,34 +186,21 @@ class SettingsForm(CooperativeProfileForm):
     submit = SubmitField(_l("Save"))
 
     def settings(self) -> CooperativeSettings:
-        return CooperativeSettings(
+        return self.values_for(
+            CooperativeSettings,
             profile=self.profile(),
             legal=self.legal_identity(),
-            default_allocation_policy=self.default_allocation_policy.data,
-            answer_deadline_hours=self.answer_deadline_hours.data,
-            fee_rate_bp=self.fee_rate_bp.data,
             is_pkp=bool(self.is_pkp.data),
-            unpaid_expiry_hours=self.unpaid_expiry_hours.data,
-            auto_receive_days=self.auto_receive_days.data,
-            complaint_window_days=self.complaint_window_days.data,
         )
 
 
 class InvitationForm(BaseForm):
-    name = StringField(
-        _l("Name of the person"), validators=[DataRequired(), Length(max=120)], filters=[strip]
+    name = text_field(_l("Name of the person"), 120, required=True)
+    business_name = text_field(
+        _l("Business name (optional)"), 160, description=_l("For example Boneka Sari Jaya")
     )
-    business_name = StringField(
-        _l("Business name (optional)"),
-        validators=[Optional(), Length(max=160)],
-        filters=[strip],
-        description=_l("For example Boneka Sari Jaya"),
-    )
-    phone = StringField(
-        _l("Phone (WhatsApp, optional)"),
-        validators=[Optional(), normalised(normalise_phone, _l("Enter a valid phone number."))],
-        filters=[strip],
-        description=_l("To send the link by WhatsApp"),
+    phone = phone_field(
+        _l("Phone (WhatsApp, optional)"), description=_l("To send the link by WhatsApp")
     )
     email = EmailField(
         _l("Email (optional)"),
@@ -256,41 +238,44 @@ def _quantity(minimum: int, too_small):
     return validator
 
 
+def _units(label, too_small, *, minimum: int, required: bool = True, **kwargs):
+    """A number of units from `minimum` up to MAX_QUANTITY, typed in a numeric box."""
+    given = InputRequired(message=_l("Enter a number.")) if required else Optional()
+    return WholeNumberField(
+        label,
+        validators=[given, _quantity(minimum, too_small)],
+        render_kw={"inputmode": "numeric", "min": minimum},
+        **kwargs,
+    )
+
+
 class SupplyOfferForm(BaseForm):
-    units_available = WholeNumberField(
+    units_available = _units(
         _l("Units you can supply within the lead time"),
-        validators=[
-            InputRequired(message=_l("Enter a number.")),
-            _quantity(0, _l("Units cannot be negative.")),
-        ],
-        render_kw={"inputmode": "numeric", "min": 0},
+        _l("Units cannot be negative."),
+        minimum=0,
         description=_l("0 means you cannot take work for this product now."),
     )
-    rate_per_week = WholeNumberField(
+    rate_per_week = _units(
         _l("Units you can make per week after that"),
+        _l("Units cannot be negative."),
+        minimum=0,
+        required=False,
         default=0,
-        validators=[Optional(), _quantity(0, _l("Units cannot be negative."))],
-        render_kw={"inputmode": "numeric", "min": 0},
         description=_l(
             "Sessions per week for a service. Counted for later delivery dates: "
             "0 means only the units above."
         ),
     )
-    min_lot = WholeNumberField(
+    min_lot = _units(
         _l("Minimum lot"),
+        _l("The minimum lot is at least 1."),
+        minimum=1,
         default=1,
-        validators=[
-            InputRequired(message=_l("Enter a number.")),
-            _quantity(1, _l("The minimum lot is at least 1.")),
-        ],
-        render_kw={"inputmode": "numeric", "min": 1},
         description=_l("The smallest share of an order you will take."),
     )
-    quality_grade = StringField(
-        _l("Quality grade (optional)"),
-        validators=[Optional(), Length(max=20)],
-        filters=[strip],
-        description=_l("For example A, B, or grade 1"),
+    quality_grade = text_field(
+        _l("Quality grade (optional)"), 20, description=_l("For example A, B, or grade 1")
     )
     active = BooleanField(_l("Offer active"), default=True)
     submit = SubmitField(_l("Save offer"))
@@ -321,10 +306,9 @@ class DeliveryOptionsForm(BaseForm):
     """Which delivery options the cooperative offers."""
 
     offers_pickup = BooleanField(_l("Pickup at our hub (no fee)"))
-    hub_address = TextAreaField(
+    hub_address = text_area(
         _l("Hub address for pickup"),
-        validators=[Optional(), Length(max=1000)],
-        filters=[strip],
+        1000,
         description=_l("Left empty, the cooperative's address is used."),
     )
     offers_own_delivery = BooleanField(_l("Our own delivery, at the fees in the table below"))

@@ -1,9 +1,7 @@
 from flask_babel import lazy_gettext as _l
-from wtforms import StringField, SubmitField
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms import SubmitField
 
-from marketplace.forms import BaseForm, WholeNumberField, strip
-from marketplace.limits import MAX_PRICE
+from marketplace.forms import BaseForm, rupiah_field, text_field
 
 
 def amount_field_name(membership_id: int) -> str:
@@ -11,19 +9,16 @@ def amount_field_name(membership_id: int) -> str:
 
 
 class DeductionForm(BaseForm):
-    amount = WholeNumberField(
+    amount = rupiah_field(
         _l("Amount (Rp)"),
-        thousands=True,
-        validators=[
-            InputRequired(),
-            NumberRange(1, MAX_PRICE, _l("Enter the amount in whole rupiah.")),
-        ],
+        _l("Enter the amount in whole rupiah."),
+        required=True,
         render_kw={"inputmode": "numeric"},
     )
-    reason = StringField(
+    reason = text_field(
         _l("What it is for"),
-        validators=[DataRequired(), Length(max=200)],
-        filters=[strip],
+        200,
+        required=True,
         description=_l("For example: 5 kg of dacron filling, or an advance paid on 3 March."),
     )
     submit = SubmitField(_l("Record the deduction"))
@@ -49,10 +44,10 @@ def payout_form(member_ids: list[int], **kwargs) -> BaseForm:
         setattr(
             PayoutForm,
             amount_field_name(member_id),
-            WholeNumberField(
+            rupiah_field(
                 _l("Amount to pay (Rp)"),
-                thousands=True,
-                validators=[Optional(), NumberRange(0, MAX_PRICE, _l("Enter whole rupiah."))],
+                _l("Enter whole rupiah."),
+                minimum=0,
                 render_kw={"inputmode": "numeric", "min": 0},
             ),
         )
@@ -60,9 +55,5 @@ def payout_form(member_ids: list[int], **kwargs) -> BaseForm:
 
 
 class PaidForm(BaseForm):
-    reference = StringField(
-        _l("Bank transfer reference"),
-        validators=[DataRequired(), Length(max=80)],
-        filters=[strip],
-    )
+    reference = text_field(_l("Bank transfer reference"), 80, required=True)
     submit = SubmitField(_l("Mark paid"))

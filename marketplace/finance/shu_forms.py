@@ -9,7 +9,14 @@ from wtforms.validators import InputRequired, Length, NumberRange, Optional
 from marketplace.finance.savings_models import SavingsKind
 from marketplace.finance.savings_services import PERIODS
 from marketplace.finance.shu_queries import FUND_KEYS
-from marketplace.forms import BaseForm, BoundedDateField, WholeNumberField, choices, strip
+from marketplace.forms import (
+    BaseForm,
+    BoundedDateField,
+    WholeNumberField,
+    choices,
+    strip,
+    text_field,
+)
 from marketplace.limits import MAX_PRICE
 
 KIND_LABELS = {
@@ -59,7 +66,7 @@ class SavingsEntryForm(BaseForm):
     )
     amount = _rupiah(_l("Amount (Rp)"), low=1)
     booked_on = BoundedDateField(_l("Date"), validators=[InputRequired()])
-    memo = StringField(_l("Note"), validators=[Optional(), Length(max=200)], filters=[strip])
+    memo = text_field(_l("Note"), 200)
     submit = SubmitField(_l("Record"))
 
 

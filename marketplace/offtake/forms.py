@@ -9,14 +9,17 @@ from wtforms import BooleanField, SelectField, StringField, TextAreaField, Valid
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
 
 from marketplace.checkout.forms import DeliveryForm
-from marketplace.forms import BaseForm, BoundedDateField, WholeNumberField, choices, strip
-from marketplace.limits import (
-    FIRST_DATE,
-    LAST_DATE,
-    MAX_PRICE,
-    MAX_QUANTITY,
-    MAX_REASON_LENGTH,
+from marketplace.forms import (
+    BaseForm,
+    BoundedDateField,
+    WholeNumberField,
+    choices,
+    reason_field,
+    rupiah_field,
+    strip,
+    text_field,
 )
+from marketplace.limits import FIRST_DATE, LAST_DATE, MAX_QUANTITY
 from marketplace.offtake.models import BelowGrade
 from marketplace.offtake.schedule import MAX_CUTOFF_DAYS, MAX_DATES, Frequency
 from marketplace.offtake.services import ContractAddress, ContractTerms
@@ -69,18 +72,17 @@ class TermsForm(DeliveryForm):
 
     delivery_date = po_number = buyer_company = buyer_npwp = notes = idempotency_key = None
 
-    grade = StringField(
+    grade = text_field(
         _l("Quality grade"),
-        validators=[DataRequired(_l("This field is required.")), Length(max=80)],
-        filters=[strip],
+        80,
+        required=_l("This field is required."),
         description=_l("For example: grade A, fresh, 300-500 g a fish."),
     )
-    unit_price = _number(
+    unit_price = rupiah_field(
         _l("Unit price (Rp)"),
-        1,
-        MAX_PRICE,
         _l("Enter the unit price in whole rupiah."),
-        thousands=True,
+        required=_l("Enter the unit price in whole rupiah."),
+        render_kw={"inputmode": "numeric"},
     )
     total_volume = _number(
         _l("Total volume"), 1, MAX_QUANTITY, _l("Enter a total volume of at least 1.")
@@ -127,11 +129,8 @@ class TermsForm(DeliveryForm):
     below_grade = SelectField(
         _l("Goods below grade are"), choices=choices(BELOW_GRADE_LABELS.items())
     )
-    below_grade_price = WholeNumberField(
-        _l("Price below grade (Rp)"),
-        thousands=True,
-        validators=[Optional(), NumberRange(1, MAX_PRICE, _l("Enter whole rupiah."))],
-        render_kw={"inputmode": "numeric"},
+    below_grade_price = rupiah_field(
+        _l("Price below grade (Rp)"), _l("Enter whole rupiah."), render_kw={"inputmode": "numeric"}
     )
     terms_days = SelectField(
         _l("Payment terms"),
@@ -144,19 +143,9 @@ class TermsForm(DeliveryForm):
             raise ValidationError(_l("Enter the price paid for goods below grade."))
 
     def terms(self) -> ContractTerms:
-        return ContractTerms(
-            grade=self.grade.data,
-            unit_price=self.unit_price.data,
-            total_volume=self.total_volume.data,
-            call_off_quantity=self.call_off_quantity.data,
-            frequency=self.frequency.data,
-            start_date=self.start_date.data,
-            end_date=self.end_date.data,
-            tolerance_pct=self.tolerance_pct.data,
-            cutoff_days=self.cutoff_days.data,
+        return self.values_for(
+            ContractTerms,
             allow_skip=bool(self.allow_skip.data),
-            below_grade=self.below_grade.data,
-            below_grade_price=self.below_grade_price.data,
             terms_days=int(self.terms_days.data),
             address=self._address(),
             dates=parse_dates(self.dates.data) if self.frequency.data == Frequency.DATES else (),
@@ -165,12 +154,9 @@ class TermsForm(DeliveryForm):
     def _address(self) -> ContractAddress:
         """The delivery address, its regions chosen from the official lists (by name)."""
         names = self.region_names()
-        return ContractAddress(
-            recipient_name=self.recipient_name.data,
-            recipient_phone=self.recipient_phone.data,
+        return self.values_for(
+            ContractAddress,
             **{level: names[level] for level in ("province", "regency", "district", "village")},
-            delivery_address=self.delivery_address.data,
-            postal_code=self.postal_code.data,
         )
 
     def fill_regions_by_name(self, version) -> None:
@@ -228,14 +214,7 @@ class AnswerForm(BaseForm):
 
 
 class ChangesForm(BaseForm):
-    message = TextAreaField(
-        _l("What should change?"),
-        validators=[
-            DataRequired(_l("Say what should change.")),
-            Length(max=MAX_REASON_LENGTH),
-        ],
-        filters=[strip],
-    )
+    message = reason_field(_l("What should change?"), _l("Say what should change."))
 
 
 class CallOffForm(BaseForm):

@@ -4,6 +4,7 @@ from flask import abort
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from marketplace.access import get_scoped_or_404
 from marketplace.accounts.models import User
 from marketplace.cooperatives.models import Cooperative
 from marketplace.extensions import db
@@ -42,17 +43,11 @@ def get_orders_for_buyer(numbers: list[str], user: User) -> list[Order]:
 
 def get_shipment_of(order: Order, shipment_id: int) -> Shipment:
     """A shipment of `order` (already loaded through one of the loaders above)."""
-    return db.one_or_404(
-        select(Shipment).where(Shipment.id == shipment_id, Shipment.order_id == order.id)
-    )
+    return get_scoped_or_404(Shipment, shipment_id, order_id=order.id)
 
 
 def get_complaint_of(order: Order, complaint_id: int) -> Complaint:
-    return db.one_or_404(
-        select(Complaint)
-        .join(Shipment, Complaint.shipment_id == Shipment.id)
-        .where(Complaint.id == complaint_id, Shipment.order_id == order.id)
-    )
+    return get_scoped_or_404(Complaint, complaint_id, Complaint.shipment.has(order_id=order.id))
 
 
 def photo_of(order: Order, key: str) -> str:

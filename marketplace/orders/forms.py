@@ -1,20 +1,18 @@
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms import BooleanField, SelectField, StringField
+from wtforms.validators import DataRequired, Length, Optional
 
-from marketplace.forms import BaseForm, BoundedDateField, WholeNumberField, strip
-from marketplace.limits import MAX_PRICE, MAX_REASON_LENGTH
+from marketplace.forms import (
+    BaseForm,
+    BoundedDateField,
+    reason_field,
+    rupiah_field,
+    text_field,
+)
 
 
 class AdminCancelForm(BaseForm):
-    reason = TextAreaField(
-        _l("Reason (shown to the buyer)"),
-        validators=[
-            DataRequired(_l("Give a reason for the buyer.")),
-            Length(max=MAX_REASON_LENGTH),
-        ],
-        filters=[strip],
-    )
+    reason = reason_field(_l("Reason (shown to the buyer)"), _l("Give a reason for the buyer."))
 
 
 class OrderFilterForm(BaseForm):
@@ -26,19 +24,14 @@ class OrderFilterForm(BaseForm):
     status = SelectField(_l("Status"), validators=[Optional()])
     date_from = BoundedDateField(_l("Placed from"), validators=[Optional()])
     date_to = BoundedDateField(_l("Placed until"), validators=[Optional()])
-    buyer = StringField(
-        _l("Buyer name or email"), validators=[Optional(), Length(max=120)], filters=[strip]
-    )
+    buyer = text_field(_l("Buyer name or email"), 120)
 
 
 class BankTransferForm(BaseForm):
-    amount = WholeNumberField(
+    amount = rupiah_field(
         _l("Amount received (Rp)"),
-        thousands=True,
-        validators=[
-            InputRequired(_l("Enter the amount received.")),
-            NumberRange(1, MAX_PRICE, _l("Enter the amount received, in whole rupiah.")),
-        ],
+        _l("Enter the amount received, in whole rupiah."),
+        required=_l("Enter the amount received."),
     )
     received_on = BoundedDateField(_l("Date received"), validators=[DataRequired()])
     reference = StringField(_l("Bank reference"), validators=[Optional(), Length(max=120)])

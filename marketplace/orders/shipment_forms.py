@@ -13,6 +13,7 @@ from marketplace.forms import (
     WholeNumberField,
     choices,
     strip,
+    text_field,
 )
 from marketplace.limits import MAX_PRICE, MAX_QUANTITY
 from marketplace.orders.models import Order
@@ -79,10 +80,8 @@ def ship_form(order: Order, **kwargs) -> ShipmentFields:
 
 
 class ProofForm(BaseForm):
-    received_by = StringField(
-        _l("Received by"),
-        validators=[DataRequired(_l("Write the name of who received it.")), Length(max=120)],
-        filters=[strip],
+    received_by = text_field(
+        _l("Received by"), 120, required=_l("Write the name of who received it.")
     )
     received_on = BoundedDateField(_l("Date received"), validators=[DataRequired()])
     received_time = TimeField(_l("Time received"), validators=[DataRequired()])

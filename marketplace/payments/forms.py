@@ -1,9 +1,8 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional
 
-from marketplace.forms import BaseForm, IdField, WholeNumberField, choices, strip
-from marketplace.limits import MAX_PRICE
+from marketplace.forms import BaseForm, IdField, choices, rupiah_field, strip
 from marketplace.payments.models import TERMS_DAYS
 
 
@@ -22,12 +21,9 @@ class TrustedBuyerForm(BaseForm):
 
 class RefundForm(BaseForm):
     payment_id = IdField(validators=[InputRequired()])
-    amount = WholeNumberField(
+    amount = rupiah_field(
         _l("Amount to refund (Rp)"),
-        thousands=True,
-        validators=[
-            InputRequired(_l("Enter the amount to refund.")),
-            NumberRange(1, MAX_PRICE, _l("Enter the amount to refund, in whole rupiah.")),
-        ],
+        _l("Enter the amount to refund, in whole rupiah."),
+        required=_l("Enter the amount to refund."),
     )
     reason = StringField(_l("Reason"), validators=[Optional(), Length(max=500)])

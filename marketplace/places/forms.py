@@ -86,14 +86,17 @@ class RegencyForm(BaseForm):
         field.errors = [*field.errors, chain_message(problem)]
         return False
 
+    def region_codes(self) -> dict[str, str]:
+        """Field name -> the code chosen ("province_code" -> "32"), "" for a level left empty."""
+        return self.filled(*(field.name for field in self.region_fields), blank="")
+
     def region_names(self) -> dict[str, str]:
         """Field name without `_code` -> the official name ("province" -> "Jawa Barat"), for
         a checked form; codes under their own field names."""
-        names = {}
+        names = self.region_codes()
         for field in self.region_fields:
             region = regions.get(field.data or "")
             names[field.name.removesuffix("_code")] = region.name if region else ""
-            names[field.name] = field.data or ""
         return names
 
     def fill_regions_from(self, source) -> None:

@@ -4,6 +4,7 @@ buyer who sent it, and each cooperative's admins for their own copy only."""
 from flask import abort
 from sqlalchemy import select
 
+from marketplace.access import get_of_cooperative, get_scoped_or_404
 from marketplace.accounts.models import User
 from marketplace.cooperatives.models import Cooperative
 from marketplace.extensions import db
@@ -13,33 +14,23 @@ from marketplace.storage import is_key
 
 def get_rfq_for_buyer(rfq_id: int, user: User) -> RFQ:
     """The RFQ if `user` sent it; else 404."""
-    return db.one_or_404(select(RFQ).where(RFQ.id == rfq_id, RFQ.buyer_id == user.id))
+    return get_scoped_or_404(RFQ, rfq_id, buyer_id=user.id)
 
 
 def get_recipient_of(rfq: RFQ, recipient_id: int) -> RFQRecipient:
     """One cooperative's copy of the buyer's RFQ; another RFQ's is 404."""
-    return db.one_or_404(
-        select(RFQRecipient).where(RFQRecipient.id == recipient_id, RFQRecipient.rfq_id == rfq.id)
-    )
+    return get_scoped_or_404(RFQRecipient, recipient_id, rfq_id=rfq.id)
 
 
 def get_quote_of(rfq: RFQ, quote_id: int) -> Quote:
     """A quote made for the buyer's RFQ; any other quote is 404."""
-    return db.one_or_404(
-        select(Quote)
-        .join(RFQRecipient, Quote.recipient_id == RFQRecipient.id)
-        .where(Quote.id == quote_id, RFQRecipient.rfq_id == rfq.id)
-    )
+    return get_scoped_or_404(Quote, quote_id, Quote.recipient.has(rfq_id=rfq.id))
 
 
 def get_recipient_for_admin(coop: Cooperative, recipient_id: int) -> RFQRecipient:
     """This cooperative's copy of an RFQ (`coop` comes from get_cooperative_for_admin);
     another cooperative's copy of the same RFQ is 404."""
-    return db.one_or_404(
-        select(RFQRecipient).where(
-            RFQRecipient.id == recipient_id, RFQRecipient.cooperative_id == coop.id
-        )
-    )
+    return get_of_cooperative(RFQRecipient, coop, recipient_id)
 
 
 def _attachment(rfq_id: int, key: str, recipient_id: int | None) -> str:

@@ -2,32 +2,26 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import MultipleFileField
-from wtforms import SelectField, SelectMultipleField, StringField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms import SelectField, SelectMultipleField
+from wtforms.validators import DataRequired, InputRequired, NumberRange
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from marketplace.catalogue.models import ProductUnit
 from marketplace.checkout.forms import DeliveryForm, _delivery_field, _payment_field
 from marketplace.cooperatives.delivery import DeliveryChoice
-from marketplace.forms import BaseForm, BoundedDateField, WholeNumberField, choices, strip
-from marketplace.labels import unit_label
-from marketplace.limits import (
-    MAX_LEAD_TIME_DAYS,
-    MAX_PRICE,
-    MAX_QUANTITY,
-    MAX_REASON_LENGTH,
-    MAX_RFQ_TEXT,
+from marketplace.forms import (
+    BaseForm,
+    BoundedDateField,
+    WholeNumberField,
+    choices,
+    quantity_field,
+    reason_field,
+    rupiah_field,
+    text_area,
+    text_field,
 )
-
-
-def _quantity() -> WholeNumberField:
-    return WholeNumberField(
-        _l("Quantity"),
-        validators=[
-            InputRequired(_l("Enter a quantity.")),
-            NumberRange(1, MAX_QUANTITY, _l("Enter a quantity between 1 and 10.000.000.")),
-        ],
-    )
+from marketplace.labels import unit_label
+from marketplace.limits import MAX_LEAD_TIME_DAYS, MAX_RFQ_TEXT
 
 
 def _files() -> MultipleFileField:
@@ -43,35 +37,21 @@ class CheckboxesField(SelectMultipleField):
 
 
 class RFQForm(BaseForm):
-    title = StringField(
-        _l("What do you need?"),
-        validators=[DataRequired(_l("Say what you need.")), Length(max=160)],
-        filters=[strip],
-    )
-    specification = TextAreaField(
+    title = text_field(_l("What do you need?"), 160, required=_l("Say what you need."))
+    specification = text_area(
         _l("Specification"),
-        validators=[Optional(), Length(max=MAX_RFQ_TEXT)],
-        filters=[strip],
+        MAX_RFQ_TEXT,
         description=_l("Size, material, colour, packaging, certificates..."),
     )
-    quantity = _quantity()
+    quantity = quantity_field()
     unit = SelectField(_l("Unit"), choices=choices((u.value, unit_label(u)) for u in ProductUnit))
-    grade = StringField(
-        _l("Quality grade (optional)"), validators=[Optional(), Length(max=60)], filters=[strip]
-    )
+    grade = text_field(_l("Quality grade (optional)"), 60)
     needed_by = BoundedDateField(_l("Needed by"), validators=[DataRequired(_l("Choose a date."))])
-    delivery_place = StringField(
-        _l("Delivery place (city, province)"),
-        validators=[DataRequired(_l("This field is required.")), Length(max=200)],
-        filters=[strip],
+    delivery_place = text_field(
+        _l("Delivery place (city, province)"), 200, required=_l("This field is required.")
     )
-    target_price = WholeNumberField(
-        _l("Target price per unit (Rp, optional)"),
-        thousands=True,
-        validators=[
-            Optional(),
-            NumberRange(1, MAX_PRICE, _l("Enter the target price in whole rupiah.")),
-        ],
+    target_price = rupiah_field(
+        _l("Target price per unit (Rp, optional)"), _l("Enter the target price in whole rupiah.")
     )
     cooperatives = CheckboxesField(
         _l("Send to these cooperatives"),
@@ -85,9 +65,7 @@ class RFQForm(BaseForm):
 
 
 class MessageForm(BaseForm):
-    body = TextAreaField(
-        _l("Message"), validators=[Optional(), Length(max=MAX_RFQ_TEXT)], filters=[strip]
-    )
+    body = text_area(_l("Message"), MAX_RFQ_TEXT)
     attachments = _files()
 
 
@@ -97,14 +75,11 @@ class QuoteForm(BaseForm):
         coerce=str,
         validators=[DataRequired(_l("Choose one of your products."))],
     )
-    quantity = _quantity()
-    unit_price = WholeNumberField(
+    quantity = quantity_field()
+    unit_price = rupiah_field(
         _l("Unit price (Rp)"),
-        thousands=True,
-        validators=[
-            InputRequired(_l("Enter the unit price in whole rupiah.")),
-            NumberRange(1, MAX_PRICE, _l("Enter the unit price in whole rupiah.")),
-        ],
+        _l("Enter the unit price in whole rupiah."),
+        required=_l("Enter the unit price in whole rupiah."),
     )
     lead_time_days = WholeNumberField(
         _l("Lead time (days)"),
@@ -116,19 +91,11 @@ class QuoteForm(BaseForm):
     valid_until = BoundedDateField(
         _l("Valid until"), validators=[DataRequired(_l("Choose a date."))]
     )
-    conditions = TextAreaField(
-        _l("Conditions (payment, packaging, delivery)"),
-        validators=[Optional(), Length(max=MAX_RFQ_TEXT)],
-        filters=[strip],
-    )
+    conditions = text_area(_l("Conditions (payment, packaging, delivery)"), MAX_RFQ_TEXT)
 
 
 class DeclineForm(BaseForm):
-    reason = TextAreaField(
-        _l("Why do you decline?"),
-        validators=[DataRequired(_l("Tell the buyer why.")), Length(max=MAX_REASON_LENGTH)],
-        filters=[strip],
-    )
+    reason = reason_field(_l("Why do you decline?"), _l("Tell the buyer why."))
 
 
 class AcceptForm(DeliveryForm):
