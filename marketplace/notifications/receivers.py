@@ -68,7 +68,7 @@ def active_admins(cooperative_id: int) -> list[Membership]:
     ).all()
 
 
-def notify_cooperative_admins(cooperative, kind: str, link: str, **params) -> None:
+def notify_cooperative_admins(cooperative, kind: str, link: str, /, **params) -> None:
     """Notify each active admin of a cooperative, dated in the cooperative's time zone."""
     for admin in active_admins(cooperative.id):
         notify(admin.user, kind, link, time_zone=cooperative.time_zone, **params)
