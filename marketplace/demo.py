@@ -39,7 +39,7 @@ from marketplace.demo_data import (
 )
 from marketplace.demo_delivery import DELIVERY
 from marketplace.demo_photos import seed_demo_photos
-from marketplace.demo_places import HOTEL_REGIONS, seed_places
+from marketplace.demo_places import HOTEL_DESK, HOTEL_REGIONS, seed_places
 from marketplace.demo_reports import seed_reports
 from marketplace.demo_rfq import seed_rfqs
 from marketplace.demo_rows import added
@@ -275,11 +275,8 @@ def _place_demo_order(buyer: User, product, quantity: int, key: str):
             quantity=quantity,
             delivery=Delivery(
                 delivery_date=utcnow().date() + timedelta(days=product.lead_time_days + 7),
-                recipient_name="Dewi Lestari",
-                recipient_phone="+6281311112222",
+                **HOTEL_DESK,
                 **HOTEL_REGIONS,
-                street_address="Hotel Melati, Jl. Melati No. 12",
-                postal_code="10310",
                 po_number="PO-HM-2025-001",
             ),
             idempotency_key=key,
