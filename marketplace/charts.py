@@ -21,6 +21,8 @@ FONT = 12
 # A label's width in viewBox units per character, to thin labels out before they collide.
 CHAR_WIDTH = FONT * 0.6
 SERIES_CLASSES = ("chart-series-0", "chart-series-1", "chart-series-2", "chart-series-3")
+PLOT_WIDTH = WIDTH - LEFT - RIGHT
+PLOT_HEIGHT = HEIGHT - BOTTOM - TOP
 
 
 def _chart_id(kind: str, title: str, labels: Sequence[str], values: Sequence) -> str:
@@ -62,7 +64,11 @@ def _label_every(count: int, labels: Sequence[str], slot: float) -> int:
     return every
 
 
-def _frame(chart_id: str, title: str, top: int, fmt: Callable[[int], str], kind: str) -> list[str]:
+def _frame(
+    kind: str, title: str, labels: Sequence[str], values: Sequence, top: int, fmt: Callable
+) -> list[str]:
+    """The opening of a chart of these labels and values: the svg tag, its title, the grid."""
+    chart_id = _chart_id(kind, title, labels, values)
     plot_bottom = HEIGHT - BOTTOM
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
@@ -110,15 +116,12 @@ def bar_chart(
     """A bar per label; `fmt` writes a value in the page's language (tooltips), `axis_fmt` a
     short one for the value axis (default `fmt`); `maximum` fixes the axis' top (e.g. 100%)."""
     _check(labels, values)
-    chart_id = _chart_id("bar", title, labels, values)
     top = maximum or _nice_top(max(values, default=0))
-    parts = _frame(chart_id, title, top, axis_fmt or fmt, "bar")
-    plot_width = WIDTH - LEFT - RIGHT
-    plot_height = HEIGHT - BOTTOM - TOP
-    slot = plot_width / max(len(values), 1)
+    parts = _frame("bar", title, labels, values, top, axis_fmt or fmt)
+    slot = PLOT_WIDTH / max(len(values), 1)
     centres = []
     for i, (label, value) in enumerate(zip(labels, values, strict=True)):
-        height = max(value, 0) / top * plot_height
+        height = max(value, 0) / top * PLOT_HEIGHT
         x = LEFT + i * slot + slot * 0.15
         centres.append(LEFT + i * slot + slot / 2)
         parts.append(
@@ -145,18 +148,15 @@ def line_chart(
     for values in series.values():
         _check(labels, values)
     flat = [v for values in series.values() for v in values]
-    chart_id = _chart_id("line", title, labels, flat)
     top = maximum or _nice_top(max(flat, default=0))
-    parts = _frame(chart_id, title, top, axis_fmt or fmt, "line")
-    plot_width = WIDTH - LEFT - RIGHT
-    plot_height = HEIGHT - BOTTOM - TOP
-    slot = plot_width / max(len(labels), 1)
+    parts = _frame("line", title, labels, flat, top, axis_fmt or fmt)
+    slot = PLOT_WIDTH / max(len(labels), 1)
     centres = [LEFT + i * slot + slot / 2 for i in range(len(labels))]
     legend_x = float(LEFT)
     for n, (name, values) in enumerate(series.items()):
         css = SERIES_CLASSES[n % len(SERIES_CLASSES)]
         points = [
-            (x, HEIGHT - BOTTOM - max(v, 0) / top * plot_height)
+            (x, HEIGHT - BOTTOM - max(v, 0) / top * PLOT_HEIGHT)
             for x, v in zip(centres, values, strict=True)
         ]
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)

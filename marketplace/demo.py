@@ -39,9 +39,10 @@ from marketplace.demo_data import (
 )
 from marketplace.demo_delivery import DELIVERY
 from marketplace.demo_photos import seed_demo_photos
-from marketplace.demo_places import HOTEL_REGIONS, seed_places
+from marketplace.demo_places import HOTEL_DESK, HOTEL_REGIONS, seed_places
 from marketplace.demo_reports import seed_reports
 from marketplace.demo_rfq import seed_rfqs
+from marketplace.demo_rows import added
 from marketplace.demo_shipping import SHIPPING_TARGETS, take_to
 from marketplace.demo_shu import seed_shu
 from marketplace.demo_webhooks import seed_webhooks
@@ -81,9 +82,22 @@ def _user(local: str, name: str, password_hash: str, **extra) -> User:
             email_verified_at=utcnow(),
             **extra,
         )
-        db.session.add(user)
-        db.session.flush()
+        added(user)
     return user
+
+
+# The keys of a cooperative's spec that are its columns as they stand.
+COOPERATIVE_COLUMNS = (
+    "slug",
+    "name",
+    "kind",
+    "legal_entity_number",
+    "nib",
+    "province",
+    "regency",
+    "time_zone",
+    "description",
+)
 
 
 def _cooperative(spec: dict, status: str, password_hash: str) -> Cooperative:
@@ -91,15 +105,7 @@ def _cooperative(spec: dict, status: str, password_hash: str) -> Cooperative:
     if coop is None:
         bank_name, account, holder = spec["bank"]
         coop = Cooperative(
-            slug=spec["slug"],
-            name=spec["name"],
-            kind=spec["kind"],
-            legal_entity_number=spec["legal"],
-            nib=spec["nib"],
-            province=spec["province"],
-            regency=spec["regency"],
-            time_zone=spec["time_zone"],
-            description=spec["description"],
+            **{column: spec[column] for column in COOPERATIVE_COLUMNS},
             bank_name=bank_name,
             bank_account_number=account,
             bank_account_holder=holder,
@@ -109,8 +115,7 @@ def _cooperative(spec: dict, status: str, password_hash: str) -> Cooperative:
             npwp=spec.get("npwp"),
             fee_rate_bp=spec.get("fee_rate_bp", 0),
         )
-        db.session.add(coop)
-        db.session.flush()
+        added(coop)
         _delivery_options(coop)
     local, name = spec["admin"]
     _membership(coop, _user(local, name, password_hash), MembershipRole.ADMIN, "ADM-001", "")
@@ -142,36 +147,42 @@ def _membership(coop: Cooperative, user: User, role: str, number: str, business:
         found = Membership(
             cooperative=coop, user=user, role=role, member_number=number, business_name=business
         )
-        db.session.add(found)
-        db.session.flush()
+        added(found)
     return found
+
+
+# The Product columns at the head of a spec's product row (tiers, description, permits follow).
+PRODUCT_COLUMNS = (
+    "name",
+    "category",
+    "kind",
+    "unit",
+    "order_step",
+    "min_order_quantity",
+    "lead_time_days",
+)
 
 
 def _products(coop: Cooperative, spec: dict, categories: dict[str, Category]) -> list[Product]:
     products = []
-    for name, cat, kind, unit, step, moq, lead, tiers, description, permits in spec["products"]:
-        slug = product_slug(name)
+    for *columns, tiers, description, permits in spec["products"]:
+        values = dict(zip(PRODUCT_COLUMNS, columns, strict=True))
+        slug = product_slug(values["name"])
         product = db.session.scalar(
             select(Product).where(Product.cooperative_id == coop.id, Product.slug == slug)
         )
         if product is None:
+            values["category"] = categories[values["category"]]
             product = Product(
                 cooperative=coop,
-                category=categories[cat],
                 slug=slug,
-                name=name,
-                kind=kind,
-                unit=unit,
-                order_step=step,
-                min_order_quantity=moq,
-                lead_time_days=lead,
                 description=description,
                 status=ProductStatus.PUBLISHED,
+                **values,
                 **permits,
             )
             product.price_tiers = [PriceTier(min_quantity=q, unit_price=p) for q, p in tiers]
-            db.session.add(product)
-            db.session.flush()
+            added(product)
         products.append(product)
     return products
 
@@ -264,11 +275,8 @@ def _place_demo_order(buyer: User, product, quantity: int, key: str):
             quantity=quantity,
             delivery=Delivery(
                 delivery_date=utcnow().date() + timedelta(days=product.lead_time_days + 7),
-                recipient_name="Dewi Lestari",
-                recipient_phone="+6281311112222",
+                **HOTEL_DESK,
                 **HOTEL_REGIONS,
-                street_address="Hotel Melati, Jl. Melati No. 12",
-                postal_code="10310",
                 po_number="PO-HM-2025-001",
             ),
             idempotency_key=key,

@@ -13,6 +13,7 @@ from marketplace.accounts.models import User
 from marketplace.catalogue.models import Product
 from marketplace.cooperatives.models import Cooperative, MembershipRole
 from marketplace.db import utcnow
+from marketplace.demo_rows import added
 from marketplace.demo_shipping import take_to, through_qc
 from marketplace.extensions import db
 from marketplace.offtake.models import CallOff, CallOffStatus, Contract
@@ -162,7 +163,6 @@ def seed_offtakers(password_hash: str, domain: str) -> dict[str, User]:
                 user = User(
                     email=email, name=name, password_hash=password_hash, email_verified_at=utcnow()
                 )
-                db.session.add(user)
-                db.session.flush()
+                added(user)
             users[local] = user
     return users

@@ -27,18 +27,23 @@ def region_columns(village_code: str) -> dict[str, str]:
 
 
 HOTEL_REGIONS = region_columns(HOTEL_VILLAGE)
+# Who receives the demo buyer's goods at the hotel, and where (its saved address, and the
+# delivery of every demo order).
+HOTEL_DESK = {
+    "recipient_name": "Dewi Lestari",
+    "recipient_phone": "+6281311112222",
+    "street_address": "Hotel Melati, Jl. Melati No. 12",
+    "postal_code": "10310",
+}
 
 BUYER_ADDRESSES = (
     AddressData(
         label="Hotel Melati (kantor pusat)",
-        recipient_name="Dewi Lestari",
-        recipient_phone="+6281311112222",
+        **HOTEL_DESK,
         province_code="31",
         regency_code="31.71",
         district_code="31.71.06",
         village_code=HOTEL_VILLAGE,
-        street_address="Hotel Melati, Jl. Melati No. 12",
-        postal_code="10310",
         make_default=True,
     ),
     AddressData(

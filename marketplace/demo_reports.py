@@ -26,6 +26,7 @@ from marketplace.cooperatives.models import (
     MembershipStatus,
 )
 from marketplace.db import utcnow
+from marketplace.demo_rows import added
 from marketplace.extensions import db
 from marketplace.finance.models import EntryKind, LedgerEntry
 from marketplace.fulfilment.models import Assignment, AssignmentStatus
@@ -124,9 +125,7 @@ def _buyers(password_hash: str, scale: int) -> list[int]:
                     locale="id",
                     email_verified_at=utcnow(),  # demo accounts may order with mail set up
                 )
-                db.session.add(user)
-                db.session.flush()
-                user_id = user.id
+                user_id = added(user).id
             ids.append(user_id)
     return ids
 
@@ -235,9 +234,7 @@ def EXTRA_cooperative(number, province, regency, zone, status, rng) -> Cooperati
         updated_at=registered,
         verified_at=registered if status == CooperativeStatus.VERIFIED else None,
     )
-    db.session.add(coop)
-    db.session.flush()
-    return coop
+    return added(coop)
 
 
 def EXTRA_product(coop: Cooperative, category_id: int, rng: random.Random):
@@ -253,8 +250,7 @@ def EXTRA_product(coop: Cooperative, category_id: int, rng: random.Random):
         created_at=coop.created_at,
         updated_at=coop.created_at,
     )
-    db.session.add(product)
-    db.session.flush()
+    added(product)
     db.session.add(PriceTier(product_id=product.id, min_quantity=1, unit_price=price))
     return (product.id, price, price * 8 // 10)
 

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from marketplace.accounts.models import User
 from marketplace.db import utcnow
+from marketplace.demo_rows import added
 from marketplace.extensions import db
 from marketplace.orders.models import Order
 from marketplace.transaction import transaction
@@ -64,8 +65,7 @@ def seed_webhooks(offtaker: User) -> None:
             disabled_at=utcnow() - timedelta(hours=1),
             last_success_at=failing_since - timedelta(hours=1),
         )
-        db.session.add(endpoint)
-        db.session.flush()
+        added(endpoint)
         orders = db.session.scalars(
             select(Order).where(Order.buyer_id == offtaker.id).order_by(Order.id).limit(3)
         ).all()

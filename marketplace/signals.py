@@ -90,3 +90,10 @@ call_off_short = _signals.signal("call-off-short")  # capacity does not cover it
 
 # finance: sender is the PayoutLine just marked paid; `actor`
 payout_paid = _signals.signal("payout-paid")
+
+
+def connect_all(receivers) -> None:
+    """Connect each (signal, receiver) pair strongly (idempotent: blinker connects the same
+    receiver once, so connecting again for another app connects nothing twice)."""
+    for signal, receiver in receivers:
+        signal.connect(receiver, weak=False)

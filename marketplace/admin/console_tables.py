@@ -15,17 +15,22 @@ from marketplace.spreadsheets import MONEY, NUMBER, RATE
 
 TREND_PROVINCES = 2  # provinces drawn beside the whole platform (the legend fits a phone)
 
+# The counted columns of a region's row: its cooperatives, then how many are in each status.
+REGION_COUNTS = (
+    _l("Cooperatives"),
+    _l("Verified"),
+    _l("Pending"),
+    _l("Suspended"),
+    _l("Rejected"),
+    _l("Active"),
+)
+
 
 def regions(rows: list[RegionRow], regencies: bool) -> Table:
     place = (Column(_l("Province")), Column(_l("Regency or city"))) if regencies else ()
     columns = (
         *(place or (Column(_l("Province")),)),
-        Column(_l("Cooperatives"), NUMBER),
-        Column(_l("Verified"), NUMBER),
-        Column(_l("Pending"), NUMBER),
-        Column(_l("Suspended"), NUMBER),
-        Column(_l("Rejected"), NUMBER),
-        Column(_l("Active"), NUMBER),
+        *(Column(label, NUMBER) for label in REGION_COUNTS),
         Column(_l("Share active"), RATE),
     )
     figures = [
@@ -91,15 +96,7 @@ def platform_months(months: list[PlatformMonth]) -> Table:
         Column(_l("On-time rate"), RATE),
     )
     rows = [
-        (
-            m.month,
-            m.new_members,
-            m.new_products,
-            m.orders,
-            m.turnover,
-            m.shipments,
-            m.on_time_rate,
-        )
+        (m.month, m.new_members, m.new_products, m.orders, m.turnover, m.shipments, m.on_time_rate)
         for m in months
     ]
     return Table(_l("The platform per month"), columns, rows, 0, 4)

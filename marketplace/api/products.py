@@ -12,6 +12,17 @@ from marketplace.errors import ValidationFailed
 from marketplace.extensions import db
 from marketplace.identifiers import normalise_bpom, normalise_pirt
 
+# The body's fields that ProductData takes as they are, and its certificate numbers.
+AS_SENT = (
+    "name",
+    "kind",
+    "unit",
+    "order_step",
+    "min_order_quantity",
+    "lead_time_days",
+    "description",
+)
+CERTIFICATES = ("pirt_number", "bpom_number", "halal_number", "sni_number")
 NORMALISERS = {
     "pirt_number": (normalise_pirt, "A P-IRT number has 15 or more digits."),
     "bpom_number": (normalise_bpom, "A BPOM number is MD or ML followed by 12 digits."),
@@ -37,18 +48,9 @@ def product_data(body: dict) -> ProductData:
     if category_id is None:
         raise ValidationFailed(_("Choose a category."), field="category")
     return ProductData(
-        name=body["name"],
+        **{name: body[name] for name in AS_SENT},
+        **{name: _certificate(body, name) for name in CERTIFICATES},
         category_id=category_id,
-        kind=body["kind"],
-        unit=body["unit"],
-        order_step=body["order_step"],
-        min_order_quantity=body["min_order_quantity"],
-        lead_time_days=body["lead_time_days"],
-        description=body["description"],
-        pirt_number=_certificate(body, "pirt_number"),
-        bpom_number=_certificate(body, "bpom_number"),
-        halal_number=_certificate(body, "halal_number"),
-        sni_number=_certificate(body, "sni_number"),
         tiers=tuple(pricing.Tier(t["min_quantity"], t["unit_price"]) for t in body["price_tiers"]),
         member_price=body.get("member_price"),
     )

@@ -44,52 +44,36 @@ def orders_of_cooperative(coop: Cooperative, status: str | None, before_id: int 
     return page_by_id(stmt, Order, before_id, limit)
 
 
+def _page_of(entity, party, loading, before_id: int | None, limit: int):
+    """A page of the `entity` rows of one party (`party` is its condition), loaded with
+    `loading` (loader options)."""
+    return page_by_id(select(entity).where(party).options(*loading), entity, before_id, limit)
+
+
 def products_of(coop: Cooperative, before_id: int | None, limit: int):
     """A page of `coop`'s products, whatever their status."""
-    stmt = (
-        select(Product)
-        .where(Product.cooperative_id == coop.id)
-        .options(selectinload(Product.price_tiers), selectinload(Product.category))
-    )
-    return page_by_id(stmt, Product, before_id, limit)
+    loading = (selectinload(Product.price_tiers), selectinload(Product.category))
+    return _page_of(Product, Product.cooperative_id == coop.id, loading, before_id, limit)
 
 
 def rfqs_of_buyer(user: User, before_id: int | None, limit: int):
     """A page of the RFQs `user` sent, with each cooperative's answer."""
-    stmt = (
-        select(RFQ)
-        .where(RFQ.buyer_id == user.id)
-        .options(
-            selectinload(RFQ.recipients).selectinload(RFQRecipient.cooperative),
-            selectinload(RFQ.recipients).selectinload(RFQRecipient.quote),
-        )
-    )
-    return page_by_id(stmt, RFQ, before_id, limit)
+    answers = (selectinload(RFQRecipient.cooperative), selectinload(RFQRecipient.quote))
+    loading = (selectinload(RFQ.recipients).options(*answers),)
+    return _page_of(RFQ, RFQ.buyer_id == user.id, loading, before_id, limit)
 
 
 def rfqs_to(coop: Cooperative, before_id: int | None, limit: int):
     """A page of `coop`'s copies of the RFQs sent to it."""
-    stmt = (
-        select(RFQRecipient)
-        .where(RFQRecipient.cooperative_id == coop.id)
-        .options(selectinload(RFQRecipient.rfq), selectinload(RFQRecipient.quote))
-    )
-    return page_by_id(stmt, RFQRecipient, before_id, limit)
+    loading = (selectinload(RFQRecipient.rfq), selectinload(RFQRecipient.quote))
+    return _page_of(RFQRecipient, RFQRecipient.cooperative_id == coop.id, loading, before_id, limit)
 
 
 def contracts_of_offtaker(user: User, before_id: int | None, limit: int):
     """A page of the contracts proposed to `user`, with their call-offs."""
-    stmt = (
-        select(Contract)
-        .where(Contract.offtaker_id == user.id)
-        .options(
-            selectinload(Contract.versions),
-            selectinload(Contract.call_offs),
-            selectinload(Contract.cooperative),
-            selectinload(Contract.product),
-        )
-    )
-    return page_by_id(stmt, Contract, before_id, limit)
+    related = (Contract.versions, Contract.call_offs, Contract.cooperative, Contract.product)
+    loading = [selectinload(relationship) for relationship in related]
+    return _page_of(Contract, Contract.offtaker_id == user.id, loading, before_id, limit)
 
 
 def allocation_of(order: Order) -> list[Assignment]:
@@ -97,7 +81,7 @@ def allocation_of(order: Order) -> list[Assignment]:
     return list(
         db.session.scalars(
             select(Assignment)
-            .join(OrderLine, Assignment.order_line_id == OrderLine.id)
+            .join(Assignment.order_line)
             .where(OrderLine.order_id == order.id)
             .options(selectinload(Assignment.membership).selectinload(Membership.user))
             .order_by(Assignment.order_line_id, Assignment.id)

@@ -3,18 +3,12 @@
 import io
 
 import xlsxwriter
-from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from marketplace.db import utcnow
 from marketplace.finance.rat import RatReport
 from marketplace.finance.shu_forms import FUND_LABELS, KIND_LABELS
-from marketplace.formatting import local_datetime, rupiah
-from marketplace.payments.pdf import Document
-
-
-def _locale() -> str:
-    return str(get_locale() or "id")
+from marketplace.formatting import rupiah
+from marketplace.payments.pdf import Document, document_locale
 
 
 def _percent(basis_points: int) -> str:
@@ -58,16 +52,9 @@ def _member_values(row) -> list:
 
 def pdf(report: RatReport) -> bytes:
     """The report as the cooperative's document: summary, policy and funds, members, savings."""
-    coop, loc = report.coop, _locale()
-    doc = Document(_title(report), coop.name)
-    doc.letterhead(
-        coop,
-        "RAT " + str(report.year),
-        [
-            (_("SHU"), _status(report)),
-            (_("Date"), local_datetime(utcnow(), coop.time_zone, loc, "date")),
-        ],
-    )
+    coop, loc = report.coop, document_locale()
+    facts = [(_("SHU"), _status(report))]
+    doc = Document.of_cooperative(coop, _title(report), "RAT " + str(report.year), facts, loc)
     doc.section(_title(report), [f"{label}: {rupiah(v, loc)}" for label, v in _summary(report)])
     _pdf_funds(doc, report, loc)
     _pdf_members(doc, report, loc)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 
 from marketplace.audit.models import AuditEvent
 from marketplace.cooperatives.models import Cooperative, Membership, MembershipRole
@@ -53,16 +53,20 @@ def year_window(coop: Cooperative, year: int) -> tuple[datetime, datetime]:
     return start.astimezone(UTC), end.astimezone(UTC)
 
 
+def in_year(column, coop: Cooperative, year: int):
+    """The condition that `column` (a UTC datetime) falls in the cooperative's calendar year."""
+    start, end = year_window(coop, year)
+    return and_(column >= start, column < end)
+
+
 def transactions_in(coop: Cooperative, year: int) -> dict[int, int]:
     """Membership id -> rupiah earned in the year (one GROUP BY over the ledger)."""
-    start, end = year_window(coop, year)
     rows = db.session.execute(
         select(LedgerEntry.membership_id, func.sum(LedgerEntry.amount))
         .where(
             LedgerEntry.cooperative_id == coop.id,
             LedgerEntry.kind == EntryKind.EARNING,
-            LedgerEntry.created_at >= start,
-            LedgerEntry.created_at < end,
+            in_year(LedgerEntry.created_at, coop, year),
         )
         .group_by(LedgerEntry.membership_id)
     ).all()
@@ -96,7 +100,6 @@ class YearIncome:
 
 
 def income_in(coop: Cooperative, year: int) -> YearIncome:
-    start, end = year_window(coop, year)
     sales, fees = db.session.execute(
         select(
             func.coalesce(func.sum(Assignment.accepted_quantity * OrderLine.unit_price), 0),
@@ -112,8 +115,7 @@ def income_in(coop: Cooperative, year: int) -> YearIncome:
         .join(OrderLine.order)
         .where(
             Order.cooperative_id == coop.id,
-            Assignment.checked_at >= start,
-            Assignment.checked_at < end,
+            in_year(Assignment.checked_at, coop, year),
         )
     ).one()
     return YearIncome(int(sales), int(fees))
@@ -155,14 +157,12 @@ def member_shares(membership: Membership) -> list[tuple[int, ShuMemberShare]]:
 
 def membership_changes(coop: Cooperative, year: int) -> tuple[list[Membership], int]:
     """Members who joined in the year, and how many members were deactivated in it."""
-    start, end = year_window(coop, year)
     joined = db.session.scalars(
         select(Membership)
         .where(
             Membership.cooperative_id == coop.id,
             Membership.role == MembershipRole.MEMBER,
-            Membership.created_at >= start,
-            Membership.created_at < end,
+            in_year(Membership.created_at, coop, year),
         )
         .order_by(Membership.member_number)
     ).all()
@@ -170,8 +170,7 @@ def membership_changes(coop: Cooperative, year: int) -> tuple[list[Membership], 
         select(func.count(AuditEvent.id)).where(
             AuditEvent.cooperative_id == coop.id,
             AuditEvent.action == "membership.deactivated",
-            AuditEvent.created_at >= start,
-            AuditEvent.created_at < end,
+            in_year(AuditEvent.created_at, coop, year),
         )
     )
     return list(joined), int(left or 0)
@@ -189,10 +188,9 @@ def turnover_by_year(membership: Membership) -> list[tuple[int, int]]:
         return []
     result = []
     for year in range(coop.local_date(last).year, coop.local_date(first).year - 1, -1):
-        start, end = year_window(coop, year)
         total = db.session.scalar(
             select(func.coalesce(func.sum(LedgerEntry.amount), 0)).where(
-                *mine, LedgerEntry.created_at >= start, LedgerEntry.created_at < end
+                *mine, in_year(LedgerEntry.created_at, coop, year)
             )
         )
         if total:

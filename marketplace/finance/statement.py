@@ -2,18 +2,16 @@
 
 from collections.abc import Iterator
 
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from marketplace.cooperatives.models import Membership
-from marketplace.db import utcnow
 from marketplace.finance.models import EntryKind, LedgerEntry
 from marketplace.finance.queries import StatementRow
 from marketplace.formatting import local_datetime, rupiah
 from marketplace.labels import unit_label
 from marketplace.orders.export import csv_lines
-from marketplace.payments.pdf import Document
+from marketplace.payments.pdf import Document, document_locale
 
 KIND_LABELS = {
     EntryKind.EARNING: _l("Earning"),
@@ -21,10 +19,6 @@ KIND_LABELS = {
     EntryKind.PAYOUT: _l("Payout"),
     EntryKind.SHU: _l("SHU"),
 }
-
-
-def _locale() -> str:
-    return str(get_locale() or "id")
 
 
 def describe(entry: LedgerEntry) -> str:
@@ -37,7 +31,7 @@ def describe(entry: LedgerEntry) -> str:
             product=a.order_line.product.name,
             units=a.accepted_quantity,
             unit=unit_label(a.order_line.product.unit),
-            price=rupiah(a.payout_per_unit, _locale()),
+            price=rupiah(a.payout_per_unit, document_locale()),
         )
     if entry.kind == EntryKind.PAYOUT:
         return _("Bank transfer, reference %(reference)s", reference=entry.memo)
@@ -45,7 +39,8 @@ def describe(entry: LedgerEntry) -> str:
 
 
 def entry_time(entry: LedgerEntry, membership: Membership) -> str:
-    return local_datetime(entry.created_at, membership.cooperative.time_zone, _locale(), "datetime")
+    zone = membership.cooperative.time_zone
+    return local_datetime(entry.created_at, zone, document_locale(), "datetime")
 
 
 def csv_statement(membership: Membership, rows: list[StatementRow]) -> Iterator[str]:
@@ -69,18 +64,10 @@ def csv_statement(membership: Membership, rows: list[StatementRow]) -> Iterator[
 
 
 def pdf_statement(membership: Membership, rows: list[StatementRow]) -> bytes:
-    coop, loc = membership.cooperative, _locale()
-    title = _("Earnings statement")
-    pdf = Document(f"{title} - {membership.display_name}", coop.name)
-    pdf.letterhead(
-        coop,
-        title.upper(),
-        [
-            (_("Member"), membership.display_name),
-            (_("Member number"), membership.member_number or "-"),
-            (_("Date"), local_datetime(utcnow(), coop.time_zone, loc, "date")),
-        ],
-    )
+    coop, loc = membership.cooperative, document_locale()
+    title, name = _("Earnings statement"), membership.display_name
+    facts = [(_("Member"), name), (_("Member number"), membership.member_number or "-")]
+    pdf = Document.of_cooperative(coop, f"{title} - {name}", title.upper(), facts, loc)
     pdf.table(
         [_("Description"), _("Date"), _("Credit"), _("Debit"), _("Balance")],
         [

@@ -7,11 +7,10 @@ package: it reacts by signal only.
 
 from flask import Flask
 
+from marketplace import signals
 from marketplace.notifications import offtake_receivers, receivers, rfq_receivers
 
 
 def init_app(app: Flask) -> None:
     """Connect the notification receivers to the domain signals (called by create_app)."""
-    receivers.connect()
-    rfq_receivers.connect()
-    offtake_receivers.connect()
+    signals.connect_all(receivers.RECEIVERS + rfq_receivers.RECEIVERS + offtake_receivers.RECEIVERS)

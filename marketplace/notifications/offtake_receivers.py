@@ -6,7 +6,7 @@ only, so that this package imports nothing of offtake, which sits above it.
 """
 
 from marketplace import signals
-from marketplace.notifications.receivers import active_admins
+from marketplace.notifications.receivers import notify_cooperative_admins
 from marketplace.notifications.services import notify
 
 
@@ -28,15 +28,8 @@ def _params(contract) -> dict:
 
 
 def _notify_admins(contract, kind: str, **params) -> None:
-    for admin in active_admins(contract.cooperative_id):
-        notify(
-            admin.user,
-            kind,
-            admin_link(contract),
-            time_zone=contract.cooperative.time_zone,
-            **_params(contract),
-            **params,
-        )
+    link = admin_link(contract)
+    notify_cooperative_admins(contract.cooperative, kind, link, **_params(contract), **params)
 
 
 def _notify_offtaker(contract, kind: str, link: str | None = None, **params) -> None:
@@ -108,9 +101,3 @@ RECEIVERS = [
     (signals.call_off_failed, on_call_off_failed),
     (signals.call_off_short, on_call_off_short),
 ]
-
-
-def connect() -> None:
-    """Connect every receiver (idempotent: blinker connects the same receiver once)."""
-    for signal, receiver in RECEIVERS:
-        signal.connect(receiver, weak=False)

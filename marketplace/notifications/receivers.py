@@ -68,16 +68,16 @@ def active_admins(cooperative_id: int) -> list[Membership]:
     ).all()
 
 
+def notify_cooperative_admins(cooperative, kind: str, link: str, /, **params) -> None:
+    """Notify each active admin of a cooperative, dated in the cooperative's time zone."""
+    for admin in active_admins(cooperative.id):
+        notify(admin.user, kind, link, time_zone=cooperative.time_zone, **params)
+
+
 def notify_admins(order: Order, kind: str, **params) -> None:
-    for admin in active_admins(order.cooperative_id):
-        notify(
-            admin.user,
-            kind,
-            admin_link(order),
-            time_zone=order.cooperative.time_zone,
-            order=order.number,
-            **params,
-        )
+    notify_cooperative_admins(
+        order.cooperative, kind, admin_link(order), order=order.number, **params
+    )
 
 
 def _notify_buyer(order: Order, kind: str, **params) -> None:
@@ -242,9 +242,3 @@ RECEIVERS = [(signal, _order_status_receiver(kind)) for signal, kind in BUYER_KI
     (signals.delivery_quote_requested, on_delivery_quote_requested),
     (signals.delivery_fee_quoted, on_delivery_fee_quoted),
 ]
-
-
-def connect() -> None:
-    """Connect every receiver (idempotent: blinker connects the same receiver once)."""
-    for signal, receiver in RECEIVERS:
-        signal.connect(receiver, weak=False)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from marketplace import signals
-from marketplace.notifications.receivers import active_admins
+from marketplace.notifications.receivers import notify_cooperative_admins
 from marketplace.notifications.services import notify
 
 if TYPE_CHECKING:
@@ -26,16 +26,10 @@ def _buyer_rfq(recipient: RFQRecipient) -> str:
 
 
 def _to_admins(recipient: RFQRecipient, kind: str, link: str | None = None, **params) -> None:
-    coop = recipient.cooperative
-    for admin in active_admins(coop.id):
-        notify(
-            admin.user,
-            kind,
-            link or _admin_thread(recipient),
-            time_zone=coop.time_zone,
-            title=recipient.rfq.title,
-            **params,
-        )
+    link = link or _admin_thread(recipient)
+    notify_cooperative_admins(
+        recipient.cooperative, kind, link, title=recipient.rfq.title, **params
+    )
 
 
 def _to_buyer(recipient: RFQRecipient, kind: str, link: str | None = None, **params) -> None:
@@ -93,8 +87,3 @@ RECEIVERS = [
     (signals.rfq_closed, on_rfq_closed),
     (signals.rfq_message_posted, on_message_posted),
 ]
-
-
-def connect() -> None:
-    for signal, receiver in RECEIVERS:
-        signal.connect(receiver, weak=False)

@@ -21,26 +21,19 @@ from marketplace.orders.models import Order, OrderLine, OrderStatus
 DELIVERED_STATUSES = (OrderStatus.DELIVERED, OrderStatus.COMPLETED)
 
 
+def _contracts(party, other_party) -> list[Contract]:
+    """The contracts of one party, newest first, each with its versions and the other party."""
+    loading = (selectinload(Contract.versions), selectinload(other_party))
+    stmt = select(Contract).where(party).options(*loading).order_by(Contract.id.desc())
+    return list(db.session.scalars(stmt))
+
+
 def contracts_of(coop: Cooperative) -> list[Contract]:
-    return list(
-        db.session.scalars(
-            select(Contract)
-            .where(Contract.cooperative_id == coop.id)
-            .options(selectinload(Contract.versions), selectinload(Contract.offtaker))
-            .order_by(Contract.id.desc())
-        )
-    )
+    return _contracts(Contract.cooperative_id == coop.id, Contract.offtaker)
 
 
 def contracts_for(user: User) -> list[Contract]:
-    return list(
-        db.session.scalars(
-            select(Contract)
-            .where(Contract.offtaker_id == user.id)
-            .options(selectinload(Contract.versions), selectinload(Contract.cooperative))
-            .order_by(Contract.id.desc())
-        )
-    )
+    return _contracts(Contract.offtaker_id == user.id, Contract.cooperative)
 
 
 def planned_schedule(contract: Contract, version: ContractVersion) -> list[tuple[date, int]]:

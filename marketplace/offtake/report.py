@@ -2,20 +2,14 @@
 
 from collections.abc import Iterator
 
-from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from marketplace.db import utcnow
-from marketplace.formatting import local_datetime, rupiah
+from marketplace.formatting import rupiah
 from marketplace.labels import unit_label
 from marketplace.offtake.models import Contract
 from marketplace.offtake.queries import Performance, Period
 from marketplace.orders.export import csv_lines
-from marketplace.payments.pdf import Document
-
-
-def _locale() -> str:
-    return str(get_locale() or "id")
+from marketplace.payments.pdf import Document, document_locale
 
 
 def headers() -> list[str]:
@@ -58,21 +52,16 @@ def csv_report(performance: Performance) -> Iterator[str]:
 
 
 def pdf_report(contract: Contract, performance: Performance) -> bytes:
-    coop, loc, terms = contract.cooperative, _locale(), contract.shown_terms
+    coop, loc, terms = contract.cooperative, document_locale(), contract.shown_terms
     title = _("Contract performance")
-    pdf = Document(f"{title} {contract.number}", coop.name)
-    pdf.letterhead(
-        coop,
-        title.upper(),
-        [
-            (_("Contract"), contract.number),
-            (_("Offtaker"), contract.offtaker.name),
-            (_("Product"), f"{contract.product.name} ({unit_label(contract.product.unit)})"),
-            (_("Unit price"), rupiah(terms.unit_price, loc)),
-            (_("Total volume"), str(terms.total_volume)),
-            (_("Date"), local_datetime(utcnow(), coop.time_zone, loc, "date")),
-        ],
-    )
+    facts = [
+        (_("Contract"), contract.number),
+        (_("Offtaker"), contract.offtaker.name),
+        (_("Product"), f"{contract.product.name} ({unit_label(contract.product.unit)})"),
+        (_("Unit price"), rupiah(terms.unit_price, loc)),
+        (_("Total volume"), str(terms.total_volume)),
+    ]
+    pdf = Document.of_cooperative(coop, f"{title} {contract.number}", title.upper(), facts, loc)
     money = lambda amount: rupiah(amount, loc)  # noqa: E731
     rows = [[str(c) for c in _cells(p, p.label, money)] for p in performance.periods]
     rows.append([str(c) for c in _cells(performance.total, _("Total"), money)])

@@ -7,9 +7,13 @@ transliterated, since the core fonts cannot draw it. A4, 15 mm margins, 180 mm o
 import unicodedata
 from collections.abc import Sequence
 
+from flask_babel import get_locale
+from flask_babel import gettext as _
 from fpdf import FPDF
 
 from marketplace.cooperatives.models import Cooperative
+from marketplace.db import utcnow
+from marketplace.formatting import local_datetime
 from marketplace.identifiers import display_npwp, local_phone
 
 WIDTH = 180
@@ -25,6 +29,11 @@ def latin1(text: object) -> str:
     return decomposed.encode("latin-1", "ignore").decode("latin-1")
 
 
+def document_locale() -> str:
+    """The language a document is written in: the request's, else Indonesian."""
+    return str(get_locale() or "id")
+
+
 class Document(FPDF):
     def __init__(self, title: str, footer_text: str) -> None:
         super().__init__(format="A4")
@@ -34,6 +43,17 @@ class Document(FPDF):
         self.set_margins(15, 15, 15)
         self.set_auto_page_break(True, margin=18)
         self.add_page()
+
+    @classmethod
+    def of_cooperative(
+        cls, coop: Cooperative, title: str, heading: str, facts: list[tuple[str, str]], loc: str
+    ) -> "Document":
+        """A cooperative's own report (its name in the footer): the letterhead's facts end with
+        today's date there."""
+        document = cls(title, coop.name)
+        today = local_datetime(utcnow(), coop.time_zone, loc, "date")
+        document.letterhead(coop, heading, [*facts, (_("Date"), today)])
+        return document
 
     def footer(self) -> None:
         self.set_y(-12)

@@ -10,13 +10,8 @@ from marketplace.payments.models import Invoice, TrustedBuyer
 
 
 def trusted_buyers_of(coop: Cooperative) -> list[TrustedBuyer]:
-    return list(
-        db.session.scalars(
-            select(TrustedBuyer)
-            .where(TrustedBuyer.cooperative_id == coop.id)
-            .order_by(TrustedBuyer.id)
-        )
-    )
+    stmt = select(TrustedBuyer).where(TrustedBuyer.cooperative_id == coop.id)
+    return list(db.session.scalars(stmt.order_by(TrustedBuyer.id)))
 
 
 def open_invoices(coop: Cooperative) -> list[Invoice]:

@@ -15,35 +15,25 @@ from marketplace.rfq import rules
 from marketplace.rfq.models import RFQ, RFQAttachment, RFQMessage, RFQRecipient
 
 
+def _newest_first(entity, party, loading, page: int) -> Pagination:
+    """One page of the `entity` rows of one party (`party` is its condition), newest first."""
+    return one_page(select(entity).where(party).options(loading).order_by(entity.id.desc()), page)
+
+
 def rfqs_of_buyer(user: User, page: int) -> Pagination:
-    stmt = (
-        select(RFQ)
-        .where(RFQ.buyer_id == user.id)
-        .options(selectinload(RFQ.recipients).selectinload(RFQRecipient.cooperative))
-        .order_by(RFQ.id.desc())
-    )
-    return one_page(stmt, page)
+    loading = selectinload(RFQ.recipients).selectinload(RFQRecipient.cooperative)
+    return _newest_first(RFQ, RFQ.buyer_id == user.id, loading, page)
 
 
 def incoming_rfqs(coop: Cooperative, page: int) -> Pagination:
-    stmt = (
-        select(RFQRecipient)
-        .where(RFQRecipient.cooperative_id == coop.id)
-        .options(selectinload(RFQRecipient.rfq).selectinload(RFQ.buyer))
-        .order_by(RFQRecipient.id.desc())
-    )
-    return one_page(stmt, page)
+    loading = selectinload(RFQRecipient.rfq).selectinload(RFQ.buyer)
+    return _newest_first(RFQRecipient, RFQRecipient.cooperative_id == coop.id, loading, page)
 
 
 def verified_cooperatives() -> list[Cooperative]:
     """The cooperatives a buyer may ask, by name."""
-    return list(
-        db.session.scalars(
-            select(Cooperative)
-            .where(Cooperative.status == CooperativeStatus.VERIFIED)
-            .order_by(Cooperative.name)
-        )
-    )
+    stmt = select(Cooperative).where(Cooperative.status == CooperativeStatus.VERIFIED)
+    return list(db.session.scalars(stmt.order_by(Cooperative.name)))
 
 
 def quotable_products(coop: Cooperative) -> list[Product]:

@@ -41,5 +41,4 @@ _RECEIVERS = [(signal, _order_receiver(kind)) for signal, kind in ORDER_EVENTS.i
 
 def connect() -> None:
     """Connect every receiver (idempotent: blinker connects the same receiver once)."""
-    for signal, receiver in _RECEIVERS:
-        signal.connect(receiver, weak=False)
+    signals.connect_all(_RECEIVERS)
