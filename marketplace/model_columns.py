@@ -28,3 +28,8 @@ def positive(column: str, name: str = "") -> CheckConstraint:
 def nonnegative(column: str, name: str = "") -> CheckConstraint:
     """The check that `column` is 0 or more, named `<column>_nonnegative` unless `name` says."""
     return CheckConstraint(f"{column} >= 0", name=name or f"{column}_nonnegative")
+
+
+def at_least_one(column: str, name: str = "") -> CheckConstraint:
+    """The check that a count is 1 or more, named `<column>_positive` unless `name` says."""
+    return CheckConstraint(f"{column} >= 1", name=name or f"{column}_positive")

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from marketplace.db import TimestampMixin
 from marketplace.extensions import db
 from marketplace.model_columns import defaulted
+from marketplace.places.regions import MAX_CODE_LENGTH
 
 if TYPE_CHECKING:
     from marketplace.accounts.models import User
@@ -24,13 +25,13 @@ class SavedAddress(TimestampMixin, db.Model):
     label: Mapped[str] = mapped_column(String(60))  # "Kantor", "Gudang Cikarang"
     recipient_name: Mapped[str] = mapped_column(String(120))
     recipient_phone: Mapped[str] = mapped_column(String(20))  # E.164
-    province_code: Mapped[str] = mapped_column(String(13))
+    province_code: Mapped[str] = mapped_column(String(MAX_CODE_LENGTH))
     province: Mapped[str] = mapped_column(String(80))
-    regency_code: Mapped[str] = mapped_column(String(13))
+    regency_code: Mapped[str] = mapped_column(String(MAX_CODE_LENGTH))
     regency: Mapped[str] = mapped_column(String(80))
-    district_code: Mapped[str] = mapped_column(String(13))
+    district_code: Mapped[str] = mapped_column(String(MAX_CODE_LENGTH))
     district: Mapped[str] = mapped_column(String(80))
-    village_code: Mapped[str] = mapped_column(String(13))
+    village_code: Mapped[str] = mapped_column(String(MAX_CODE_LENGTH))
     village: Mapped[str] = mapped_column(String(80))
     street_address: Mapped[str] = mapped_column(Text)
     postal_code: Mapped[str] = mapped_column(String(5))

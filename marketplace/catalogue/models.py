@@ -3,14 +3,14 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.db import Money, TimestampMixin
 from marketplace.extensions import db
-from marketplace.model_columns import nonnegative, positive
-from marketplace.photo_columns import PhotoColumns
+from marketplace.model_columns import at_least_one, nonnegative, positive
+from marketplace.photo_columns import PhotoColumns, gallery
 
 if TYPE_CHECKING:
     from marketplace.cooperatives.models import Cooperative
@@ -58,8 +58,8 @@ class Product(TimestampMixin, db.Model):
     __tablename__ = "products"
     __table_args__ = (
         UniqueConstraint("cooperative_id", "slug"),
-        CheckConstraint("order_step >= 1", name="order_step_positive"),
-        CheckConstraint("min_order_quantity >= 1", name="moq_positive"),
+        at_least_one("order_step"),
+        at_least_one("min_order_quantity", name="moq_positive"),
         nonnegative("lead_time_days", name="lead_time_nonnegative"),
         # The catalogue's newest first, a cooperative's products by name (0023_speed).
         Index("ix_products_created_at_id", "created_at", "id"),
@@ -88,13 +88,9 @@ class Product(TimestampMixin, db.Model):
     cooperative: Mapped[Cooperative] = relationship(back_populates="products")
     category: Mapped[Category] = relationship()
     price_tiers: Mapped[list[PriceTier]] = relationship(
-        back_populates="product",
-        order_by="PriceTier.min_quantity",
-        cascade="all, delete-orphan",
+        back_populates="product", order_by="PriceTier.min_quantity", cascade="all, delete-orphan"
     )
-    photos: Mapped[list[ProductPhoto]] = relationship(
-        order_by="(ProductPhoto.position, ProductPhoto.id)", cascade="all, delete-orphan"
-    )
+    photos: Mapped[list[ProductPhoto]] = gallery("ProductPhoto")
 
     @hybrid_property
     def is_published(self) -> bool:
@@ -118,7 +114,7 @@ class PriceTier(db.Model):
     __tablename__ = "price_tiers"
     __table_args__ = (
         UniqueConstraint("product_id", "min_quantity"),
-        CheckConstraint("min_quantity >= 1", name="min_quantity_positive"),
+        at_least_one("min_quantity"),
         positive("unit_price"),
     )
 

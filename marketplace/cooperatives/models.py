@@ -5,15 +5,16 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.cooperatives.delivery import DeliveryOffer, FeeRow, parse_couriers
 from marketplace.db import Money, TimestampMixin, utcnow
 from marketplace.extensions import db
-from marketplace.model_columns import defaulted, nonnegative
-from marketplace.photo_columns import PhotoColumns
+from marketplace.model_columns import at_least_one, defaulted, nonnegative
+from marketplace.photo_columns import PhotoColumns, gallery
+from marketplace.places.regions import MAX_CODE_LENGTH
 
 if TYPE_CHECKING:
     from marketplace.accounts.models import User
@@ -65,8 +66,8 @@ class Cooperative(TimestampMixin, db.Model):
     province: Mapped[str] = mapped_column(String(80))
     regency: Mapped[str] = mapped_column(String(80))  # kabupaten/kota
     # Official codes of the two (places/regions.py); "" for a region typed before the lists.
-    province_code: Mapped[str] = defaulted("", String(13))
-    regency_code: Mapped[str] = defaulted("", String(13))
+    province_code: Mapped[str] = defaulted("", String(MAX_CODE_LENGTH))
+    regency_code: Mapped[str] = defaulted("", String(MAX_CODE_LENGTH))
     address: Mapped[str] = mapped_column(Text, default="")
     time_zone: Mapped[str] = mapped_column(String(32), default=TimeZone.WIB)
     description: Mapped[str] = mapped_column(Text, default="")
@@ -108,9 +109,7 @@ class Cooperative(TimestampMixin, db.Model):
         order_by="(DeliveryFeeRate.province, DeliveryFeeRate.regency)",
         cascade="all, delete-orphan",
     )
-    photos: Mapped[list[CooperativePhoto]] = relationship(
-        order_by="(CooperativePhoto.position, CooperativePhoto.id)", cascade="all, delete-orphan"
-    )
+    photos: Mapped[list[CooperativePhoto]] = gallery("CooperativePhoto")
 
     @property
     def pickup_address(self) -> str:
@@ -212,7 +211,7 @@ class SupplyOffer(TimestampMixin, db.Model):
     __table_args__ = (
         UniqueConstraint("membership_id", "product_id"),
         nonnegative("units_available", name="units_nonnegative"),
-        CheckConstraint("min_lot >= 1", name="min_lot_positive"),
+        at_least_one("min_lot"),
         nonnegative("rate_per_week", name="rate_nonnegative"),
     )
 

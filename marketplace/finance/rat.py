@@ -23,10 +23,8 @@ def final_tax(turnover: int) -> int:
 
 
 @dataclass(frozen=True)
-class FundRow:
-    key: str
-    basis_points: int
-    amount: int
+class FundRow(Fund):
+    amount: int  # the fund's rupiah of the year's SHU
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,8 @@ import enum
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from marketplace.fulfilment.allocation.types import Candidate
+
 
 class ShareProblem(enum.StrEnum):
     NEGATIVE = "negative"
@@ -22,11 +24,8 @@ class TotalProblem(enum.StrEnum):
     TOO_MUCH = "too_much"
 
 
-@dataclass(frozen=True)
-class Row:
-    member_id: int
-    capacity: int
-    min_lot: int
+# A member's row of the check (its id, capacity and minimum lot): the engine's candidate.
+Row = Candidate
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from marketplace.cooperatives.delivery import DeliveryMethod
 from marketplace.db import Money, TimestampMixin
 from marketplace.extensions import db
 from marketplace.model_columns import defaulted, nonnegative, positive
+from marketplace.places.regions import MAX_CODE_LENGTH
 
 if TYPE_CHECKING:
     from marketplace.accounts.models import User
@@ -21,6 +22,9 @@ if TYPE_CHECKING:
 
 
 class OrderStatus(enum.StrEnum):
+    """The way forward in the order an order takes it (statuses_from counts on it), then the
+    ends off it."""
+
     PLACED = "placed"
     CONFIRMED = "confirmed"
     ALLOCATING = "allocating"
@@ -34,23 +38,16 @@ class OrderStatus(enum.StrEnum):
     REFUNDED = "refunded"
 
 
+def statuses_from(first: OrderStatus, last: OrderStatus) -> tuple[OrderStatus, ...]:
+    """The statuses an order goes through from `first` to `last`, both included."""
+    way = list(OrderStatus)
+    return tuple(way[way.index(first) : way.index(last) + 1])
+
+
 # Orders in these states hold (promise) pooled capacity of their products.
-PROMISING_STATUSES = (
-    OrderStatus.PLACED,
-    OrderStatus.CONFIRMED,
-    OrderStatus.ALLOCATING,
-    OrderStatus.IN_PRODUCTION,
-)
+PROMISING_STATUSES = statuses_from(OrderStatus.PLACED, OrderStatus.IN_PRODUCTION)
 # Orders still under way: neither finished (completed) nor ended (cancelled, expired, refunded).
-OPEN_STATUSES = (
-    OrderStatus.PLACED,
-    OrderStatus.CONFIRMED,
-    OrderStatus.ALLOCATING,
-    OrderStatus.IN_PRODUCTION,
-    OrderStatus.READY,
-    OrderStatus.SHIPPED,
-    OrderStatus.DELIVERED,
-)
+OPEN_STATUSES = statuses_from(OrderStatus.PLACED, OrderStatus.DELIVERED)
 
 
 class PaymentMethod(enum.StrEnum):
@@ -100,10 +97,10 @@ class Order(TimestampMixin, db.Model):
     district: Mapped[str] = defaulted("", String(80))  # kecamatan
     village: Mapped[str] = defaulted("", String(80))
     # The official codes of the four regions above (places/regions.py), when chosen from the lists.
-    province_code: Mapped[str] = defaulted("", String(13))
-    regency_code: Mapped[str] = defaulted("", String(13))
-    district_code: Mapped[str] = defaulted("", String(13))
-    village_code: Mapped[str] = defaulted("", String(13))
+    province_code: Mapped[str] = defaulted("", String(MAX_CODE_LENGTH))
+    regency_code: Mapped[str] = defaulted("", String(MAX_CODE_LENGTH))
+    district_code: Mapped[str] = defaulted("", String(MAX_CODE_LENGTH))
+    village_code: Mapped[str] = defaulted("", String(MAX_CODE_LENGTH))
     delivery_address: Mapped[str] = mapped_column(Text)  # street, number, RT/RW
     postal_code: Mapped[str] = mapped_column(String(5))
     po_number: Mapped[str | None] = mapped_column(String(60))

@@ -8,19 +8,11 @@ from sqlalchemy.sql import ColumnElement
 
 from marketplace.cooperatives.models import SupplyOffer
 from marketplace.extensions import db
-from marketplace.orders.models import Order, OrderStatus
+from marketplace.orders.models import Order, OrderStatus, statuses_from
 from marketplace.orders.shipment_models import Shipment
 
 # Orders that are sales: paid or accepted on terms, and not cancelled, expired or refunded.
-SALE_STATUSES = (
-    OrderStatus.CONFIRMED,
-    OrderStatus.ALLOCATING,
-    OrderStatus.IN_PRODUCTION,
-    OrderStatus.READY,
-    OrderStatus.SHIPPED,
-    OrderStatus.DELIVERED,
-    OrderStatus.COMPLETED,
-)
+SALE_STATUSES = statuses_from(OrderStatus.CONFIRMED, OrderStatus.COMPLETED)
 
 # The indexes the reports read by (migration 0014_reports): a cooperative's sales in a period,
 # the platform's per month, and the activity of the last 90 days.
