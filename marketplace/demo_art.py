@@ -32,21 +32,14 @@ from marketplace.demo_drawings import (
     puppet,
     rabbit,
     scarf,
+    trapezoid,
     woven_bag,
 )
 
 
 def chips(d: Draw, x: int, y: int, size: int) -> None:
     s = size / 2
-    d.polygon(
-        [
-            (x - s * 0.55, y - s * 0.9),
-            (x + s * 0.55, y - s * 0.9),
-            (x + s * 0.62, y + s * 0.9),
-            (x - s * 0.62, y + s * 0.9),
-        ],
-        fill=(220, 40, 40),
-    )
+    trapezoid(d, x, y - s * 0.9, s * 0.55, y + s * 0.9, s * 0.62, (220, 40, 40))
     d.rectangle((x - s * 0.55, y - s * 0.9, x + s * 0.55, y - s * 0.75), fill=(170, 20, 20))
     d.rounded_rectangle(
         (x - s * 0.42, y - s * 0.55, x + s * 0.42, y - s * 0.15), 16, fill=(255, 230, 120)

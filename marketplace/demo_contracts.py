@@ -33,29 +33,59 @@ OFFTAKERS = {
     "hotel": "Grup Hotel Teluk Nusantara",
     "ritel": "Ritel Mainan Ceria",
 }
-HOTEL_ADDRESS = ContractAddress(
-    recipient_name="Dapur Pusat Hotel Teluk Nusantara",
-    recipient_phone="+6281355501234",
-    province="Sulawesi Tengah",
-    regency="Kota Palu",
-    district="Palu Barat",
-    village="Lere",
-    delivery_address="Jl. Raja Moili No. 8",
-    postal_code="94221",
-)
-RETAIL_ADDRESS = ContractAddress(
-    recipient_name="Gudang Ritel Mainan Ceria",
-    recipient_phone="+6281288804321",
-    province="Jawa Barat",
-    regency="Kota Bekasi",
-    district="Bekasi Barat",
-    village="Kranji",
-    delivery_address="Jl. Sultan Agung Km 28, Blok C3",
-    postal_code="17135",
-)
+# Where each offtaker's call-offs are delivered, in ContractAddress' order: recipient, phone,
+# province, regency, district, village, street address, postal code.
+ADDRESSES = {
+    "hotel": (
+        "Dapur Pusat Hotel Teluk Nusantara",
+        "+6281355501234",
+        "Sulawesi Tengah",
+        "Kota Palu",
+        "Palu Barat",
+        "Lere",
+        "Jl. Raja Moili No. 8",
+        "94221",
+    ),
+    "ritel": (
+        "Gudang Ritel Mainan Ceria",
+        "+6281288804321",
+        "Jawa Barat",
+        "Kota Bekasi",
+        "Bekasi Barat",
+        "Kranji",
+        "Jl. Sultan Agung Km 28, Blok C3",
+        "17135",
+    ),
+}
 
 
-def _terms(coop: Cooperative, product: Product, **values) -> ContractTerms:
+# Each offtaker's terms beyond those every demo contract has (_terms).
+TERMS = {
+    "hotel": {
+        "unit_price": 80_000,
+        "total_volume": 325,
+        "call_off_quantity": 25,
+        "frequency": "weekly",
+        "tolerance_pct": 20,
+        "cutoff_days": 14,
+        "below_grade_price": 60_000,
+    },
+    "ritel": {
+        "grade": "SNI, jahitan rapi",
+        "unit_price": 39_000,
+        "total_volume": 600,
+        "call_off_quantity": 100,
+        "frequency": "monthly",
+        "tolerance_pct": 10,
+        "cutoff_days": 21,
+        "allow_skip": False,
+        "below_grade": "reject",
+        "below_grade_price": None,
+    },
+}
+
+
+def _terms(coop: Cooperative, product: Product, offtaker: str, **values) -> ContractTerms:
     start = coop.local_date() + timedelta(days=product.lead_time_days)
     base = dict(
         grade="A",
@@ -65,7 +95,7 @@ def _terms(coop: Cooperative, product: Product, **values) -> ContractTerms:
         terms_days=30,
         dates=(),
     )
-    base.update(values)
+    base.update(TERMS[offtaker], address=ContractAddress(*ADDRESSES[offtaker]), **values)
     base.setdefault("end_date", start + timedelta(weeks=12))
     return ContractTerms(**base)
 
@@ -109,35 +139,10 @@ def seed_contracts(users: dict[str, User], coops: dict[str, Cooperative], produc
     palu, bekasi = coops["ksu-palu"], coops["kopbon-bekasi"]
     fish = products["ksu-palu"][2]  # smoked skipjack, kg, step 5, MOQ 20, lead 3 days
     dolls = products["kopbon-bekasi"][0]  # the 30 cm bear, step 10, MOQ 50, lead 14 days
-    weekly = _terms(
-        palu,
-        fish,
-        unit_price=80_000,
-        total_volume=325,
-        call_off_quantity=25,
-        frequency="weekly",
-        tolerance_pct=20,
-        cutoff_days=14,
-        below_grade_price=60_000,
-        address=HOTEL_ADDRESS,
-    )
+    weekly = _terms(palu, fish, "hotel")
     hotel = _contract(palu, users["hotel"], fish, weekly)
-    monthly = _terms(
-        bekasi,
-        dolls,
-        grade="SNI, jahitan rapi",
-        unit_price=39_000,
-        total_volume=600,
-        call_off_quantity=100,
-        frequency="monthly",
-        tolerance_pct=10,
-        cutoff_days=21,
-        allow_skip=False,
-        below_grade="reject",
-        below_grade_price=None,
-        end_date=bekasi.local_date() + timedelta(days=14 + 5 * 31),
-        address=RETAIL_ADDRESS,
-    )
+    ends = bekasi.local_date() + timedelta(days=14 + 5 * 31)  # the lead time, five months
+    monthly = _terms(bekasi, dolls, "ritel", end_date=ends)
     retail = _contract(bekasi, users["ritel"], dolls, monthly)
     run_due([hotel.id, retail.id])
     _work_on(hotel, ("delivered", "shipped"))

@@ -25,6 +25,15 @@ def oval(d: Draw, x: float, y: float, rx: float, ry: float, fill, outline=None) 
     d.ellipse((x - rx, y - ry, x + rx, y + ry), fill=fill, outline=outline, width=4)
 
 
+def trapezoid(
+    d: Draw, x: float, top: float, top_half: float, bottom: float, bottom_half: float, fill
+) -> None:
+    """Symmetric about x: `top_half` either side of it at height `top`, `bottom_half` at
+    `bottom`."""
+    top_edge = [(x - top_half, top), (x + top_half, top)]
+    d.polygon([*top_edge, (x + bottom_half, bottom), (x - bottom_half, bottom)], fill=fill)
+
+
 def face(d: Draw, x: float, y: float, s: float, muzzle=(236, 214, 186)) -> None:
     oval(d, x, y + s * 0.1, s * 0.3, s * 0.22, muzzle)
     for dx in (-0.22, 0.22):
@@ -79,15 +88,7 @@ def mascot(d: Draw, x: int, y: int, size: int) -> None:
 
 def graduate(d: Draw, x: int, y: int, size: int) -> None:
     s = size / 2
-    d.polygon(
-        [
-            (x - s * 0.3, y - s * 0.05),
-            (x + s * 0.3, y - s * 0.05),
-            (x + s * 0.6, y + s),
-            (x - s * 0.6, y + s),
-        ],
-        fill=(30, 30, 40),
-    )  # toga
+    trapezoid(d, x, y - s * 0.05, s * 0.3, y + s, s * 0.6, (30, 30, 40))  # toga
     d.polygon([(x - s * 0.15, y), (x + s * 0.15, y), (x, y + s * 0.25)], fill="white")
     d.rectangle((x + s * 0.35, y + s * 0.35, x + s * 0.75, y + s * 0.45), fill=CREAM)  # diploma
     d.rectangle((x + s * 0.52, y + s * 0.33, x + s * 0.58, y + s * 0.47), fill=(200, 40, 60))
@@ -239,15 +240,7 @@ def headscarf(d: Draw, x: int, y: int, size: int) -> None:
 def woven_bag(d: Draw, x: int, y: int, size: int, batik: bool = True) -> None:
     s = size / 2
     d.arc((x - s * 0.45, y - s * 0.9, x + s * 0.45, y + s * 0.1), 180, 360, fill=BROWN, width=14)
-    d.polygon(
-        [
-            (x - s * 0.8, y - s * 0.4),
-            (x + s * 0.8, y - s * 0.4),
-            (x + s * 0.65, y + s * 0.9),
-            (x - s * 0.65, y + s * 0.9),
-        ],
-        fill=(206, 170, 110),
-    )
+    trapezoid(d, x, y - s * 0.4, s * 0.8, y + s * 0.9, s * 0.65, (206, 170, 110))
     for i in range(9):
         px = x - s * 0.75 + i * s * 0.19
         d.line((px, y - s * 0.4, px + s * 0.05, y + s * 0.9), fill=(170, 130, 80), width=4)

@@ -17,12 +17,16 @@ THUMB_SIDE = 480  # thumbnails for cards and galleries: this many pixels on the 
 ALLOWED_FORMATS = frozenset({"JPEG", "PNG", "WEBP", "GIF", "MPO"})
 
 
-class ImageRejected(ValueError):
-    """The file is not a photo we take; `code` says why (see REJECTIONS in the views)."""
+class FileRejected(ValueError):
+    """An uploaded file we do not take; `code` says why (the views word it)."""
 
     def __init__(self, code: str) -> None:
         super().__init__(code)
         self.code = code
+
+
+class ImageRejected(FileRejected):
+    """The file is not a photo we take (see REJECTIONS in the views)."""
 
 
 @dataclass(frozen=True)

@@ -287,8 +287,8 @@ def member_work(coop: Cooperative) -> list[MemberWork]:
 @dataclass(frozen=True)
 class RefundedWork:
     order_number: str
-    refunded: int
-    members_earned: int
+    refunded: int  # rupiah refunded to the buyer
+    members_earned: int  # rupiah its members earned from it, and keep
 
 
 def refunded_orders_with_earnings(coop: Cooperative) -> list[RefundedWork]:

@@ -32,17 +32,13 @@ def _summary(report: RatReport) -> list[tuple[str, int]]:
     ]
 
 
+def _amount_headers() -> list[str]:
+    """The member's figures of the RAT, as the PDF and the workbook head them."""
+    return [_("Transactions"), _("Savings"), _("JUA"), _("JMA"), _("SHU")]
+
+
 def _member_headers() -> list[str]:
-    return [
-        _("Member"),
-        _("Member number"),
-        _("Transactions"),
-        _("Savings"),
-        _("JUA"),
-        _("JMA"),
-        _("SHU"),
-        _("Final tax (PP 55/2022)"),
-    ]
+    return [_("Member"), _("Member number"), *_amount_headers(), _("Final tax (PP 55/2022)")]
 
 
 def _member_values(row) -> list:
@@ -87,9 +83,8 @@ def _pdf_funds(doc: Document, report: RatReport, loc: str) -> None:
 
 
 def _pdf_members(doc: Document, report: RatReport, loc: str) -> None:
-    headers = [_("Member"), _("Transactions"), _("Savings"), _("JUA"), _("JMA"), _("SHU")]
     doc.table(
-        [*headers, _("Final tax")],
+        [_("Member"), *_amount_headers(), _("Final tax")],
         [
             [
                 f"{r.membership.member_number} {r.membership.display_name}",

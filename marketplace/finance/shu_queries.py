@@ -61,7 +61,7 @@ def in_year(column, coop: Cooperative, year: int):
 
 def transactions_in(coop: Cooperative, year: int) -> dict[int, int]:
     """Membership id -> rupiah earned in the year (one GROUP BY over the ledger)."""
-    rows = db.session.execute(
+    earned = (
         select(LedgerEntry.membership_id, func.sum(LedgerEntry.amount))
         .where(
             LedgerEntry.cooperative_id == coop.id,
@@ -69,8 +69,8 @@ def transactions_in(coop: Cooperative, year: int) -> dict[int, int]:
             in_year(LedgerEntry.created_at, coop, year),
         )
         .group_by(LedgerEntry.membership_id)
-    ).all()
-    return {mid: int(total) for mid, total in rows}
+    )
+    return {mid: int(total) for mid, total in db.session.execute(earned)}
 
 
 def counted_kinds(sukarela_counts: bool) -> list[str]:

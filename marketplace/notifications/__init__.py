@@ -13,4 +13,6 @@ from marketplace.notifications import offtake_receivers, receivers, rfq_receiver
 
 def init_app(app: Flask) -> None:
     """Connect the notification receivers to the domain signals (called by create_app)."""
-    signals.connect_all(receivers.RECEIVERS + rfq_receivers.RECEIVERS + offtake_receivers.RECEIVERS)
+    signals.connect_all(receivers.RECEIVERS)
+    signals.connect_all(rfq_receivers.RECEIVERS.items())
+    signals.connect_all(offtake_receivers.RECEIVERS.items())

@@ -92,12 +92,13 @@ def on_call_off_short(call_off, *, short: int, **_details) -> None:
     )
 
 
-RECEIVERS = [
-    (signals.contract_proposed, on_proposed),
-    (signals.contract_changes_requested, on_changes_requested),
-    (signals.contract_accepted, on_accepted),
-    (signals.call_off_changed, on_call_off_changed),
-    (signals.call_off_ordered, on_call_off_ordered),
-    (signals.call_off_failed, on_call_off_failed),
-    (signals.call_off_short, on_call_off_short),
-]
+# Each signal and the receiver that hears it here (connected by notifications.init_app).
+RECEIVERS = {
+    signals.contract_proposed: on_proposed,
+    signals.contract_changes_requested: on_changes_requested,
+    signals.contract_accepted: on_accepted,
+    signals.call_off_changed: on_call_off_changed,
+    signals.call_off_ordered: on_call_off_ordered,
+    signals.call_off_failed: on_call_off_failed,
+    signals.call_off_short: on_call_off_short,
+}

@@ -79,11 +79,12 @@ def on_message_posted(message: RFQMessage, **_details) -> None:
         _to_buyer(recipient, "rfq.message_to_buyer", link)
 
 
-RECEIVERS = [
-    (signals.rfq_received, on_rfq_received),
-    (signals.quote_submitted, on_quote_submitted),
-    (signals.rfq_declined, on_rfq_declined),
-    (signals.quote_accepted, on_quote_accepted),
-    (signals.rfq_closed, on_rfq_closed),
-    (signals.rfq_message_posted, on_message_posted),
-]
+# Each signal and the receiver that hears it here (connected by notifications.init_app).
+RECEIVERS = {
+    signals.rfq_received: on_rfq_received,
+    signals.quote_submitted: on_quote_submitted,
+    signals.rfq_declined: on_rfq_declined,
+    signals.quote_accepted: on_quote_accepted,
+    signals.rfq_closed: on_rfq_closed,
+    signals.rfq_message_posted: on_message_posted,
+}

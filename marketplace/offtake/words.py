@@ -2,15 +2,9 @@
 
 from flask_babel import lazy_gettext as _l
 
+from marketplace.offtake import schedule
 from marketplace.offtake.models import BelowGrade, CallOffStatus, ContractStatus, VersionStatus
-from marketplace.offtake.schedule import (
-    MAX_CONTRACT_DAYS,
-    MAX_CUTOFF_DAYS,
-    MAX_DATES,
-    ChangeProblem,
-    Frequency,
-    TermsProblem,
-)
+from marketplace.offtake.schedule import ChangeProblem, Frequency, TermsProblem
 
 # problem -> (message, form field it belongs to)
 TERMS_MESSAGES = {
@@ -56,9 +50,9 @@ TERMS_MESSAGES = {
 }
 
 TERMS_PARAMS = {
-    "max_days": MAX_CONTRACT_DAYS,
-    "max_cutoff": MAX_CUTOFF_DAYS,
-    "max_dates": MAX_DATES,
+    "max_days": schedule.MAX_CONTRACT_DAYS,
+    "max_cutoff": schedule.MAX_CUTOFF_DAYS,
+    "max_dates": schedule.MAX_DATES,
 }
 
 

@@ -7,20 +7,16 @@ from dataclasses import dataclass
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
-from marketplace.images import MAX_BYTES, CleanImage, ImageRejected, clean_image
+from marketplace.images import MAX_BYTES, CleanImage, FileRejected, ImageRejected, clean_image
 
 MAX_ATTACHMENTS = 4  # per RFQ or per message
 PDF_MAGIC = b"%PDF-"
 MAX_PDF_PAGES = 200
 
 
-class AttachmentRejected(ValueError):
+class AttachmentRejected(FileRejected):
     """`code`: "empty", "too_large", "not_image", "too_many_pixels", "bad_pdf" (see the views'
     ATTACHMENT_REJECTIONS)."""
-
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
 
 
 @dataclass(frozen=True)

@@ -152,12 +152,11 @@ def call_off_event(call_off) -> Event:
 
 
 def _payout_data(line) -> dict[str, Any]:
-    batch = line.batch
     return {
         "object": "payout_line",
         "id": line.id,
-        "batch_id": batch.id,
-        "batch_status": str(batch.status),
+        "batch_id": line.batch_id,
+        "batch_status": str(line.batch.status),
         "membership_id": line.membership_id,
         "currency": "IDR",
         "amount": line.amount,
