@@ -19,7 +19,9 @@ create_app (never as a side effect of importing a module). Keyword arguments per
   sender is the RFQMessage. All have `actor` (None for rfq_closed).
 """
 
-from blinker import Namespace
+from collections.abc import Callable, Iterable
+
+from blinker import Namespace, Signal
 
 _signals = Namespace()
 
@@ -92,7 +94,7 @@ call_off_short = _signals.signal("call-off-short")  # capacity does not cover it
 payout_paid = _signals.signal("payout-paid")
 
 
-def connect_all(receivers) -> None:
+def connect_all(receivers: Iterable[tuple[Signal, Callable]]) -> None:
     """Connect each (signal, receiver) pair strongly (idempotent: blinker connects the same
     receiver once, so connecting again for another app connects nothing twice)."""
     for signal, receiver in receivers:
