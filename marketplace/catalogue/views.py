@@ -133,7 +133,7 @@ def edit_product(slug: str, product_id: int) -> ResponseReturnValue:
     if submit(
         form,
         lambda: services.update_product(product, current_user, form.product_data()),
-        done=_("Your changes to %(name)s are saved.", name=product.name),
+        done=lambda _result: _("Your changes to %(name)s are saved.", name=product.name),
     ):
         return redirect(url_for(".manage_products", slug=coop.slug))
     return _product_form_page(coop, form, product)

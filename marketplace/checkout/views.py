@@ -84,17 +84,18 @@ def _typed_in_cart() -> dict:
 def change_cart_quantity(item_id: int) -> ResponseReturnValue:
     item = get_cart_item_for_buyer(item_id, current_user)
     form = CartQuantityForm()
+    product = f"{item.product.name}: "
     changed = submit(
         form,
         lambda: services.set_cart_quantity(item, form.quantity.data),
         done=_("Quantity changed."),
         errors_on_form=False,
-        prefix=f"{item.product.name}: ",
+        prefix=product,
     )
     if changed:
         return redirect(url_for("checkout.cart"))
     if not changed.ran:
-        flash_field_errors(form, prefix=f"{item.product.name}: ")
+        flash_field_errors(form, prefix=product)
     typed = request.form.get("quantity", "").strip()[:MAX_TYPED] or None
     return redirect(url_for("checkout.cart", baris=item.id, jumlah=typed))
 
