@@ -46,6 +46,7 @@ from marketplace.limits import MAX_EXPIRY_HOURS, MAX_PRICE, MAX_QUANTITY
 from marketplace.places.forms import RegencyForm, RegionSelect
 from marketplace.places.regions import Level
 
+KIND_CHOICES = choices((kind, KIND_LABELS[kind]) for kind in CooperativeKind)
 TIME_ZONE_CHOICES = choices((zone, TIME_ZONE_LABELS[zone]) for zone in TimeZone)
 ROLE_CHOICES = choices(
     [
@@ -68,9 +69,7 @@ class CooperativeProfileForm(RegencyForm):
         required=True,
         description=_l("For example Koperasi Produsen Boneka Bekasi"),
     )
-    kind = SelectField(
-        _l("Kind"), choices=choices((kind, KIND_LABELS[kind]) for kind in CooperativeKind)
-    )
+    kind = SelectField(_l("Kind"), choices=KIND_CHOICES)
     legal_entity_number = text_field(
         _l("Legal entity number"),
         120,
