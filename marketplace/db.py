@@ -52,6 +52,8 @@ class Base(DeclarativeBase):
         type_annotation_map={datetime: UTCDateTime},
     )
 
+    # First, before the class's own columns (a mixin's would come after them): the order the
+    # migrations made, and the one the admin's table exports list.
     id: Mapped[int] = mapped_column(primary_key=True, sort_order=-1)
 
 
