@@ -75,19 +75,7 @@ def _order_facts(order: Order) -> tuple:
     return line.product_id, *_facts(
         line.quantity,
         order.payment_method,
-        Delivery(
-            delivery_date=order.delivery_date,
-            recipient_name=order.recipient_name,
-            recipient_phone=order.recipient_phone,
-            province=order.province,
-            regency=order.regency,
-            district=order.district,
-            village=order.village,
-            street_address=order.delivery_address,
-            postal_code=order.postal_code,
-            po_number=order.po_number or "",
-            notes=order.notes,
-        ),
+        Delivery.to_address_of(order, order.delivery_date, order.po_number or "", order.notes),
     )
 
 

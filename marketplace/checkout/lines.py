@@ -3,6 +3,7 @@
 import enum
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from marketplace.cooperatives.delivery import DeliveryChoice
 from marketplace.orders.models import PaymentMethod
@@ -50,6 +51,25 @@ class Delivery:
     village_code: str = ""
     buyer_company: str = ""  # for the invoice, when buying for a company
     buyer_npwp: str = ""  # 16 digits (identifiers.normalise_npwp)
+
+    @classmethod
+    def to_address_of(cls, source: Any, when: date, po_number: str, notes: str) -> "Delivery":
+        """The delivery to the recipient and address kept on `source`: an order, or a
+        contract's terms (both name them recipient_*, the four regions, delivery_address and
+        postal_code)."""
+        return cls(
+            delivery_date=when,
+            recipient_name=source.recipient_name,
+            recipient_phone=source.recipient_phone,
+            province=source.province,
+            regency=source.regency,
+            district=source.district,
+            village=source.village,
+            street_address=source.delivery_address,
+            postal_code=source.postal_code,
+            po_number=po_number,
+            notes=notes,
+        )
 
 
 @dataclass(frozen=True)

@@ -42,20 +42,8 @@ class RunReport:
 
 
 def _delivery(contract: Contract, call_off: CallOff) -> Delivery:
-    t = contract.terms
-    return Delivery(
-        delivery_date=call_off.due_date,
-        recipient_name=t.recipient_name,
-        recipient_phone=t.recipient_phone,
-        province=t.province,
-        regency=t.regency,
-        district=t.district,
-        village=t.village,
-        street_address=t.delivery_address,
-        postal_code=t.postal_code,
-        po_number=f"{contract.number}/{call_off.due_date:%Y%m%d}",
-        notes=f"{contract.number}",
-    )
+    po_number = f"{contract.number}/{call_off.due_date:%Y%m%d}"
+    return Delivery.to_address_of(contract.terms, call_off.due_date, po_number, contract.number)
 
 
 def _fail(call_off: CallOff, problem: str, report: RunReport) -> None:
