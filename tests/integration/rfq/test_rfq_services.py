@@ -124,8 +124,10 @@ def test_a_quote_may_be_revised_until_the_buyer_decides(world):
     quote(world, world.first, unit_price=42_000)
     revised = quote(world, world.first, unit_price=41_000)
     assert revised.unit_price == 41_000
-    events = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "rfq.quoted")).all()
-    assert events[-1].before["unit_price"] == 42_000
+    events = db.session.scalars(
+        select(AuditEvent).where(AuditEvent.action == "rfq.quoted").order_by(AuditEvent.id)
+    ).all()
+    assert [e.before and e.before["unit_price"] for e in events] == [None, 42_000]
 
 
 @pytest.mark.parametrize(
