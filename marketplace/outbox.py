@@ -31,7 +31,6 @@ SWEEP_BATCH = 500
 class OutboxMessage(db.Model):
     __tablename__ = "outbox_messages"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     topic: Mapped[str] = mapped_column(String(40))
     payload: Mapped[dict] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -44,5 +44,5 @@ RECEIVERS = [(signals.qc_recorded, on_qc_recorded)]
 
 
 def connect() -> None:
-    for signal, receiver in RECEIVERS:
-        signal.connect(receiver, weak=False)
+    """Connect the ledger to fulfilment's signals (see signals.connect_all)."""
+    signals.connect_all(RECEIVERS)
