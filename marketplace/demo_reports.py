@@ -106,7 +106,7 @@ def build_history(scale: int, password_hash: str, seed: int = 14) -> int:
     rng = random.Random(seed)
     with transaction():
         buyers = _buyers(password_hash, scale)
-        sellers = _demo_sellers(scale) + EXTRA_cooperatives(rng, scale)
+        sellers = _demo_sellers(scale) + _extra_cooperatives(rng, scale)
         written = _orders(rng, sellers, buyers)
     return written
 
@@ -182,7 +182,7 @@ def _registered_before_history(coop_id: int) -> None:
     )
 
 
-def EXTRA_cooperatives(rng: random.Random, scale: int) -> list[Seller]:
+def _extra_cooperatives(rng: random.Random, scale: int) -> list[Seller]:
     categories = {c.slug: c.id for c in db.session.scalars(select(Category))}
     fallback = next(iter(categories.values()))
     # numbered on from an earlier history's cooperatives, so that a second call adds to it
@@ -193,10 +193,10 @@ def EXTRA_cooperatives(rng: random.Random, scale: int) -> list[Seller]:
             for _ in range(count):
                 number += 1
                 status, profile = _fate_of_cooperative(rng)
-                coop = EXTRA_cooperative(number, province, regency, zone, status, rng)
+                coop = _extra_cooperative(number, province, regency, zone, status, rng)
                 if status != CooperativeStatus.VERIFIED and profile != "stopped":
                     continue
-                product = EXTRA_product(coop, categories.get(category, fallback), rng)
+                product = _extra_product(coop, categories.get(category, fallback), rng)
                 sellers.append(Seller(coop.id, zone, [product], [], list(PROFILES[profile])))
     return sellers
 
@@ -214,7 +214,7 @@ def _fate_of_cooperative(rng: random.Random) -> tuple[str, str]:
     )
 
 
-def EXTRA_cooperative(number, province, regency, zone, status, rng) -> Cooperative:
+def _extra_cooperative(number, province, regency, zone, status, rng) -> Cooperative:
     registered = utcnow() - timedelta(days=rng.randint(30, 900))
     town = regency.replace("Kota ", "").replace("Kabupaten ", "")
     coop = Cooperative(
@@ -237,7 +237,7 @@ def EXTRA_cooperative(number, province, regency, zone, status, rng) -> Cooperati
     return added(coop)
 
 
-def EXTRA_product(coop: Cooperative, category_id: int, rng: random.Random):
+def _extra_product(coop: Cooperative, category_id: int, rng: random.Random):
     price = rng.choice([25_000, 40_000, 75_000, 120_000])
     product = Product(
         cooperative_id=coop.id,

@@ -14,7 +14,7 @@ from marketplace.extensions import db
 from marketplace.identifiers import IdentifierError, normalise_phone, normalise_postal_code
 from marketplace.limits import MAX_SAVED_ADDRESSES
 from marketplace.places import regions
-from marketplace.places.messages import REGION_FIELDS, chain_message
+from marketplace.places.messages import REGION_FIELDS, check_region_chain
 from marketplace.transaction import transaction
 
 
@@ -37,9 +37,7 @@ class AddressData:
 def _columns(data: AddressData) -> dict:
     """The address's columns, checked: known regions in one chain, phone, postal code."""
     codes = [data.province_code, data.regency_code, data.district_code, data.village_code]
-    problem = regions.check_chain(codes)
-    if problem is not None:
-        raise ValidationFailed(chain_message(problem), field=REGION_FIELDS[problem.level - 1])
+    check_region_chain(codes)
     try:
         phone = normalise_phone(data.recipient_phone)
     except IdentifierError as exc:

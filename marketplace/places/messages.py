@@ -2,6 +2,8 @@
 
 from flask_babel import lazy_gettext as _l
 
+from marketplace.errors import ValidationFailed
+from marketplace.places import regions
 from marketplace.places.regions import ChainProblem, Level
 
 # The form fields (and service fields) of the four levels, in order.
@@ -21,3 +23,11 @@ PROBLEMS = {
 
 def chain_message(problem: ChainProblem) -> str:
     return str(MISSING[problem.level] if problem.code == "missing" else PROBLEMS[problem.code])
+
+
+def check_region_chain(codes: list[str]) -> None:
+    """Refuse codes that are not one chain of official regions, on the field of the first
+    level that is wrong (codes in REGION_FIELDS order; a shorter list checks the top levels)."""
+    problem = regions.check_chain(codes)
+    if problem is not None:
+        raise ValidationFailed(chain_message(problem), field=REGION_FIELDS[problem.level - 1])

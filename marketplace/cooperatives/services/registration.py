@@ -20,8 +20,7 @@ from marketplace.cooperatives.services.changes import changed_values, save_chang
 from marketplace.errors import NotAllowed, ValidationFailed
 from marketplace.extensions import db
 from marketplace.limits import MAX_EXPIRY_HOURS
-from marketplace.places import regions
-from marketplace.places.messages import REGION_FIELDS, chain_message
+from marketplace.places.messages import check_region_chain
 from marketplace.slugs import first_free, slugify
 from marketplace.transaction import transaction
 
@@ -127,10 +126,7 @@ def _check_profile(profile: CooperativeProfile) -> None:
     if profile.time_zone not in set(TimeZone):
         raise ValidationFailed(_l("Choose a time zone."), field="time_zone")
     if profile.province_code or profile.regency_code:
-        problem = regions.check_chain([profile.province_code, profile.regency_code])
-        if problem is not None:
-            field = REGION_FIELDS[problem.level - 1]
-            raise ValidationFailed(chain_message(problem), field=field)
+        check_region_chain([profile.province_code, profile.regency_code])
 
 
 def _check_settings(settings: CooperativeSettings) -> None:
