@@ -26,7 +26,7 @@ from marketplace.webhooks import policy, sender
 from marketplace.webhooks.events import Event
 from marketplace.webhooks.locks import lock_delivery, lock_endpoints
 from marketplace.webhooks.models import DeliveryStatus, WebhookDelivery, WebhookEndpoint
-from marketplace.webhooks.urls import url_problem
+from marketplace.webhooks.urls import destination
 
 log = logging.getLogger(__name__)
 TOPIC = "webhook"
@@ -116,12 +116,18 @@ def attempt(delivery_id: int) -> bool | None:
         return None
     endpoint = delivery.endpoint
     allow_private = bool(current_app.config.get("WEBHOOKS_ALLOW_PRIVATE"))
-    if url_problem(endpoint.url, allow_private) is not None:
+    checked = destination(endpoint.url, allow_private)
+    if checked.problem is not None:
         answer = sender.Answer(None, error="refused_address")
     else:
         body = body_of(delivery)
         answer = sender.post(
-            endpoint.url, body, endpoint.secret, int(now.timestamp()), delivery.event_id
+            endpoint.url,
+            body,
+            endpoint.secret,
+            int(now.timestamp()),
+            delivery.event_id,
+            address=checked.address,
         )
     lock_endpoints([endpoint.id])  # only now: a slow answer does not hold up the endpoint
     db.session.refresh(endpoint)  # its failing_since as other deliveries left it

@@ -1,12 +1,14 @@
 """One HTTP POST of a signed delivery (standard library): a short timeout, redirects not
-followed, at most a small excerpt of the answer kept. Never raises for the network."""
+followed, at most a small excerpt of the answer kept, and the connection made to the address the
+URL check approved. Never raises for the network."""
 
 from __future__ import annotations
 
 import http.client
-import urllib.error
-import urllib.request
+import socket
+import ssl
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from marketplace.webhooks import policy
 from marketplace.webhooks.signing import HEADER, sign
@@ -22,12 +24,32 @@ class Answer:
     error: str = ""  # a short code when there was no answer: timeout, connection, ...
 
 
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        return None  # the 3xx comes back as an HTTPError: a failed delivery
+class _HTTP(http.client.HTTPConnection):
+    """Connects to `address` when given (the one the URL check approved), not to whatever the
+    host name resolves to by now; the Host header still names the host."""
+
+    def __init__(self, host: str, port: int, address: str | None, timeout: float):
+        super().__init__(host, port, timeout=timeout)
+        self.address = address
+
+    def _socket(self) -> socket.socket:
+        return socket.create_connection((self.address or self.host, self.port), self.timeout)
+
+    def connect(self) -> None:
+        self.sock = self._socket()
 
 
-_OPENER = urllib.request.build_opener(_NoRedirects)
+class _HTTPS(_HTTP):
+    """As _HTTP, over TLS: the certificate is checked against the host name (SNI too)."""
+
+    default_port = http.client.HTTPS_PORT
+
+    def __init__(self, host: str, port: int, address: str | None, timeout: float):
+        super().__init__(host, port, address, timeout)
+        self.tls = ssl.create_default_context()
+
+    def connect(self) -> None:
+        self.sock = self.tls.wrap_socket(self._socket(), server_hostname=self.host)
 
 
 def _excerpt(raw: bytes) -> str:
@@ -35,28 +57,31 @@ def _excerpt(raw: bytes) -> str:
     return "".join(ch if ch.isprintable() else " " for ch in text)[: policy.EXCERPT_CHARS]
 
 
-def post(url: str, body: str, secret: str, timestamp: int, event_id: str) -> Answer:
-    request = urllib.request.Request(
-        url,
-        data=body.encode(),
-        method="POST",
-        headers={
-            "Content-Type": "application/json",
-            "User-Agent": USER_AGENT,
-            HEADER: sign(secret, timestamp, body),
-            "Webhook-Id": event_id,
-        },
-    )
+def post(
+    url: str, body: str, secret: str, timestamp: int, event_id: str, address: str | None = None
+) -> Answer:
+    """POST `body` to `url`, connecting to `address` when given (see urls.Destination)."""
     try:
-        with _OPENER.open(request, timeout=policy.TIMEOUT_SECONDS) as response:
-            return Answer(response.status, _excerpt(response.read(READ_BYTES)))
-    except urllib.error.HTTPError as exc:
-        with exc:
-            return Answer(exc.code, _excerpt(exc.read(READ_BYTES) if exc.fp else b""))
-    except urllib.error.URLError as exc:
-        timed_out = isinstance(exc.reason, TimeoutError)
-        return Answer(None, error="timeout" if timed_out else "connection")
+        parts = urlsplit(url)
+        kind = _HTTPS if parts.scheme == "https" else _HTTP
+        port = parts.port or kind.default_port  # given, so that an IPv6 host is not split
+        connection = kind(parts.hostname or "", port, address, policy.TIMEOUT_SECONDS)
+        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    except ValueError:
+        return Answer(None, error="connection")
+    headers = {
+        "Content-Type": "application/json",
+        "User-Agent": USER_AGENT,
+        HEADER: sign(secret, timestamp, body),
+        "Webhook-Id": event_id,
+    }
+    try:
+        connection.request("POST", path, body=body.encode(), headers=headers)
+        response = connection.getresponse()  # a redirect is an answer like any other: failed
+        return Answer(response.status, _excerpt(response.read(READ_BYTES)))
     except TimeoutError:
         return Answer(None, error="timeout")
     except (OSError, ValueError, http.client.HTTPException):
         return Answer(None, error="connection")
+    finally:
+        connection.close()

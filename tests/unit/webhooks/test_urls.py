@@ -2,7 +2,7 @@
 
 import pytest
 
-from marketplace.webhooks.urls import url_problem
+from marketplace.webhooks.urls import destination, url_problem
 
 
 def resolver(table):
@@ -55,3 +55,20 @@ def test_private_addresses_are_allowed_when_configured_and_nothing_is_resolved()
         url_problem("http://127.0.0.1:5000/hook", allow_private=True, resolver=no_lookups) is None
     )
     assert url_problem("ftp://127.0.0.1/", allow_private=True, resolver=no_lookups) == "scheme"
+
+
+def test_a_checked_destination_keeps_the_address_the_check_approved():
+    assert destination("https://hooks.example.com/pasar", False, PUBLIC).address == "93.184.216.34"
+    assert destination("http://[2606:2800:220:1::1]:8080/", False, PUBLIC).address == (
+        "2606:2800:220:1::1"
+    )
+    refused = destination("https://mixed.example.com/", False, PUBLIC)
+    assert refused.problem == "private" and refused.address is None
+
+
+def test_with_private_addresses_allowed_only_a_literal_address_is_kept():
+    def no_lookups(host):
+        raise AssertionError("resolved")
+
+    assert destination("http://127.0.0.1:5000/hook", True, no_lookups).address == "127.0.0.1"
+    assert destination("http://localhost:5000/hook", True, no_lookups).address is None
