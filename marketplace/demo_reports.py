@@ -184,6 +184,8 @@ def _registered_before_history(coop_id: int) -> None:
 
 def _extra_cooperatives(rng: random.Random, scale: int) -> list[Seller]:
     categories = {c.slug: c.id for c in db.session.scalars(select(Category))}
+    if not categories:
+        return []  # the demo's categories are not seeded: no products to give them
     fallback = next(iter(categories.values()))
     # numbered on from an earlier history's cooperatives, so that a second call adds to it
     number = db.session.scalar(select(func.count(Cooperative.id)).where(EXTRA)) or 0
