@@ -124,7 +124,7 @@ def attempt(delivery_id: int) -> bool | None:
         answer = sender.post(
             endpoint.url,
             body,
-            endpoint.secret,
+            endpoint.signing_secrets(now),
             int(now.timestamp()),
             delivery.event_id,
             address=checked.address,

@@ -43,6 +43,9 @@ class WebhookEndpoint(TimestampMixin, db.Model):
     url: Mapped[str] = mapped_column(String(500))
     events: Mapped[list[str]] = mapped_column(JSON, default=list)
     secret: Mapped[str] = mapped_column(String(80))
+    # the secret before the last rotation, signing beside `secret` until previous_secret_until
+    previous_secret: Mapped[str | None] = mapped_column(String(80))
+    previous_secret_until: Mapped[datetime | None]
     disabled_at: Mapped[datetime | None]
     failing_since: Mapped[datetime | None]
     last_success_at: Mapped[datetime | None]
@@ -52,6 +55,16 @@ class WebhookEndpoint(TimestampMixin, db.Model):
     @property
     def is_active(self) -> bool:
         return self.disabled_at is None
+
+    def previous_signs_until(self, now: datetime) -> datetime | None:
+        """Until when the secret before the last rotation signs too; None: it signs nothing."""
+        until = self.previous_secret_until
+        return until if self.previous_secret and until is not None and until > now else None
+
+    def signing_secrets(self, now: datetime) -> list[str]:
+        """The secrets a delivery sent at `now` is signed with: the current one first."""
+        previous = self.previous_secret if self.previous_signs_until(now) else None
+        return [self.secret, previous] if previous else [self.secret]
 
     def wants(self, event_type: str) -> bool:
         return self.is_active and event_type in (self.events or [])

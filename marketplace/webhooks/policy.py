@@ -12,6 +12,9 @@ MAX_RETRY_SECONDS = 3600
 MAX_ATTEMPTS = 36
 FAILING_FOR = timedelta(hours=24)
 TIMEOUT_SECONDS = 5
+# A rotated secret goes on signing (beside the new one) this long, so that a receiver can switch
+# without losing deliveries; "stop at once" is for a secret that leaked.
+SECRET_OVERLAP = timedelta(hours=24)
 EXCERPT_CHARS = 300
 
 

@@ -58,9 +58,15 @@ def _excerpt(raw: bytes) -> str:
 
 
 def post(
-    url: str, body: str, secret: str, timestamp: int, event_id: str, address: str | None = None
+    url: str,
+    body: str,
+    secrets: list[str],
+    timestamp: int,
+    event_id: str,
+    address: str | None = None,
 ) -> Answer:
-    """POST `body` to `url`, connecting to `address` when given (see urls.Destination)."""
+    """POST `body` to `url`, signed with each of `secrets` (the current one first), connecting
+    to `address` when given (see urls.Destination)."""
     try:
         parts = urlsplit(url)
         kind = _HTTPS if parts.scheme == "https" else _HTTP
@@ -69,10 +75,11 @@ def post(
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     except ValueError:
         return Answer(None, error="connection")
+    current, *older = secrets
     headers = {
         "Content-Type": "application/json",
         "User-Agent": USER_AGENT,
-        HEADER: sign(secret, timestamp, body),
+        HEADER: sign(current, timestamp, body, *older),
         "Webhook-Id": event_id,
     }
     try:

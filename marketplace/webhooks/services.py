@@ -4,6 +4,7 @@ send a test event. The only writers of endpoints; every change audited."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
@@ -11,9 +12,11 @@ from sqlalchemy import delete, func, select
 
 from marketplace.accounts.models import User
 from marketplace.audit.services import record
+from marketplace.db import utcnow
 from marketplace.errors import InvalidTransition, ValidationFailed
 from marketplace.extensions import db
 from marketplace.transaction import transaction
+from marketplace.webhooks import policy
 from marketplace.webhooks.delivery import emit
 from marketplace.webhooks.events import ping_event
 from marketplace.webhooks.locks import lock_owner
@@ -90,11 +93,30 @@ def update(endpoint: WebhookEndpoint, user: User, data: EndpointData) -> Webhook
 
 
 def rotate_secret(endpoint: WebhookEndpoint, user: User) -> WebhookEndpoint:
-    """A new secret; deliveries from now on are signed with it (the old one stops working)."""
+    """A new secret; for policy.SECRET_OVERLAP deliveries are signed with the old one too, so
+    that the receiver can switch without losing any."""
+    return _rotate(endpoint, user, policy.SECRET_OVERLAP)
+
+
+def rotate_secret_now(endpoint: WebhookEndpoint, user: User) -> WebhookEndpoint:
+    """A new secret, and the old one (perhaps leaked) signs nothing from now on."""
+    return _rotate(endpoint, user, None)
+
+
+def _rotate(endpoint: WebhookEndpoint, user: User, overlap: timedelta | None) -> WebhookEndpoint:
     with transaction():
         lock_owner(user)
+        keep = overlap is not None
+        endpoint.previous_secret = endpoint.secret if keep else None
+        endpoint.previous_secret_until = utcnow() + overlap if keep else None
         endpoint.secret = new_secret()
-        record("webhook.secret_rotated", endpoint, actor=user)
+        until = endpoint.previous_secret_until
+        record(
+            "webhook.secret_rotated",
+            endpoint,
+            actor=user,
+            after={"old_secret_signs_until": until.isoformat() if until else None},
+        )
     return endpoint
 
 

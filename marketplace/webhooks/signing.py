@@ -2,7 +2,8 @@
 
 The header is `Webhook-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`.
 A receiver recomputes the HMAC over the timestamp and the raw body, compares in constant time
-and refuses a timestamp older than its tolerance (a replayed delivery).
+with each v1 (after a rotation there are two for a while, the new secret's first) and refuses a
+timestamp older than its tolerance (a replayed delivery).
 """
 
 from __future__ import annotations
@@ -25,9 +26,11 @@ def signature(secret: str, timestamp: int, body: str) -> str:
     return hmac.new(secret.encode(), payload, hashlib.sha256).hexdigest()
 
 
-def sign(secret: str, timestamp: int, body: str) -> str:
-    """The header's value for `body` sent at `timestamp` (unix seconds)."""
-    return f"t={timestamp},v1={signature(secret, timestamp, body)}"
+def sign(secret: str, timestamp: int, body: str, *older: str) -> str:
+    """The header's value for `body` sent at `timestamp` (unix seconds), signed with `secret`
+    and then with each of the `older` secrets still in their overlap."""
+    signatures = (f"v1={signature(key, timestamp, body)}" for key in (secret, *older))
+    return ",".join([f"t={timestamp}", *signatures])
 
 
 def verify(

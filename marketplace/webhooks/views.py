@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from marketplace.db import utcnow
 from marketplace.forms import BaseForm
 from marketplace.url_params import page_number
 from marketplace.views import act, post_route, submit
@@ -74,6 +75,7 @@ def detail(endpoint_id: int) -> ResponseReturnValue:
         endpoint,
         "webhooks/detail.html",
         deliveries=queries.recent_deliveries(endpoint),
+        previous_until=endpoint.previous_signs_until(utcnow()),
         form=BaseForm(),
     )
 
@@ -118,6 +120,12 @@ _button(
     "rotate",
     "rahasia",
     services.rotate_secret,
+    _l("A new signing secret is made; the old one also signs deliveries for 24 more hours."),
+)
+_button(
+    "rotate_now",
+    "rahasia-sekarang",
+    services.rotate_secret_now,
     _l("A new signing secret is made; the old one no longer signs deliveries."),
 )
 _button(

@@ -2,16 +2,25 @@
 bad input answered with messages (never a server error); nobody but the owner reaches an
 endpoint (404, nothing changed); anonymous visitors are sent to log in."""
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import select
 
+from marketplace.audit.models import AuditEvent
 from marketplace.db import utcnow
 from marketplace.extensions import db
 from marketplace.webhooks.models import WebhookDelivery, WebhookEndpoint
+from marketplace.webhooks.signing import HEADER
 from tests.factories import client_for, db_state, english_user, make_user
 from tests.integration.webhooks.conftest import Nowhere, deliveries, endpoint_for, received
 
 FORM = {"url": "https://hooks.example.com/pasar", "events": ["order.shipped", "order.delivered"]}
+
+
+def audit_events(action: str) -> list[AuditEvent]:
+    query = select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.id)
+    return list(db.session.scalars(query))
 
 
 def endpoints() -> list[WebhookEndpoint]:
@@ -52,6 +61,54 @@ def test_an_owner_edits_rotates_tests_and_deletes(app, receiver):
     assert received(receiver, endpoints()[0].secret)[0]["type"] == "webhook.test"
     assert client.post(f"/akun/webhook/{endpoint.id}/hapus").status_code == 302
     assert endpoints() == [] and deliveries() == []
+
+
+def test_a_new_secret_keeps_the_old_one_signing_for_a_day_unless_stopped_now(app, receiver):
+    user = english_user("Integrator")
+    endpoint = endpoint_for(user, receiver)
+    client = client_for(app, user)
+    first = endpoint.secret
+    page = client.post(f"/akun/webhook/{endpoint.id}/rahasia", follow_redirects=True)
+    assert "the old one also signs deliveries for 24 more hours" in page.get_data(as_text=True)
+    assert "signed with the previous secret too" in page.get_data(as_text=True)
+    (rotated,) = endpoints()
+    assert rotated.previous_secret == first and rotated.secret != first
+    overlap = rotated.previous_secret_until - utcnow()
+    assert timedelta(hours=23, minutes=59) < overlap <= timedelta(hours=24)
+    client.post(f"/akun/webhook/{endpoint.id}/uji")
+    second = rotated.secret
+    assert received(receiver, first) and received(receiver, second)  # both verify
+
+    client.post(f"/akun/webhook/{endpoint.id}/rahasia-sekarang")
+    (stopped,) = endpoints()
+    assert stopped.previous_secret is None and stopped.previous_secret_until is None
+    assert stopped.secret not in (first, second)
+    page = client.get(f"/akun/webhook/{endpoint.id}").get_data(as_text=True)
+    assert "signed with the previous secret too" not in page
+    receiver.clear_log()
+    client.post(f"/akun/webhook/{endpoint.id}/uji")
+    (request, _response) = receiver.log[0]
+    assert request.headers[HEADER].count("v1=") == 1
+    assert received(receiver, stopped.secret)
+    events = audit_events("webhook.secret_rotated")
+    assert [e.after["old_secret_signs_until"] is None for e in events] == [False, True]
+
+
+def test_an_overlap_that_ended_signs_with_the_new_secret_alone(app, receiver):
+    user = english_user("Integrator")
+    endpoint = endpoint_for(user, receiver)
+    client = client_for(app, user)
+    client.post(f"/akun/webhook/{endpoint.id}/rahasia")
+    (rotated,) = endpoints()
+    rotated.previous_secret_until = utcnow() - timedelta(seconds=1)
+    db.session.commit()
+    assert "previous secret too" not in client.get(f"/akun/webhook/{endpoint.id}").get_data(
+        as_text=True
+    )
+    client.post(f"/akun/webhook/{endpoint.id}/uji")
+    (request, _response) = receiver.log[0]
+    assert request.headers[HEADER].count("v1=") == 1
+    assert received(receiver, rotated.secret)
 
 
 def test_a_disabled_endpoint_is_enabled_again_by_its_owner(app):
@@ -137,7 +194,7 @@ def test_the_log_is_paginated(app):
 
 
 PAGES = ["", "/ubah", "/log"]
-ACTIONS = ["/ubah", "/rahasia", "/uji", "/aktifkan", "/hapus"]
+ACTIONS = ["/ubah", "/rahasia", "/rahasia-sekarang", "/uji", "/aktifkan", "/hapus"]
 
 
 def test_nobody_else_reaches_an_endpoint_and_nothing_changes(app, coop_with_product):

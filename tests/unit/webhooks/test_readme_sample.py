@@ -25,3 +25,12 @@ def test_the_readme_sample_verifies_a_signed_body():
     assert not verify(header, body.replace("1", "2").encode(), "whsec_abc")
     assert not verify(sign("whsec_abc", int(time.time()) - 600, body), body.encode(), "whsec_abc")
     assert not verify("garbage", body.encode(), "whsec_abc")
+
+
+def test_the_readme_sample_accepts_either_secret_while_a_rotation_overlaps():
+    verify = _sample()
+    body = '{"id":"evt_2","type":"order.shipped"}'
+    header = sign("whsec_new", int(time.time()), body, "whsec_old")
+    assert verify(header, body.encode(), "whsec_new")
+    assert verify(header, body.encode(), "whsec_old")
+    assert not verify(header, body.encode(), "whsec_other")

@@ -7,7 +7,7 @@ from marketplace.webhooks import sender
 
 
 def _post(url: str, address: str | None = None) -> sender.Answer:
-    return sender.post(url, '{"a": 1}', "s" * 32, 1_700_000_000, "evt_1", address=address)
+    return sender.post(url, '{"a": 1}', ["s" * 32], 1_700_000_000, "evt_1", address=address)
 
 
 def test_the_connection_goes_to_the_checked_address_with_the_host_named(httpserver):

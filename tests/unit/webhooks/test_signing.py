@@ -31,6 +31,18 @@ def test_stripes_library_refuses_a_stale_timestamp():
         stripe.WebhookSignature.verify_header(BODY, header, SECRET, tolerance=300)
 
 
+def test_after_a_rotation_both_secrets_sign_the_new_one_first():
+    header = sign("whsec_new", NOW, BODY, SECRET)
+    assert (
+        header
+        == f"t={NOW},v1={signature('whsec_new', NOW, BODY)},v1={signature(SECRET, NOW, BODY)}"
+    )
+    for key in ("whsec_new", SECRET):
+        assert verify(header, BODY, key, now=NOW)
+        assert stripe.WebhookSignature.verify_header(BODY, header, key, tolerance=None)
+    assert not verify(header, BODY, "whsec_other", now=NOW)
+
+
 def test_a_receiver_refuses_stale_tampered_or_wrongly_keyed_deliveries():
     header = sign(SECRET, NOW, BODY)
     assert verify(header, BODY, SECRET, now=NOW + 299)
