@@ -1,7 +1,10 @@
 """Money to members: earnings from QC, deductions, payout batches, statements, the
 cooperative's report, and who may not see or do any of it (nothing changes)."""
 
+from datetime import date
+
 import pytest
+from babel.dates import format_date
 from sqlalchemy import func, select
 
 from marketplace.audit.models import AuditEvent
@@ -253,6 +256,11 @@ def test_the_cooperative_report(app, books):
     work_rows = {w.membership.id: w for w in queries.member_work(coop)}
     b = work_rows[books["b"].id]
     assert (b.delivered, b.accepted, b.rejected, b.earned, b.paid) == (20, 15, 5, 675_000, 0)
+    (month,) = queries.monthly_figures(coop)
+    year, number = map(int, month.month.split("-"))
+    months = text.split('id="months"', 1)[1].split("</section>", 1)[0]
+    assert format_date(date(year, number, 1), "MMM yyyy", locale="en") in months
+    assert month.month not in months  # a month is named as people say it, not 2026-12
 
 
 def test_a_refund_after_accepted_work_leaves_members_their_earnings(app, books):
