@@ -38,6 +38,10 @@ PROMISED_STATUSES = (S.ACCEPTED, S.IN_PRODUCTION, S.DELIVERED_TO_HUB)
 CHECKED_STATUSES = (S.PASSED, S.PARTLY_REJECTED, S.REJECTED)
 # The member will not (or did not) make these units: they go back to the engine.
 RELEASED_STATUSES = (S.DECLINED, S.EXPIRED)
+# How a member's work list is grouped, first to last: waiting for the member's answer, to be
+# made and delivered, and everything else (delivered, checked, declined, expired).
+TO_ANSWER, TO_MAKE, DONE = 0, 1, 2
+WORK_GROUPS = {S.PROPOSED: TO_ANSWER, S.ACCEPTED: TO_MAKE, S.IN_PRODUCTION: TO_MAKE}
 
 
 class Assignment(TimestampMixin, db.Model):
@@ -93,6 +97,11 @@ class Assignment(TimestampMixin, db.Model):
         if self.status in CHECKED_STATUSES:
             return self.accepted_quantity
         return 0
+
+    @property
+    def work_group(self) -> int:
+        """TO_ANSWER, TO_MAKE or DONE: where the member's work list shows it."""
+        return WORK_GROUPS.get(self.status, DONE)
 
     @property
     def earnings(self) -> int:

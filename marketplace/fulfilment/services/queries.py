@@ -4,14 +4,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, case, or_, select
 from sqlalchemy.orm import joinedload
 
 from marketplace.accounts.models import User
 from marketplace.audit.models import AuditEvent
 from marketplace.cooperatives.models import Membership
 from marketplace.extensions import db
-from marketplace.fulfilment.models import Assignment
+from marketplace.fulfilment.models import DONE, TO_ANSWER, TO_MAKE, WORK_GROUPS, Assignment
 from marketplace.orders.models import Order, OrderLine
 from marketplace.pagination import one_page
 
@@ -31,7 +31,10 @@ def assignments_for_line_ids(line_ids: list[int]) -> list[Assignment]:
 
 
 def work_for_user(user: User, page: int, per_page: int | None = None) -> Pagination:
-    """The user's own assignments across their cooperatives, newest order first (a page)."""
+    """The user's own assignments across their cooperatives (a page): first the work waiting
+    for their answer, soonest deadline first; then the work to make, soonest due first; then
+    the rest, newest order first."""
+    group = case(WORK_GROUPS, value=Assignment.status, else_=DONE)
     query = (
         select(Assignment)
         .join(Membership, Assignment.membership_id == Membership.id)
@@ -43,7 +46,13 @@ def work_for_user(user: User, page: int, per_page: int | None = None) -> Paginat
             joinedload(Assignment.order_line).joinedload(OrderLine.product),
             joinedload(Assignment.membership).joinedload(Membership.cooperative),
         )
-        .order_by(Order.delivery_date.desc(), Assignment.id.desc())
+        .order_by(
+            group,
+            case((group == TO_ANSWER, Assignment.respond_by)).asc().nulls_last(),
+            case((group == TO_MAKE, Order.delivery_date)).asc(),
+            Order.delivery_date.desc(),
+            Assignment.id.desc(),
+        )
     )
     return one_page(query, page, per_page)
 

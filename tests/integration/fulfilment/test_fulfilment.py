@@ -1,13 +1,18 @@
 """The admin splits a confirmed order among members; members see their own work."""
 
+from datetime import timedelta
+
 import pytest
 
+from marketplace.db import utcnow
 from marketplace.extensions import db
-from marketplace.fulfilment.models import Assignment
+from marketplace.fulfilment.models import Assignment, AssignmentStatus
 from marketplace.fulfilment.services import propose_allocation
 from marketplace.orders.models import OrderStatus
 from marketplace.payments.services import record_bank_transfer
 from tests.factories import (
+    client_for,
+    english_user,
     login,
     make_cooperative,
     make_member,
@@ -137,3 +142,42 @@ def test_who_may_not_allocate(client, confirmed):
 def test_empty_work_list(client):
     login(client, make_user())
     assert client.get("/pekerjaan/").status_code == 200
+
+
+def test_my_work_lists_what_awaits_an_answer_then_what_to_make_then_the_rest(app):
+    coop = make_cooperative(admin=make_user("Admin"))
+    product = make_product(coop)
+    member = make_member(coop, user=english_user("Ani"))
+    make_offer(member, product, 1000)
+    buyer = make_user()
+    soon, later, latest = (order_of(buyer, product, 20, days_ahead=d) for d in (20, 40, 60))
+    now = utcnow()
+
+    def assign(order, status, **columns):
+        row = Assignment(
+            order_line=order.lines[0],
+            membership=member,
+            quantity=10,
+            payout_per_unit=1000,
+            status=status,
+            **columns,
+        )
+        db.session.add(row)
+        return row
+
+    done = assign(latest, AssignmentStatus.PASSED, accepted_quantity=10, checked_at=now)
+    to_make_later = assign(later, AssignmentStatus.IN_PRODUCTION)
+    to_make_soon = assign(soon, AssignmentStatus.ACCEPTED)
+    answer_late = assign(later, AssignmentStatus.PROPOSED, respond_by=now + timedelta(days=2))
+    answer_soon = assign(latest, AssignmentStatus.PROPOSED, respond_by=now + timedelta(days=1))
+    db.session.commit()
+    page = client_for(app, member.user).get("/pekerjaan/").get_data(as_text=True)
+    links = [
+        f'/pekerjaan/{a.id}"' for a in (answer_soon, answer_late, to_make_soon, to_make_later, done)
+    ]
+    positions = [page.index(link) for link in links]
+    assert positions == sorted(positions)
+    headings = ["Waiting for your answer", "To make and deliver", "Delivered and finished"]
+    marks = [page.index(h) for h in headings]
+    assert marks == sorted(marks)
+    assert marks[0] < positions[0] and marks[1] < positions[2] < marks[2] < positions[4]
