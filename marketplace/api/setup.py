@@ -11,6 +11,7 @@ from marketplace.api import (
     product_views,
     rfq_views,
     token_views,
+    webhook_views,
 )
 from marketplace.api.blueprint import MarketplaceApi, bp
 from marketplace.db import MAX_ID
@@ -25,6 +26,7 @@ VIEW_MODULES = (
     product_views,
     rfq_views,
     contract_views,
+    webhook_views,
 )
 
 SETTINGS = {

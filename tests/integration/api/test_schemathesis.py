@@ -17,6 +17,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from marketplace.rfq.services import send_rfq, submit_quote
+from marketplace.webhooks.services import EndpointData, register
 from tests.api_support import bearer, token_for
 from tests.factories import order_of
 from tests.fixtures.scenarios import build_placed, build_shop
@@ -31,6 +32,8 @@ CHECKS = [
     response_schema_conformance,
 ]
 ROLES = ("buyer", "offtaker", "cooperative_admin")
+# nothing listens there: a test event fails at once
+HOOK = EndpointData(url="http://127.0.0.1:9/hook", events=("order.shipped",))
 
 
 def _description() -> dict:
@@ -78,6 +81,7 @@ def world() -> World:
             "rfq_id": rfq.id,
             "quote_id": offer.id,
             "recipient_id": recipient.id,
+            "endpoint_id": register(placed.buyer, HOOK).id,
         },
     )
 
