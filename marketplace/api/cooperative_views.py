@@ -1,4 +1,5 @@
-"""A cooperative admin's endpoints: the cooperative's orders and their shipments.
+"""A cooperative admin's endpoints: the cooperative's orders, their bank transfers and their
+shipments.
 
 Every cooperative is loaded with get_cooperative_for_admin: an active admin of it, else 404.
 """
@@ -14,8 +15,10 @@ from marketplace.api.order_views import before_id, order_page
 from marketplace.api.schemas import OrderListArgs, OrderPageSchema, OrderSchema, bounded_date
 from marketplace.cooperatives.access import get_cooperative_for_admin
 from marketplace.fulfilment.services.shipping import ship_ready_units, shippable_units
+from marketplace.limits import MAX_PRICE
 from marketplace.orders.access import get_order_for_admin
 from marketplace.orders.services.shipping import ShipmentDetails
+from marketplace.payments.services import record_bank_transfer_once
 
 SLUG = "<string(maxlength=40):slug>"
 NUMBER = "<string(maxlength=20):number>"
@@ -42,6 +45,27 @@ class AssignmentSchema(Schema):
 
 class AllocationSchema(Schema):
     items = fields.List(fields.Nested(AssignmentSchema), required=True)
+
+
+class TransferSchema(Schema):
+    amount = fields.Integer(
+        required=True,
+        validate=validate.Range(1, MAX_PRICE),
+        metadata={"description": "Whole rupiah received."},
+    )
+    received_on = bounded_date(required=True)
+    reference = fields.String(
+        required=True,
+        validate=validate.Length(1, 120),
+        metadata={
+            "description": "The bank's reference of the transfer: sending the same transfer "
+            "again adds nothing."
+        },
+    )
+    before_order_confirmed = fields.Boolean(
+        load_default=False,
+        metadata={"description": "true: record a transfer dated before the order was placed."},
+    )
 
 
 class ShipmentCreateSchema(Schema):
@@ -118,4 +142,21 @@ class CooperativeShipments(MethodView):
         else:
             quantities = {line.id: shippable_units(line) for line in order.lines}
         ship_ready_units(order, api_user(), details, quantities)
+        return order
+
+
+@bp.route(f"/cooperatives/{SLUG}/orders/{NUMBER}/payments")
+class CooperativePayments(MethodView):
+    @bp.arguments(TransferSchema)
+    @bp.response(201, OrderSchema)
+    def post(self, body: dict, slug: str, number: str):
+        """Record a bank transfer received for an order
+
+        Partial transfers add up; the order is confirmed once it is paid in full. The same
+        reference with the same amount and date is the transfer already recorded (nothing is
+        added); with another amount or date it is refused. Returns the order with its payments.
+        """
+        coop = get_cooperative_for_admin(slug, api_user())
+        order = get_order_for_admin(coop, number)
+        record_bank_transfer_once(order, api_user(), **body)
         return order

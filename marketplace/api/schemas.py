@@ -174,6 +174,13 @@ class ShipmentSchema(ResponseSchema):
     delivered_at = fields.DateTime(allow_none=True)
 
 
+class PaymentSchema(ResponseSchema):
+    amount = fields.Integer(metadata={"description": "Whole rupiah."})
+    method = fields.String()
+    reference = fields.String()
+    received_at = fields.DateTime()
+
+
 class OrderSchema(ResponseSchema):
     number = fields.String()
     status = fields.String(validate=validate.OneOf([s.value for s in OrderStatus]))
@@ -188,6 +195,7 @@ class OrderSchema(ResponseSchema):
     created_at = fields.DateTime()
     lines = fields.List(fields.Nested(OrderLineSchema))
     shipments = fields.List(fields.Nested(ShipmentSchema))
+    payments = fields.List(fields.Nested(PaymentSchema))
 
 
 OrderPageSchema = page_of(OrderSchema, "OrderPage")

@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 from flask_babel import format_date
 from flask_babel import gettext as _
+from sqlalchemy import select
 
 from marketplace.accounts.models import User
 from marketplace.db import utcnow
@@ -79,33 +80,82 @@ def record_bank_transfer(
     order on invoice terms until its invoice is settled (then the invoice is marked paid). The
     date follows check_received_on.
     """
-    if not 0 < amount <= MAX_PRICE:
-        raise ValidationFailed(_("Enter the amount received, in whole rupiah."), field="amount")
-    check_received_on(order, received_on, before_order_confirmed=before_order_confirmed)
+    _check_transfer(order, amount, received_on, before_order_confirmed)
     with transaction():
         lock_order(order)
-        if order.awaits_delivery_quote:
-            raise InvalidTransition(not_quoted_message())
-        if not accepts_transfer(order):
-            raise InvalidTransition(_("This order is not awaiting payment."))
-        tz = ZoneInfo(order.cooperative.time_zone)
-        payment = add_payment(
-            order,
-            PaymentMethod.BANK_TRANSFER,
-            amount,
-            reference=reference.strip(),
-            received_at=datetime.combine(received_on, time(12), tz),
-            actor=actor,
+        return _add_transfer(order, actor, amount, received_on, reference.strip())
+
+
+def record_bank_transfer_once(
+    order: Order,
+    actor: User,
+    *,
+    amount: int,
+    received_on: date,
+    reference: str,
+    before_order_confirmed: bool = False,
+) -> tuple[Payment, bool]:
+    """As record_bank_transfer, for a caller that may send the same transfer again (an API
+    client retrying): the bank's reference names the transfer, so a transfer already recorded
+    on this order with that reference, amount and date is returned as it is (False: nothing
+    added), and the same reference with another amount or date is refused."""
+    reference = reference.strip()
+    if not reference:
+        raise ValidationFailed(_("Enter the bank's reference of the transfer."), field="reference")
+    _check_transfer(order, amount, received_on, before_order_confirmed)
+    with transaction():
+        lock_order(order)
+        earlier = db.session.scalar(
+            select(Payment).where(
+                Payment.order_id == order.id,
+                Payment.method == PaymentMethod.BANK_TRANSFER,
+                Payment.reference == reference,
+            )
         )
-        if order.amount_paid >= order.total:
-            if order.status == OrderStatus.PLACED:
-                confirm_paid(
-                    order, actor, paid=order.amount_paid, method=PaymentMethod.BANK_TRANSFER
-                )
-            if order.invoice is not None and order.invoice.paid_at is None:
-                order.invoice.paid_at = utcnow()
-                paid = {"paid": order.amount_paid}
-                record_for_order("invoice.paid", order.invoice, order, actor=actor, after=paid)
+        if earlier is None:
+            return _add_transfer(order, actor, amount, received_on, reference), True
+        tz = ZoneInfo(order.cooperative.time_zone)
+        if earlier.amount == amount and earlier.received_at.astimezone(tz).date() == received_on:
+            return earlier, False
+        raise ValidationFailed(
+            _(
+                "A transfer with this reference is already recorded on this order, with another "
+                "amount or date."
+            ),
+            field="reference",
+        )
+
+
+def _check_transfer(order: Order, amount: int, received_on: date, before_confirmed: bool) -> None:
+    if not 0 < amount <= MAX_PRICE:
+        raise ValidationFailed(_("Enter the amount received, in whole rupiah."), field="amount")
+    check_received_on(order, received_on, before_order_confirmed=before_confirmed)
+
+
+def _add_transfer(
+    order: Order, actor: User, amount: int, received_on: date, reference: str
+) -> Payment:
+    """The transfer's payment, under the order's lock (see record_bank_transfer)."""
+    if order.awaits_delivery_quote:
+        raise InvalidTransition(not_quoted_message())
+    if not accepts_transfer(order):
+        raise InvalidTransition(_("This order is not awaiting payment."))
+    tz = ZoneInfo(order.cooperative.time_zone)
+    payment = add_payment(
+        order,
+        PaymentMethod.BANK_TRANSFER,
+        amount,
+        reference=reference,
+        received_at=datetime.combine(received_on, time(12), tz),
+        actor=actor,
+    )
+    if order.amount_paid >= order.total:
+        if order.status == OrderStatus.PLACED:
+            confirm_paid(order, actor, paid=order.amount_paid, method=PaymentMethod.BANK_TRANSFER)
+        if order.invoice is not None and order.invoice.paid_at is None:
+            order.invoice.paid_at = utcnow()
+            paid = {"paid": order.amount_paid}
+            record_for_order("invoice.paid", order.invoice, order, actor=actor, after=paid)
     return payment
 
 

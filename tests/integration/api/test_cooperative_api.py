@@ -7,6 +7,7 @@ from tests.fixtures.scenarios import make_outsider
 from tests.shipping_support import make_shop, paid_order, pass_qc
 
 OUTSIDERS = ("buyer", "member", "inactive_admin", "other_admin", "other_member")
+TRANSFER = {"amount": 1000, "received_on": "2026-01-01", "reference": "BCA-1"}
 
 
 def test_the_admin_lists_and_gets_the_cooperatives_orders(app, placed_order):
@@ -78,6 +79,7 @@ def test_refusal_other_tokens_reach_nothing_of_the_cooperative(app, placed_order
         ("GET", f"/api/v1/cooperatives/{slug}/orders/{number}", None),
         ("GET", f"/api/v1/cooperatives/{slug}/orders/{number}/allocation", None),
         ("POST", f"/api/v1/cooperatives/{slug}/orders/{number}/shipments", {"courier": "jne"}),
+        ("POST", f"/api/v1/cooperatives/{slug}/orders/{number}/payments", TRANSFER),
     ):
         response = client.open(url, method=method, json=body, headers=headers)
         assert_problem(response, 404, "not_found")
