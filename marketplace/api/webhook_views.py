@@ -149,8 +149,13 @@ class RotateSecret(MethodView):
 class SendTest(MethodView):
     @bp.response(201, TestDeliverySchema)
     def post(self, endpoint_id: int):
-        """Send a webhook.test event to one of my endpoints now; the answer says how it went"""
+        """Send a webhook.test event to one of my endpoints
+
+        The answer is the delivery as it stands: `delivered` or `pending` with the status code
+        or error of its first attempt when that was made at once, else `pending` until the job
+        worker sends it.
+        """
         endpoint = get_endpoint_for_owner(endpoint_id, api_user())
         delivery = services.send_test(endpoint, api_user())
-        db.session.refresh(delivery)  # sent once the service's transaction committed
+        db.session.refresh(delivery)  # what a first attempt after the commit recorded
         return delivery
