@@ -75,6 +75,7 @@ def register(user: User, data: EndpointData) -> WebhookEndpoint:
             raise ValidationFailed(
                 str(_l("You can have up to %(count)s webhook endpoints.", count=MAX_ENDPOINTS))
             )
+        _refuse_second(user, url)
         endpoint = WebhookEndpoint(user_id=user.id, url=url, events=events, secret=new_secret())
         db.session.add(endpoint)
         db.session.flush()
@@ -82,10 +83,26 @@ def register(user: User, data: EndpointData) -> WebhookEndpoint:
     return endpoint
 
 
+def _refuse_second(user: User, url: str, endpoint: WebhookEndpoint | None = None) -> None:
+    """One endpoint per URL and owner (under the owner's lock): a form sent twice or an API
+    request retried does not make a second endpoint with another secret."""
+    query = select(WebhookEndpoint.id).where(
+        WebhookEndpoint.user_id == user.id, WebhookEndpoint.url == url
+    )
+    if endpoint is not None:
+        query = query.where(WebhookEndpoint.id != endpoint.id)
+    if db.session.scalar(query.limit(1)) is not None:
+        raise ValidationFailed(
+            str(_l("You already have an endpoint for this URL: change that one instead.")),
+            field="url",
+        )
+
+
 def update(endpoint: WebhookEndpoint, user: User, data: EndpointData) -> WebhookEndpoint:
     url, events = _checked(data)
     with transaction():
         lock_owner(user)
+        _refuse_second(user, url, endpoint)
         before = _snapshot(endpoint)
         endpoint.url, endpoint.events = url, events
         record("webhook.updated", endpoint, actor=user, before=before, after=_snapshot(endpoint))

@@ -146,3 +146,19 @@ def test_a_read_token_lists_but_neither_writes_nor_rotates(app, owner_api):
     ):
         assert_problem(response, 403, "insufficient_scope")
     assert state_without_token_use() == before
+
+
+def test_a_retried_registration_makes_no_second_endpoint(owner_api):
+    assert owner_api("POST", "/webhooks", json=BODY).status_code == 201
+    before = state_without_token_use()
+    again = assert_problem(owner_api("POST", "/webhooks", json=BODY), 422, "validation_failed")
+    assert "already have an endpoint for this URL" in again["detail"]
+    other = {"url": "https://hooks.example.com/other", "events": ["order.shipped"]}
+    second_id = owner_api("POST", "/webhooks", json=other).get_json()["id"]
+    moved = owner_api("PATCH", f"/webhooks/{second_id}", json={"url": BODY["url"]})
+    assert_problem(moved, 422, "validation_failed")
+    assert [e.url for e in endpoints()] == [BODY["url"], other["url"]]
+    assert (
+        owner_api("PATCH", f"/webhooks/{second_id}", json={"url": other["url"]}).status_code == 200
+    )
+    assert len(before["webhook_endpoints"]) == 1

@@ -111,6 +111,16 @@ def test_an_overlap_that_ended_signs_with_the_new_secret_alone(app, receiver):
     assert received(receiver, rotated.secret)
 
 
+def test_the_same_url_sent_twice_makes_one_endpoint(app):
+    client = client_for(app, english_user("Integrator"))
+    assert client.post("/akun/webhook/baru", data=FORM).status_code == 302
+    before = db_state()
+    again = client.post("/akun/webhook/baru", data=FORM)
+    assert again.status_code == 200  # the form again, with the message at the URL
+    assert "already have an endpoint for this URL" in again.get_data(as_text=True)
+    assert db_state() == before
+
+
 def test_a_disabled_endpoint_is_enabled_again_by_its_owner(app):
     user = english_user("Integrator")
     endpoint = endpoint_for(user, Nowhere())
