@@ -128,8 +128,17 @@ def open_account_menu(page: Page) -> None:
     account = page.locator("nav #nav-account")
     if not account.is_visible() and toggler.is_visible():
         toggler.click()
-        expect(account).to_be_visible()
-    account.click()
+        # Bootstrap adds .show when the collapse animation has ended; a click on the dropdown
+        # while the menu is still sliding open can be lost (it failed CI once on a phone).
+        expect(page.locator("nav #mainNav.show")).to_be_visible()
+    for attempt in range(3):
+        account.click()
+        try:
+            expect(account).to_have_attribute("aria-expanded", "true", timeout=2000)
+            return
+        except AssertionError:
+            if attempt == 2:
+                raise
 
 
 def log_out(page: Page) -> None:
