@@ -10,7 +10,7 @@ from marketplace.api.blueprint import api_user, bp
 from marketplace.api.schemas import ResponseSchema, StrictSchema
 from marketplace.db import utcnow
 from marketplace.extensions import db
-from marketplace.webhooks import services
+from marketplace.webhooks import policy, services
 from marketplace.webhooks.access import endpoints_of, get_endpoint_for_owner
 from marketplace.webhooks.models import EventType, WebhookEndpoint
 from marketplace.webhooks.urls import MAX_URL_LENGTH
@@ -79,7 +79,7 @@ class RotateSchema(StrictSchema):
         load_default=False,
         metadata={
             "description": "true: the old secret stops signing at once (it leaked); default: "
-            "it signs beside the new one for 24 hours."
+            f"it signs beside the new one for {policy.SECRET_OVERLAP_HOURS} hours."
         },
     )
 

@@ -14,7 +14,8 @@ FAILING_FOR = timedelta(hours=24)
 TIMEOUT_SECONDS = 5
 # A rotated secret goes on signing (beside the new one) this long, so that a receiver can switch
 # without losing deliveries; "stop at once" is for a secret that leaked.
-SECRET_OVERLAP = timedelta(hours=24)
+SECRET_OVERLAP_HOURS = 24
+SECRET_OVERLAP = timedelta(hours=SECRET_OVERLAP_HOURS)
 EXCERPT_CHARS = 300
 
 

@@ -11,7 +11,7 @@ from marketplace.db import utcnow
 from marketplace.forms import BaseForm
 from marketplace.url_params import page_number
 from marketplace.views import act, post_route, submit
-from marketplace.webhooks import queries, services
+from marketplace.webhooks import policy, queries, services
 from marketplace.webhooks.access import endpoints_of, get_endpoint_for_owner
 from marketplace.webhooks.blueprint import bp
 from marketplace.webhooks.forms import EVENT_LABELS, EndpointForm
@@ -76,6 +76,7 @@ def detail(endpoint_id: int) -> ResponseReturnValue:
         "webhooks/detail.html",
         deliveries=queries.recent_deliveries(endpoint),
         previous_until=endpoint.previous_signs_until(utcnow()),
+        overlap_hours=policy.SECRET_OVERLAP_HOURS,
         form=BaseForm(),
     )
 
@@ -120,7 +121,10 @@ _button(
     "rotate",
     "rahasia",
     services.rotate_secret,
-    _l("A new signing secret is made; the old one also signs deliveries for 24 more hours."),
+    _l(
+        "A new signing secret is made; the old one also signs deliveries for %(hours)s more hours.",
+        hours=policy.SECRET_OVERLAP_HOURS,
+    ),
 )
 _button(
     "rotate_now",
